@@ -1,0 +1,229 @@
+//! The one value every front end renders: an [`Answer`] with its citations, plus the
+//! plain-text and JSON renderings shared by the command line and the chat mode.
+
+use serde::Serialize;
+
+/// Language of a question and of its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+}
+
+/// One of the article's references, as cited by an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// The reference number, as Wikipedia numbers it (1-based, order of first appearance).
+    pub n: usize,
+    pub title: String,
+    pub url: String,
+    pub website: Option<String>,
+    pub date: Option<String>,
+    pub access_date: Option<String>,
+}
+
+impl Citation {
+    /// `[n] Title. Website, date. Accessed YYYY-MM-DD. URL`
+    pub fn source_line(&self, lang: Lang) -> String {
+        let mut line = format!("[{}] {}.", self.n, self.title.trim_end_matches('.'));
+        match (&self.website, &self.date) {
+            (Some(w), Some(d)) => line.push_str(&format!(" {w}, {d}.")),
+            (Some(w), None) => line.push_str(&format!(" {w}.")),
+            (None, Some(d)) => line.push_str(&format!(" {d}.")),
+            (None, None) => {}
+        }
+        if let Some(a) = &self.access_date {
+            let word = match lang {
+                Lang::En => "Accessed",
+                Lang::Fr => "Consulté le",
+            };
+            line.push_str(&format!(" {word} {a}."));
+        }
+        line.push(' ');
+        line.push_str(&self.url);
+        line
+    }
+}
+
+/// An article sentence quoted when the article does not answer the question itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Passage {
+    pub sentence: String,
+    pub section: String,
+    pub citations: Vec<Citation>,
+    pub score: f64,
+}
+
+/// Why the engine answered as it did: what `--explain` and `/why` show.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Explanation {
+    /// The question after normalisation and typo correction.
+    pub normalized: String,
+    /// Words corrected by fuzzy matching: (as typed, as understood, similarity).
+    pub corrections: Vec<(String, String, f64)>,
+    /// Entities recognised: (entity id, the text that matched, similarity).
+    pub entities: Vec<(String, String, f64)>,
+    /// The intent, and the pattern or keywords that matched it.
+    pub intent: Option<String>,
+    pub pattern: Option<String>,
+    /// Other intents considered, with their scores.
+    pub candidates: Vec<(String, f64)>,
+    /// The subject the answer is about and how it was chosen.
+    pub subject: Option<String>,
+    pub fact: Option<String>,
+    pub evidence: Option<String>,
+    pub references: Vec<usize>,
+    /// Words the bot did not understand.
+    pub unknown_words: Vec<String>,
+    /// Why the question was not answered, when it was not.
+    pub refusal: Option<String>,
+}
+
+/// The engine's reply to one question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answer {
+    pub question: String,
+    /// True only when `body` answers the question asked.
+    pub answered: bool,
+    pub intent: Option<String>,
+    /// Confidence in 0..=1.
+    pub confidence: f64,
+    pub lang: Lang,
+    /// One or two sentences with `[n]` markers (or the refusal / hint).
+    pub body: String,
+    /// The article section the answer comes from.
+    pub section: Option<String>,
+    pub citations: Vec<Citation>,
+    pub suggestions: Vec<String>,
+    /// The closest article passage, when the article does not answer the question.
+    pub closest: Option<Passage>,
+    pub explanation: Explanation,
+}
+
+impl Answer {
+    /// Body, then the closest passage (if any), then the numbered sources.
+    pub fn text(&self) -> String {
+        let mut out = self.body.clone();
+        if let Some(p) = &self.closest {
+            let intro = match self.lang {
+                Lang::En => "The closest the article comes",
+                Lang::Fr => "Le passage le plus proche de l'article",
+            };
+            out.push_str(&format!("\n{intro} ({}): \"{}\"", p.section, p.sentence));
+        }
+        let cites = self.all_citations();
+        if !cites.is_empty() {
+            out.push('\n');
+            for c in cites {
+                out.push('\n');
+                out.push_str(&c.source_line(self.lang));
+            }
+        }
+        if !self.suggestions.is_empty() {
+            let head = match self.lang {
+                Lang::En => "You could ask:",
+                Lang::Fr => "Vous pourriez demander :",
+            };
+            out.push_str(&format!("\n\n{head}"));
+            for s in &self.suggestions {
+                out.push_str(&format!("\n- {s}"));
+            }
+        }
+        out
+    }
+
+    /// The answer's citations followed by those of the closest passage, without repeats.
+    pub fn all_citations(&self) -> Vec<&Citation> {
+        let mut out: Vec<&Citation> = self.citations.iter().collect();
+        if let Some(p) = &self.closest {
+            for c in &p.citations {
+                if !out.iter().any(|o| o.n == c.n) {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    /// The JSON contract: one object per question (see README).
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "question": self.question,
+            "answered": self.answered,
+            "intent": self.intent,
+            "confidence": (self.confidence * 1000.0).round() / 1000.0,
+            "lang": self.lang.code(),
+            "text": self.text(),
+            "section": self.section,
+            "citations": self.citations,
+            "suggestions": self.suggestions,
+        })
+    }
+
+    /// What `--explain` and `/why` show, as readable lines.
+    pub fn explain(&self) -> String {
+        let e = &self.explanation;
+        let mut lines = vec![format!("normalised: {}", e.normalized)];
+        if !e.corrections.is_empty() {
+            let c: Vec<String> = e
+                .corrections
+                .iter()
+                .map(|(a, b, s)| format!("{a}→{b} ({s:.2})"))
+                .collect();
+            lines.push(format!("typos corrected: {}", c.join(", ")));
+        }
+        if !e.entities.is_empty() {
+            let c: Vec<String> = e
+                .entities
+                .iter()
+                .map(|(id, t, s)| format!("{id} ← \"{t}\" ({s:.2})"))
+                .collect();
+            lines.push(format!("entities: {}", c.join(", ")));
+        }
+        lines.push(format!(
+            "intent: {} via {}",
+            e.intent.as_deref().unwrap_or("none"),
+            e.pattern.as_deref().unwrap_or("-")
+        ));
+        if !e.candidates.is_empty() {
+            let c: Vec<String> = e
+                .candidates
+                .iter()
+                .map(|(i, s)| format!("{i} {s:.2}"))
+                .collect();
+            lines.push(format!("candidates: {}", c.join(", ")));
+        }
+        if let Some(s) = &e.subject {
+            lines.push(format!("subject: {s}"));
+        }
+        if !e.unknown_words.is_empty() {
+            lines.push(format!("not understood: {}", e.unknown_words.join(", ")));
+        }
+        if let Some(f) = &e.fact {
+            lines.push(format!("fact: {f}"));
+        }
+        if let Some(ev) = &e.evidence {
+            lines.push(format!("evidence: \"{ev}\""));
+        }
+        if !e.references.is_empty() {
+            let r: Vec<String> = e.references.iter().map(|n| format!("[{n}]")).collect();
+            lines.push(format!("references: {}", r.join(" ")));
+        }
+        if let Some(r) = &e.refusal {
+            lines.push(format!("not answered: {r}"));
+        }
+        lines.push(format!("confidence: {:.2}", self.confidence));
+        lines.join("\n")
+    }
+}

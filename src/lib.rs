@@ -1,0 +1,13 @@
+//! mila-bot: answers questions about Mila - Quebec AI Institute from its Wikipedia article.
+//!
+//! The engine ([`engine::ask`]) is pure and synchronous; the front ends (the stdin chat mode and
+//! Discord) only translate I/O to and from its [`answer::Answer`].
+
+pub mod answer;
+pub mod commands;
+pub mod engine;
+pub mod knowledge;
+
+pub use answer::{Answer, Citation, Lang};
+pub use engine::{ask, Conversation};
+pub use knowledge::KnowledgeBase;
