@@ -4,8 +4,10 @@
 //! Discord) only translate I/O to and from its [`answer::Answer`].
 
 pub mod answer;
+pub mod cli;
 pub mod commands;
 pub mod engine;
+pub mod frontends;
 pub mod knowledge;
 
 pub use answer::{Answer, Citation, Lang};

@@ -1,0 +1,1 @@
+//! The stdin chat mode (STUB).

@@ -1,0 +1,3 @@
+//! The integration test crate: every test that runs the built binary or a fake Discord.
+
+mod discord;
