@@ -6,6 +6,7 @@
 pub mod answer;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod engine;
 pub mod frontends;
 pub mod knowledge;
