@@ -1,32 +1,495 @@
-//! ask(question, conversation) -> Answer (STUB).
+//! `ask(question, conversation) -> Answer`: pure, synchronous, no I/O.
+//!
+//! The question is parsed ([`crate::nlu::parse`]), every intent is scored, and the best intent
+//! is resolved to a fact about the entity the question names (or, for follow-ups, the one the
+//! conversation is about). Precision first: a question about an entity the fact is not about,
+//! unknown words where a name should be, or a tie between different answers is refused, with
+//! suggestions and, where the article mentions the entity, the closest passage.
 
-use crate::answer::{Answer, Explanation, Lang};
-use crate::knowledge::KnowledgeBase;
+use crate::answer::{Answer, Explanation, Lang, Passage};
+use crate::knowledge::{Fact, KnowledgeBase};
+use crate::nlu::parse::{parse, Parsed};
+use crate::nlu::scoring::{self, Candidate};
+use crate::nlu::{normalize, tokens};
 
 /// Longest question accepted, in characters.
 pub const MAX_QUESTION_CHARS: usize = 500;
+/// Below this confidence the bot does not answer.
+pub const MIN_CONFIDENCE: f64 = 0.5;
+/// Entity kinds that give context ("in Montreal") but never restrict which fact applies.
+const CONTEXT_KINDS: &[&str] = &["place"];
 
-#[derive(Debug, Clone, Default)]
-pub struct Conversation {}
+/// What a conversation remembers between questions, by entity id so that it survives a
+/// knowledge reload.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Conversation {
+    pub subject: Option<String>,
+    pub person: Option<String>,
+    pub topic: Option<String>,
+}
 
-pub fn ask(_kb: &KnowledgeBase, question: &str, _conv: &mut Conversation) -> Answer {
+/// A fact chosen for a question, and the entity it is about.
+struct Resolved {
+    fact: usize,
+    subject: usize,
+}
+
+pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answer {
+    let cleaned: String = question
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let cleaned = cleaned.trim();
+    let n = cleaned.chars().count();
+    if n > MAX_QUESTION_CHARS {
+        let lang = parse(kb, &cleaned.chars().take(200).collect::<String>()).lang;
+        let text = kb
+            .messages(lang)
+            .too_long
+            .replace("{n}", &n.to_string())
+            .replace("{max}", &MAX_QUESTION_CHARS.to_string());
+        return refusal(kb, question, lang, text, None, Explanation::default(), vec![]);
+    }
+    let p = parse(kb, cleaned);
+    let mut ex = explanation(kb, &p);
+    if p.words.is_empty() {
+        let text = kb.messages(Lang::En).empty.clone();
+        ex.refusal = Some("empty question".into());
+        let sugg = suggestions(kb, &p, Lang::En, cleaned);
+        return refusal(kb, question, Lang::En, text, None, ex, sugg);
+    }
+    let cands = scoring::score(kb, &p);
+    ex.candidates = cands
+        .iter()
+        .take(5)
+        .map(|c| (kb.intents[c.intent].id.clone(), c.score))
+        .collect();
+    let outcome = decide(kb, &p, &cands, conv, &mut ex);
+    match outcome {
+        Ok((cand, r)) => answer(kb, question, &p, cand, r, conv, ex),
+        Err(reason) => {
+            ex.refusal = Some(reason.clone());
+            let lang = p.lang;
+            let explicit = explicit_entities(kb, &p);
+            let default = default_subject(kb);
+            let about = explicit.iter().copied().find(|&e| Some(e) != default);
+            let msgs = kb.messages(lang);
+            let text = if reason.starts_with("ambiguous") {
+                msgs.ambiguous.clone()
+            } else if let Some(e) = about {
+                msgs.not_in_article_about
+                    .replace("{entity}", &kb.entities[e].name)
+            } else if cands.is_empty() && explicit.is_empty() {
+                msgs.off_topic.clone()
+            } else {
+                msgs.not_in_article.clone()
+            };
+            if let Some(e) = explicit.first() {
+                conv.subject = Some(kb.entities[*e].id.clone());
+                conv.topic = None;
+            }
+            let closest = about.and_then(|e| closest_passage(kb, e));
+            let sugg = if reason.starts_with("ambiguous") {
+                tied_examples(kb, &cands, lang)
+            } else {
+                suggestions(kb, &p, lang, cleaned)
+            };
+            let mut a = refusal(kb, question, lang, text, closest, ex, sugg);
+            a.intent = cands.first().map(|c| kb.intents[c.intent].id.clone());
+            a.confidence = cands.first().map_or(0.0, |c| confidence(c.score, &p) * 0.5);
+            a
+        }
+    }
+}
+
+/// Picks the intent and fact, or says why not.
+fn decide<'c>(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    cands: &'c [Candidate],
+    conv: &Conversation,
+    ex: &mut Explanation,
+) -> Result<(Option<&'c Candidate>, Resolved), String> {
+    let explicit = explicit_entities(kb, p);
+    let unknown = p.unknown.len();
+    let Some(top) = cands.first() else {
+        if unknown > 0 {
+            return Err(format!("no intent matched; unknown words: {}", p.unknown.join(", ")));
+        }
+        return mention_fallback(kb, p, conv)
+            .map(|r| (None, r))
+            .ok_or_else(|| "no intent matched".to_string());
+    };
+    let intent = &kb.intents[top.intent];
+    if unknown > 0 && intent.strict {
+        return Err(format!("`{}` needs every word understood; unknown: {}", intent.id, p.unknown.join(", ")));
+    }
+    if unknown > 0 && explicit.is_empty() && !p.pronoun && !p.person_pronoun {
+        return Err(format!("unknown words where the subject should be: {}", p.unknown.join(", ")));
+    }
+    if unknown >= 2 {
+        return Err(format!("too many unknown words: {}", p.unknown.join(", ")));
+    }
+    let tied: Vec<&Candidate> = cands.iter().take_while(|c| c.score >= top.score - 1e-9).collect();
+    let mut found: Vec<(&Candidate, Resolved)> = Vec::new();
+    for c in tied {
+        if let Some(r) = resolve(kb, p, c.intent, conv) {
+            if !found.iter().any(|(_, f)| f.fact == r.fact) {
+                found.push((c, r));
+            }
+        }
+    }
+    match found.len() {
+        0 => Err(format!(
+            "no fact answers `{}` about {}",
+            intent.id,
+            subject_names(kb, p, conv)
+        )),
+        1 => {
+            let (c, r) = found.remove(0);
+            ex.intent = Some(kb.intents[c.intent].id.clone());
+            ex.pattern = Some(c.via.clone());
+            Ok((Some(c), r))
+        }
+        _ => Err(format!(
+            "ambiguous: {}",
+            found.iter().map(|(c, _)| kb.intents[c.intent].id.as_str()).collect::<Vec<_>>().join(" / ")
+        )),
+    }
+}
+
+fn default_subject(kb: &KnowledgeBase) -> Option<usize> {
+    (!kb.entities.is_empty()).then_some(0)
+}
+
+/// Entities named in the question, plus the one a pronoun refers to.
+fn explicit_entities(kb: &KnowledgeBase, p: &Parsed) -> Vec<usize> {
+    let _ = kb;
+    p.entities()
+}
+
+fn context_entity(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Option<usize> {
+    let id = if p.person_pronoun {
+        conv.person.as_ref().or(conv.subject.as_ref())
+    } else if p.pronoun {
+        conv.subject.as_ref()
+    } else {
+        None
+    }?;
+    kb.entity_index(id)
+}
+
+fn subject_names(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> String {
+    let mut q = p.entities();
+    q.extend(context_entity(kb, p, conv));
+    if q.is_empty() {
+        return "the default subject".into();
+    }
+    q.iter().map(|&e| kb.entities[e].id.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// The fact answering `intent` about the question's subject.
+fn resolve(kb: &KnowledgeBase, p: &Parsed, intent: usize, conv: &Conversation) -> Option<Resolved> {
+    let mut q = p.entities();
+    let ctx = context_entity(kb, p, conv);
+    let default = default_subject(kb)?;
+    let answering = || kb.facts.iter().enumerate().filter(move |(_, f)| f.intents.contains(&intent));
+    let topic_first = |f: &Fact| conv.topic.as_deref() != Some(f.topic.as_str());
+    if q.is_empty() {
+        let mut subjects: Vec<usize> = Vec::new();
+        match ctx {
+            Some(c) => subjects.push(c),
+            None if p.pronoun || p.person_pronoun => {
+                subjects.push(default);
+            }
+            None => {
+                subjects.extend(conv.subject.as_deref().and_then(|id| kb.entity_index(id)));
+                subjects.push(default);
+            }
+        }
+        for s in subjects {
+            let best = answering()
+                .filter(|(_, f)| f.subjects.contains(&s))
+                .min_by_key(|(i, f)| (topic_first(f), *i));
+            if let Some((fact, _)) = best {
+                return Some(Resolved { fact, subject: s });
+            }
+        }
+        return None;
+    }
+    q.extend(ctx);
+    let implicit = kb.intents[intent].implicit_subject;
+    let required: Vec<usize> = q
+        .iter()
+        .copied()
+        .filter(|&e| !CONTEXT_KINDS.contains(&kb.entities[e].kind.as_str()))
+        .collect();
+    answering()
+        .filter(|(_, f)| {
+            let about = f.subjects.iter().any(|s| q.contains(s)) || (implicit && f.subjects.contains(&default));
+            about && required.iter().all(|e| f.subjects.contains(e) || f.mentions.contains(e))
+        })
+        .min_by_key(|(i, f)| {
+            let named = f.subjects.iter().filter(|s| q.contains(s)).count();
+            (topic_first(f), usize::MAX - named, *i)
+        })
+        .map(|(fact, f)| Resolved {
+            fact,
+            subject: q.iter().copied().find(|e| f.subjects.contains(e)).unwrap_or(default),
+        })
+}
+
+/// No intent matched, but the question names entities and every word is understood
+/// ("Is Doina Precup at Mila?", "McGill?"): the fact that is about them.
+fn mention_fallback(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Option<Resolved> {
+    let mut q = p.entities();
+    q.extend(context_entity(kb, p, conv));
+    let default = default_subject(kb)?;
+    let others: Vec<usize> = q.iter().copied().filter(|&e| e != default).collect();
+    let description = kb.intent_index("description");
+    if others.len() <= 1 {
+        let target = others.first().copied().or(q.first().copied())?;
+        let own = kb.facts.iter().position(|f| {
+            f.subjects.first() == Some(&target) && description.is_some_and(|d| f.intents.contains(&d))
+        });
+        if let Some(fact) = own {
+            return Some(Resolved { fact, subject: target });
+        }
+    }
+    kb.facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            q.iter().all(|e| f.subjects.contains(e) || f.mentions.contains(e))
+                && (f.subjects.iter().any(|s| q.contains(s)) || f.subjects.contains(&default))
+        })
+        .min_by_key(|(i, f)| (usize::MAX - f.subjects.iter().filter(|s| q.contains(s)).count(), *i))
+        .map(|(fact, f)| Resolved {
+            fact,
+            subject: q.iter().copied().find(|e| f.subjects.contains(e)).unwrap_or(default),
+        })
+}
+
+fn confidence(score: f64, p: &Parsed) -> f64 {
+    let base = (0.55 + 0.15 * score).min(0.97);
+    (base * p.similarity() - 0.2 * p.unknown.len() as f64).clamp(0.0, 1.0)
+}
+
+fn answer(
+    kb: &KnowledgeBase,
+    question: &str,
+    p: &Parsed,
+    cand: Option<&Candidate>,
+    r: Resolved,
+    conv: &mut Conversation,
+    mut ex: Explanation,
+) -> Answer {
+    let fact = &kb.facts[r.fact];
+    let conf = match cand {
+        Some(c) => confidence(c.score, p),
+        None => confidence(1.0, p) * 0.9,
+    };
+    let intent = cand
+        .map(|c| kb.intents[c.intent].id.clone())
+        .or_else(|| fact.intents.first().map(|&i| kb.intents[i].id.clone()));
+    if cand.is_none() {
+        ex.intent = intent.clone();
+        ex.pattern = Some("(no intent cue: the fact about the entities named)".into());
+    }
+    if conf < MIN_CONFIDENCE {
+        ex.refusal = Some(format!("confidence {conf:.2} is below {MIN_CONFIDENCE}"));
+        let text = kb.messages(p.lang).not_in_article.clone();
+        let sugg = suggestions(kb, p, p.lang, question);
+        let mut a = refusal(kb, question, p.lang, text, None, ex, sugg);
+        a.confidence = conf;
+        a.intent = intent;
+        return a;
+    }
+    let subject = &kb.entities[r.subject];
+    conv.subject = Some(subject.id.clone());
+    if subject.kind == "person" {
+        conv.person = Some(subject.id.clone());
+    }
+    conv.topic = Some(fact.topic.clone());
+    let text = match p.lang {
+        Lang::En => &fact.en,
+        Lang::Fr => &fact.fr,
+    };
+    let body = if fact.refs.is_empty() {
+        let note = kb.messages(p.lang).no_reference.replace("{section}", &fact.section);
+        format!("{text} {note}")
+    } else {
+        let marks: String = fact.refs.iter().map(|n| format!("[{n}]")).collect();
+        format!("{text}{marks}")
+    };
+    ex.subject = Some(subject.id.clone());
+    ex.fact = Some(format!("{} ({} {} = {})", fact.id, subject.name, fact.relation, fact.value));
+    ex.evidence = Some(
+        fact.evidence
+            .iter()
+            .map(|e| e.quote.as_str())
+            .collect::<Vec<_>>()
+            .join("\" … \""),
+    );
+    ex.references = fact.refs.clone();
     Answer {
-        question: question.into(),
+        question: question.to_string(),
+        answered: true,
+        intent,
+        confidence: conf,
+        lang: p.lang,
+        body,
+        section: Some(fact.section.clone()),
+        citations: kb.citations(&fact.refs),
+        suggestions: vec![],
+        closest: None,
+        explanation: ex,
+    }
+}
+
+fn refusal(
+    _kb: &KnowledgeBase,
+    question: &str,
+    lang: Lang,
+    body: String,
+    closest: Option<Passage>,
+    explanation: Explanation,
+    suggestions: Vec<String>,
+) -> Answer {
+    Answer {
+        question: question.to_string(),
         answered: false,
         intent: None,
         confidence: 0.0,
-        lang: Lang::En,
-        body: "stub".into(),
+        lang,
+        body,
         section: None,
         citations: vec![],
-        suggestions: vec![],
-        closest: None,
-        explanation: Explanation::default(),
+        suggestions,
+        closest,
+        explanation,
     }
+}
+
+fn explanation(kb: &KnowledgeBase, p: &Parsed) -> Explanation {
+    Explanation {
+        normalized: p.normalized.clone(),
+        corrections: p.corrections.clone(),
+        entities: p
+            .mentions
+            .iter()
+            .map(|m| (kb.entities[m.entity].id.clone(), p.words[m.start..m.end].join(" "), m.similarity))
+            .collect(),
+        unknown_words: p.unknown.clone(),
+        ..Explanation::default()
+    }
+}
+
+/// The article passage that best covers an entity: the evidence of the first fact about it
+/// (or, failing that, mentioning it) that names it.
+fn closest_passage(kb: &KnowledgeBase, entity: usize) -> Option<Passage> {
+    let ent = &kb.entities[entity];
+    let names = |quote: &str| {
+        let words = tokens(&normalize(quote));
+        ent.aliases.iter().any(|a| words.windows(a.len()).any(|w| w == a.as_slice()))
+    };
+    let facts = kb
+        .facts
+        .iter()
+        .filter(|f| f.subjects.contains(&entity))
+        .chain(kb.facts.iter().filter(|f| f.mentions.contains(&entity)));
+    for f in facts {
+        if let Some(ev) = f.evidence.iter().find(|e| names(&e.quote)) {
+            let s = &kb.article.sentences[ev.sentence];
+            return Some(Passage {
+                sentence: ev.quote.clone(),
+                section: s.section.clone(),
+                citations: kb.citations(&s.refs),
+                score: 1.0,
+            });
+        }
+    }
+    None
+}
+
+/// Up to three example questions, those about the entities asked about first.
+fn suggestions(kb: &KnowledgeBase, p: &Parsed, lang: Lang, question: &str) -> Vec<String> {
+    let examples = examples(kb, lang);
+    let asked = normalize(question);
+    let named: Vec<&Vec<String>> = p
+        .entities()
+        .iter()
+        .flat_map(|&e| kb.entities[e].aliases.iter())
+        .collect();
+    let mut ranked: Vec<(usize, usize, &String)> = examples
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| normalize(q) != asked)
+        .map(|(i, q)| {
+            let words = tokens(&normalize(q));
+            let hits = named
+                .iter()
+                .filter(|a| words.windows(a.len()).any(|w| w == a.as_slice()))
+                .count();
+            (usize::MAX - hits, i, *q)
+        })
+        .collect();
+    ranked.sort();
+    ranked.into_iter().take(3).map(|(_, _, q)| q.clone()).collect()
+}
+
+/// Each intent's first example in `lang` (English when it has none), in intent order.
+fn examples(kb: &KnowledgeBase, lang: Lang) -> Vec<&String> {
+    kb.intents
+        .iter()
+        .flat_map(|i| {
+            let list = match lang {
+                Lang::Fr if !i.examples_fr.is_empty() => &i.examples_fr,
+                _ => &i.examples_en,
+            };
+            list.iter()
+        })
+        .collect()
+}
+
+fn tied_examples(kb: &KnowledgeBase, cands: &[Candidate], lang: Lang) -> Vec<String> {
+    let top = cands.first().map_or(0.0, |c| c.score);
+    cands
+        .iter()
+        .take_while(|c| c.score >= top - 1e-9)
+        .filter_map(|c| {
+            let i = &kb.intents[c.intent];
+            match lang {
+                Lang::Fr => i.examples_fr.first().or(i.examples_en.first()),
+                Lang::En => i.examples_en.first(),
+            }
+            .cloned()
+        })
+        .take(3)
+        .collect()
 }
 
 /// Up to `limit` answerable questions matching what has been typed so far (autocomplete).
 pub fn complete(kb: &KnowledgeBase, typed: &str, limit: usize) -> Vec<String> {
-    let _ = typed;
-    kb.example_questions().into_iter().take(limit).collect()
+    let typed_words = tokens(&normalize(typed));
+    let mut scored: Vec<(usize, usize, String)> = kb
+        .example_questions()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, q)| {
+            let words = tokens(&normalize(&q));
+            let hits = typed_words
+                .iter()
+                .filter(|t| words.iter().any(|w| w.starts_with(t.as_str())))
+                .count();
+            (hits == typed_words.len() || (hits > 0 && hits * 2 >= typed_words.len()))
+                .then_some((typed_words.len() - hits, i, q))
+        })
+        .collect();
+    scored.sort();
+    scored
+        .into_iter()
+        .map(|(_, _, q)| q.chars().take(100).collect())
+        .take(limit)
+        .collect()
 }

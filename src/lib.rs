@@ -10,6 +10,7 @@ pub mod config;
 pub mod engine;
 pub mod frontends;
 pub mod knowledge;
+pub mod nlu;
 
 pub use answer::{Answer, Citation, Lang};
 pub use engine::{ask, Conversation};

@@ -1,21 +1,29 @@
-//! The fact base: the article, its references, entities, intents and facts (STUB).
+//! The fact base: the article (the single source), its references, and the entities, intents
+//! and facts written in `knowledge/`. Loaded and validated once into an immutable
+//! [`KnowledgeBase`]; any problem is a [`KnowledgeError`] naming file, line and column.
+
+pub mod build;
+pub mod files;
+pub mod wikitext;
 
 use crate::answer::Citation;
-use std::path::Path;
+use crate::nlu::{Cue, Vocab};
+use files::Messages;
+use regex::Regex;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct KnowledgeError(pub String);
+pub use wikitext::{Reference, Sentence};
 
-#[derive(Debug, Clone)]
-pub struct Reference {
-    pub n: usize,
-    pub title: String,
-    pub url: String,
-    pub website: Option<String>,
-    pub author: Option<String>,
-    pub date: Option<String>,
-    pub access_date: Option<String>,
+/// A problem in a knowledge file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct KnowledgeError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
 }
 
 impl Reference {
@@ -31,31 +39,197 @@ impl Reference {
     }
 }
 
-#[derive(Debug)]
-pub struct KnowledgeBase {
-    references: Vec<Reference>,
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub id: String,
+    pub kind: String,
+    pub name: String,
+    /// Normalised aliases, as words.
+    pub aliases: Vec<Vec<String>>,
 }
 
+#[derive(Debug, Clone)]
+pub struct Intent {
+    pub id: String,
+    pub weight: f64,
+    pub strict: bool,
+    pub implicit_subject: bool,
+    pub groups: Vec<Vec<Cue>>,
+    pub boost: Vec<Cue>,
+    pub wh: Vec<Cue>,
+    pub patterns: Vec<Regex>,
+    pub not: Vec<Cue>,
+    pub examples_en: Vec<String>,
+    pub examples_fr: Vec<String>,
+}
+
+/// A quote from the article and the sentence it was found in.
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    pub quote: String,
+    pub sentence: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub id: String,
+    pub subjects: Vec<usize>,
+    pub mentions: Vec<usize>,
+    pub relation: String,
+    pub value: String,
+    pub intents: Vec<usize>,
+    pub topic: String,
+    pub evidence: Vec<Evidence>,
+    pub en: String,
+    pub fr: String,
+    /// Reference numbers derived from the evidence sentences, ascending.
+    pub refs: Vec<usize>,
+    /// The section of the first evidence sentence.
+    pub section: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub pronouns: HashSet<String>,
+    pub person_pronouns: HashSet<String>,
+    pub question_words: HashSet<String>,
+    pub french: HashSet<String>,
+    pub english: HashSet<String>,
+    pub filler: HashSet<String>,
+}
+
+/// Everything the engine needs, validated and indexed; immutable once built.
+#[derive(Debug)]
+pub struct KnowledgeBase {
+    pub article: wikitext::Article,
+    pub entities: Vec<Entity>,
+    pub intents: Vec<Intent>,
+    pub facts: Vec<Fact>,
+    pub lexicon: Lexicon,
+    pub messages_en: Messages,
+    pub messages_fr: Messages,
+    pub vocab: Vocab,
+    /// Where it was loaded from (`None`: embedded in the binary).
+    pub source: Option<PathBuf>,
+    pub loaded_at: SystemTime,
+    hash: String,
+    /// The raw files, for the grounding check and diffs.
+    pub sources: files::Sources,
+}
+
+macro_rules! embedded {
+    ($($name:literal),*) => {
+        &[$(($name, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge/", $name)))),*]
+    };
+}
+
+/// The knowledge bundled into the binary at build time.
+pub const EMBEDDED: &[(&str, &str)] = embedded!(
+    "article.wikitext",
+    "entities.toml",
+    "intents.toml",
+    "facts.toml",
+    "lexicon.toml",
+    "messages.toml"
+);
+
 impl KnowledgeBase {
+    /// The knowledge embedded in the binary.
     pub fn embedded() -> Result<Self, KnowledgeError> {
-        Ok(Self { references: vec![] })
+        let files = EMBEDDED
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        build::build(files::Sources { files }, None)
     }
-    pub fn load_dir(_dir: &Path) -> Result<Self, KnowledgeError> {
-        Ok(Self { references: vec![] })
+
+    /// Reads every knowledge file from `dir`.
+    pub fn load_dir(dir: &Path) -> Result<Self, KnowledgeError> {
+        let mut out = Vec::new();
+        for name in files::ALL {
+            let path = dir.join(name);
+            let bytes = std::fs::read(&path).map_err(|e| KnowledgeError {
+                file: path.display().to_string(),
+                line: 0,
+                column: 0,
+                message: format!("cannot read: {e}"),
+            })?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let (line, column) = files::line_col(
+                    &String::from_utf8_lossy(e.as_bytes()),
+                    e.utf8_error().valid_up_to(),
+                );
+                KnowledgeError {
+                    file: path.display().to_string(),
+                    line,
+                    column,
+                    message: "not valid UTF-8".into(),
+                }
+            })?;
+            out.push((name.to_string(), text));
+        }
+        build::build(files::Sources { files: out }, Some(dir.to_path_buf()))
     }
+
+    /// Builds from in-memory file texts (tests, fixtures).
+    pub fn from_sources(files: Vec<(String, String)>) -> Result<Self, KnowledgeError> {
+        build::build(files::Sources { files }, None)
+    }
+
     pub fn references(&self) -> &[Reference] {
-        &self.references
+        &self.article.references
     }
-    /// Hex SHA-256 of the knowledge files, for `/about`.
+
+    /// Hex SHA-256 of the knowledge files.
     pub fn content_hash(&self) -> &str {
-        "stub"
+        &self.hash
     }
-    /// "12 facts, 9 references, ..." for `/about` and `check`.
+
     pub fn summary(&self) -> String {
-        String::new()
+        format!(
+            "{} facts, {} entities, {} intents, {} references, {} article sentences ({})",
+            self.facts.len(),
+            self.entities.len(),
+            self.intents.len(),
+            self.references().len(),
+            self.article.sentences.len(),
+            match &self.source {
+                Some(p) => p.display().to_string(),
+                None => "embedded".into(),
+            }
+        )
     }
-    /// Example questions the bot can answer (from the intents' examples), English first.
+
+    /// Example questions the bot can answer, English first, without repeats.
     pub fn example_questions(&self) -> Vec<String> {
-        vec!["Who founded Mila?".into()]
+        let mut seen = HashSet::new();
+        let en = self.intents.iter().flat_map(|i| i.examples_en.iter());
+        let fr = self.intents.iter().flat_map(|i| i.examples_fr.iter());
+        en.chain(fr)
+            .filter(|q| seen.insert(q.as_str()))
+            .cloned()
+            .collect()
+    }
+
+    pub fn entity_index(&self, id: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.id == id)
+    }
+
+    pub fn intent_index(&self, id: &str) -> Option<usize> {
+        self.intents.iter().position(|i| i.id == id)
+    }
+
+    pub fn messages(&self, lang: crate::Lang) -> &Messages {
+        match lang {
+            crate::Lang::En => &self.messages_en,
+            crate::Lang::Fr => &self.messages_fr,
+        }
+    }
+
+    pub fn citations(&self, refs: &[usize]) -> Vec<Citation> {
+        refs.iter()
+            .filter_map(|n| self.references().get(n.wrapping_sub(1)))
+            .map(Reference::citation)
+            .collect()
     }
 }

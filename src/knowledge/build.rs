@@ -1,0 +1,244 @@
+//! Builds a [`KnowledgeBase`] from the raw files: parse, resolve ids, find every fact's
+//! evidence in the article and derive its citations, compile cues and patterns, index the
+//! vocabulary. Every failure names file, line and column.
+
+use super::files::{self, line_col, Sources};
+use super::*;
+use crate::nlu::{normalize, tokens};
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+use std::ops::Range;
+
+fn err(sources: &Sources, file: &str, span: Option<Range<usize>>, message: String) -> KnowledgeError {
+    let (line, column) = span.map_or((0, 0), |s| line_col(sources.get(file), s.start));
+    KnowledgeError {
+        file: file.to_string(),
+        line,
+        column,
+        message,
+    }
+}
+
+fn parse<T: DeserializeOwned>(sources: &Sources, file: &str) -> Result<T, KnowledgeError> {
+    toml::from_str(sources.get(file))
+        .map_err(|e| err(sources, file, e.span(), e.message().trim().to_string()))
+}
+
+/// Whitespace and apostrophes made uniform, for finding quotes in sentences.
+pub fn quote_key(s: &str) -> String {
+    s.replace(['’', '‘'], "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub(super) fn build(sources: Sources, source: Option<PathBuf>) -> Result<KnowledgeBase, KnowledgeError> {
+    let article = wikitext::parse(sources.get(files::ARTICLE)).map_err(|e| KnowledgeError {
+        file: files::ARTICLE.into(),
+        line: e.line,
+        column: 1,
+        message: e.message,
+    })?;
+    if article.sentences.is_empty() {
+        return Err(err(&sources, files::ARTICLE, None, "the article has no text".into()));
+    }
+    let entities = build_entities(&sources)?;
+    let intents = build_intents(&sources)?;
+    let facts = build_facts(&sources, &article, &entities, &intents)?;
+    let lex: files::LexiconFile = parse(&sources, files::LEXICON)?;
+    let set = |v: &[String]| v.iter().map(|w| normalize(w)).filter(|w| !w.is_empty()).collect();
+    let lexicon = Lexicon {
+        pronouns: set(&lex.pronouns),
+        person_pronouns: set(&lex.person_pronouns),
+        question_words: set(&lex.question_words),
+        french: set(&lex.french),
+        english: set(&lex.english),
+        filler: set(&lex.filler),
+    };
+    let messages: files::MessagesFile = parse(&sources, files::MESSAGES)?;
+    let vocab = build_vocab(&entities, &intents, &lexicon);
+    let mut h = Sha256::new();
+    for (name, text) in &sources.files {
+        h.update(name.as_bytes());
+        h.update([0]);
+        h.update(text.as_bytes());
+        h.update([0]);
+    }
+    let hash = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    Ok(KnowledgeBase {
+        article,
+        entities,
+        intents,
+        facts,
+        lexicon,
+        messages_en: messages.en,
+        messages_fr: messages.fr,
+        vocab,
+        source,
+        loaded_at: SystemTime::now(),
+        hash,
+        sources,
+    })
+}
+
+fn build_entities(sources: &Sources) -> Result<Vec<Entity>, KnowledgeError> {
+    let file: files::EntitiesFile = parse(sources, files::ENTITIES)?;
+    let mut out: Vec<Entity> = Vec::new();
+    for e in file.entity {
+        if out.iter().any(|o| o.id == *e.id.get_ref()) {
+            return Err(err(sources, files::ENTITIES, Some(e.id.span()), format!("duplicate entity id `{}`", e.id.get_ref())));
+        }
+        let aliases: Vec<Vec<String>> = e
+            .aliases
+            .iter()
+            .chain(std::iter::once(&e.name))
+            .map(|a| tokens(&normalize(a)))
+            .filter(|a| !a.is_empty())
+            .collect();
+        out.push(Entity {
+            id: e.id.into_inner(),
+            kind: e.kind,
+            name: e.name,
+            aliases,
+        });
+    }
+    Ok(out)
+}
+
+fn cues(list: &[String]) -> Vec<Cue> {
+    list.iter().filter_map(|c| Cue::new(c)).collect()
+}
+
+fn build_intents(sources: &Sources) -> Result<Vec<Intent>, KnowledgeError> {
+    let file: files::IntentsFile = parse(sources, files::INTENTS)?;
+    let mut out: Vec<Intent> = Vec::new();
+    for i in file.intent {
+        let id_span = i.id.span();
+        if out.iter().any(|o| o.id == *i.id.get_ref()) {
+            return Err(err(sources, files::INTENTS, Some(id_span), format!("duplicate intent id `{}`", i.id.get_ref())));
+        }
+        if i.all.is_empty() && i.patterns.is_empty() {
+            return Err(err(sources, files::INTENTS, Some(id_span), format!("intent `{}` has neither `all` cues nor `patterns`", i.id.get_ref())));
+        }
+        if i.examples_en.is_empty() {
+            return Err(err(sources, files::INTENTS, Some(id_span), format!("intent `{}` needs at least one example in `examples_en`", i.id.get_ref())));
+        }
+        let mut patterns = Vec::new();
+        for p in &i.patterns {
+            let re = Regex::new(p.get_ref()).map_err(|e| {
+                err(sources, files::INTENTS, Some(p.span()), format!("invalid pattern: {e}"))
+            })?;
+            patterns.push(re);
+        }
+        out.push(Intent {
+            id: i.id.into_inner(),
+            weight: i.weight,
+            strict: i.strict,
+            implicit_subject: i.implicit_subject,
+            groups: i.all.iter().map(|g| cues(g)).collect(),
+            boost: cues(&i.boost),
+            wh: cues(&i.wh),
+            patterns,
+            not: cues(&i.not),
+            examples_en: i.examples_en,
+            examples_fr: i.examples_fr,
+        });
+    }
+    Ok(out)
+}
+
+fn build_facts(
+    sources: &Sources,
+    article: &wikitext::Article,
+    entities: &[Entity],
+    intents: &[Intent],
+) -> Result<Vec<Fact>, KnowledgeError> {
+    let file: files::FactsFile = parse(sources, files::FACTS)?;
+    let keys: Vec<String> = article.sentences.iter().map(|s| quote_key(&s.text)).collect();
+    let f = files::FACTS;
+    let entity = |s: &toml::Spanned<String>| {
+        entities
+            .iter()
+            .position(|e| e.id == *s.get_ref())
+            .ok_or_else(|| err(sources, f, Some(s.span()), format!("unknown entity `{}` (not in entities.toml)", s.get_ref())))
+    };
+    let mut out: Vec<Fact> = Vec::new();
+    for d in file.fact {
+        if out.iter().any(|o| o.id == *d.id.get_ref()) {
+            return Err(err(sources, f, Some(d.id.span()), format!("duplicate fact id `{}`", d.id.get_ref())));
+        }
+        if d.subjects.is_empty() || d.evidence.is_empty() || d.intents.is_empty() {
+            return Err(err(sources, f, Some(d.id.span()), format!("fact `{}` needs subjects, intents and evidence", d.id.get_ref())));
+        }
+        let subjects = d.subjects.iter().map(entity).collect::<Result<Vec<_>, _>>()?;
+        let mentions = d.mentions.iter().map(entity).collect::<Result<Vec<_>, _>>()?;
+        let mut fact_intents = Vec::new();
+        for i in &d.intents {
+            let n = intents.iter().position(|x| x.id == *i.get_ref()).ok_or_else(|| {
+                err(sources, f, Some(i.span()), format!("unknown intent `{}` (not in intents.toml)", i.get_ref()))
+            })?;
+            fact_intents.push(n);
+        }
+        let mut evidence = Vec::new();
+        let mut refs: Vec<usize> = Vec::new();
+        for q in &d.evidence {
+            let key = quote_key(q.get_ref());
+            let sentence = keys.iter().position(|s| !key.is_empty() && s.contains(&key)).ok_or_else(|| {
+                err(sources, f, Some(q.span()), format!("evidence not found in the article: \"{}\"", q.get_ref()))
+            })?;
+            refs.extend(&article.sentences[sentence].refs);
+            evidence.push(Evidence {
+                quote: q.get_ref().clone(),
+                sentence,
+            });
+        }
+        refs.sort_unstable();
+        refs.dedup();
+        for (text, lang) in [(&d.en, "en"), (&d.fr, "fr")] {
+            if text.trim().is_empty() {
+                return Err(err(sources, f, Some(d.id.span()), format!("fact `{}` has an empty `{lang}` answer", d.id.get_ref())));
+            }
+        }
+        let section = article.sentences[evidence[0].sentence].section.clone();
+        out.push(Fact {
+            id: d.id.into_inner(),
+            subjects,
+            mentions,
+            relation: d.relation,
+            value: d.value,
+            intents: fact_intents,
+            topic: d.topic,
+            evidence,
+            en: d.en,
+            fr: d.fr,
+            refs,
+            section,
+        });
+    }
+    Ok(out)
+}
+
+fn build_vocab(entities: &[Entity], intents: &[Intent], lex: &Lexicon) -> Vocab {
+    let mut v = Vocab::default();
+    for e in entities {
+        for w in e.aliases.iter().flatten() {
+            v.insert(w, true);
+        }
+    }
+    for i in intents {
+        let all = i.groups.iter().flatten().chain(&i.boost).chain(&i.wh).chain(&i.not);
+        for c in all {
+            for w in c.words() {
+                v.insert(w, true);
+            }
+        }
+    }
+    let lists = [&lex.pronouns, &lex.person_pronouns, &lex.question_words, &lex.filler];
+    for w in lists.into_iter().flatten() {
+        for t in w.split(' ') {
+            v.insert(t, false);
+        }
+    }
+    v.index();
+    v
+}

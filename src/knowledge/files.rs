@@ -1,0 +1,142 @@
+//! The knowledge files as written on disk (serde models, unknown keys rejected), and the
+//! mapping from a TOML error to file, line and column.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub const ARTICLE: &str = "article.wikitext";
+pub const ENTITIES: &str = "entities.toml";
+pub const INTENTS: &str = "intents.toml";
+pub const FACTS: &str = "facts.toml";
+pub const LEXICON: &str = "lexicon.toml";
+pub const MESSAGES: &str = "messages.toml";
+/// Every knowledge file, in load order.
+pub const ALL: [&str; 6] = [ARTICLE, ENTITIES, INTENTS, FACTS, LEXICON, MESSAGES];
+
+/// The raw text of every knowledge file, keyed by file name.
+#[derive(Debug, Clone)]
+pub struct Sources {
+    pub files: Vec<(String, String)>,
+}
+
+impl Sources {
+    pub fn get(&self, name: &str) -> &str {
+        self.files
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or("", |(_, t)| t.as_str())
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntitiesFile {
+    pub entity: Vec<EntityDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityDef {
+    pub id: Spanned<String>,
+    pub kind: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntentsFile {
+    pub intent: Vec<IntentDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntentDef {
+    pub id: Spanned<String>,
+    #[serde(default = "one")]
+    pub weight: f64,
+    #[serde(default)]
+    pub strict: bool,
+    #[serde(default)]
+    pub implicit_subject: bool,
+    #[serde(default)]
+    pub all: Vec<Vec<String>>,
+    #[serde(default)]
+    pub boost: Vec<String>,
+    #[serde(default)]
+    pub wh: Vec<String>,
+    #[serde(default)]
+    pub patterns: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub not: Vec<String>,
+    pub examples_en: Vec<String>,
+    #[serde(default)]
+    pub examples_fr: Vec<String>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactsFile {
+    pub fact: Vec<FactDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactDef {
+    pub id: Spanned<String>,
+    pub subjects: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub mentions: Vec<Spanned<String>>,
+    pub relation: String,
+    pub value: String,
+    pub intents: Vec<Spanned<String>>,
+    pub topic: String,
+    pub evidence: Vec<Spanned<String>>,
+    pub en: String,
+    pub fr: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    pub pronouns: Vec<String>,
+    pub person_pronouns: Vec<String>,
+    pub question_words: Vec<String>,
+    pub french: Vec<String>,
+    pub english: Vec<String>,
+    pub filler: Vec<String>,
+}
+
+/// User-facing wording that is not an answer: refusals, hints, limits. `{n}`/`{max}` are
+/// substituted.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct MessagesFile {
+    pub en: Messages,
+    pub fr: Messages,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Messages {
+    pub not_in_article: String,
+    pub not_in_article_about: String,
+    pub off_topic: String,
+    pub ambiguous: String,
+    pub empty: String,
+    pub too_long: String,
+    pub no_reference: String,
+}
+
+/// 1-based (line, column) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rfind('\n').map_or(before.len(), |p| before.len() - p - 1) + 1;
+    (line, col)
+}

@@ -1,0 +1,88 @@
+//! Cues: words or phrases from the knowledge files, matched against a question's words.
+//! A trailing `*` on a word matches any ending.
+
+use super::normalize::{normalize, tokens};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    Word(String),
+    Prefix(String),
+}
+
+/// One cue, compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    pub text: String,
+    parts: Vec<Part>,
+}
+
+impl Cue {
+    /// Compiles a cue; `None` when it normalises to nothing.
+    pub fn new(text: &str) -> Option<Cue> {
+        let parts: Vec<Part> = text
+            .split_whitespace()
+            .flat_map(|w| {
+                let star = w.ends_with('*');
+                let words = tokens(&normalize(w.trim_end_matches('*')));
+                let n = words.len();
+                words.into_iter().enumerate().map(move |(i, w)| {
+                    if star && i + 1 == n {
+                        Part::Prefix(w)
+                    } else {
+                        Part::Word(w)
+                    }
+                })
+            })
+            .collect();
+        (!parts.is_empty()).then(|| Cue {
+            text: text.to_string(),
+            parts,
+        })
+    }
+
+    /// Position of the first match in `words` (masked words never match).
+    pub fn find(&self, words: &[&str]) -> Option<usize> {
+        let n = self.parts.len();
+        if n > words.len() {
+            return None;
+        }
+        (0..=words.len() - n).find(|&i| {
+            self.parts.iter().zip(&words[i..i + n]).all(|(p, w)| match p {
+                Part::Word(x) => x == w,
+                Part::Prefix(x) => w.starts_with(x.as_str()),
+            })
+        })
+    }
+
+    /// Whether the cue matches at exactly position `i`.
+    pub fn matches_at(&self, words: &[&str], i: usize) -> bool {
+        let n = self.parts.len();
+        i + n <= words.len()
+            && self.parts.iter().zip(&words[i..i + n]).all(|(p, w)| match p {
+                Part::Word(x) => x == w,
+                Part::Prefix(x) => w.starts_with(x.as_str()),
+            })
+    }
+
+    /// The plain words of the cue (for the typo-correction vocabulary).
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.parts.iter().map(|p| match p {
+            Part::Word(w) | Part::Prefix(w) => w.as_str(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_phrases_and_prefixes() {
+        let w = ["who", "teamed", "up", "with", "ibm"];
+        assert_eq!(Cue::new("teamed up").unwrap().find(&w), Some(1));
+        assert_eq!(Cue::new("team*").unwrap().find(&w), Some(1));
+        assert_eq!(Cue::new("team up").unwrap().find(&w), None);
+        assert_eq!(Cue::new("Qu'est-ce").unwrap().find(&["qu", "est", "ce"]), Some(0));
+        assert!(Cue::new(" ").is_none());
+    }
+}
