@@ -48,7 +48,15 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
             .too_long
             .replace("{n}", &n.to_string())
             .replace("{max}", &MAX_QUESTION_CHARS.to_string());
-        return refusal(kb, question, lang, text, None, Explanation::default(), vec![]);
+        return refusal(
+            kb,
+            question,
+            lang,
+            text,
+            None,
+            Explanation::default(),
+            vec![],
+        );
     }
     let p = parse(kb, cleaned);
     let mut ex = explanation(kb, &p);
@@ -58,7 +66,7 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
         let sugg = suggestions(kb, &p, Lang::En, cleaned);
         return refusal(kb, question, Lang::En, text, None, ex, sugg);
     }
-    let cands = scoring::score(kb, &p);
+    let cands = scoring::score(&kb.intents, &kb.cue_index, &p);
     ex.candidates = cands
         .iter()
         .take(5)
@@ -114,7 +122,10 @@ fn decide<'c>(
     let unknown = p.unknown.len();
     let Some(top) = cands.first() else {
         if unknown > 0 {
-            return Err(format!("no intent matched; unknown words: {}", p.unknown.join(", ")));
+            return Err(format!(
+                "no intent matched; unknown words: {}",
+                p.unknown.join(", ")
+            ));
         }
         return mention_fallback(kb, p, conv)
             .map(|r| (None, r))
@@ -122,15 +133,25 @@ fn decide<'c>(
     };
     let intent = &kb.intents[top.intent];
     if unknown > 0 && intent.strict {
-        return Err(format!("`{}` needs every word understood; unknown: {}", intent.id, p.unknown.join(", ")));
+        return Err(format!(
+            "`{}` needs every word understood; unknown: {}",
+            intent.id,
+            p.unknown.join(", ")
+        ));
     }
     if unknown > 0 && explicit.is_empty() && !p.pronoun && !p.person_pronoun {
-        return Err(format!("unknown words where the subject should be: {}", p.unknown.join(", ")));
+        return Err(format!(
+            "unknown words where the subject should be: {}",
+            p.unknown.join(", ")
+        ));
     }
     if unknown >= 2 {
         return Err(format!("too many unknown words: {}", p.unknown.join(", ")));
     }
-    let tied: Vec<&Candidate> = cands.iter().take_while(|c| c.score >= top.score - 1e-9).collect();
+    let tied: Vec<&Candidate> = cands
+        .iter()
+        .take_while(|c| c.score >= top.score - 1e-9)
+        .collect();
     let mut found: Vec<(&Candidate, Resolved)> = Vec::new();
     for c in tied {
         if let Some(r) = resolve(kb, p, c.intent, conv) {
@@ -153,7 +174,11 @@ fn decide<'c>(
         }
         _ => Err(format!(
             "ambiguous: {}",
-            found.iter().map(|(c, _)| kb.intents[c.intent].id.as_str()).collect::<Vec<_>>().join(" / ")
+            found
+                .iter()
+                .map(|(c, _)| kb.intents[c.intent].id.as_str())
+                .collect::<Vec<_>>()
+                .join(" / ")
         )),
     }
 }
@@ -185,7 +210,10 @@ fn subject_names(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> String 
     if q.is_empty() {
         return "the default subject".into();
     }
-    q.iter().map(|&e| kb.entities[e].id.as_str()).collect::<Vec<_>>().join(", ")
+    q.iter()
+        .map(|&e| kb.entities[e].id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The fact answering `intent` about the question's subject.
@@ -193,7 +221,12 @@ fn resolve(kb: &KnowledgeBase, p: &Parsed, intent: usize, conv: &Conversation) -
     let mut q = p.entities();
     let ctx = context_entity(kb, p, conv);
     let default = default_subject(kb)?;
-    let answering = || kb.facts.iter().enumerate().filter(move |(_, f)| f.intents.contains(&intent));
+    let answering = || {
+        kb.facts
+            .iter()
+            .enumerate()
+            .filter(move |(_, f)| f.intents.contains(&intent))
+    };
     let topic_first = |f: &Fact| conv.topic.as_deref() != Some(f.topic.as_str());
     if q.is_empty() {
         let mut subjects: Vec<usize> = Vec::new();
@@ -226,8 +259,12 @@ fn resolve(kb: &KnowledgeBase, p: &Parsed, intent: usize, conv: &Conversation) -
         .collect();
     answering()
         .filter(|(_, f)| {
-            let about = f.subjects.iter().any(|s| q.contains(s)) || (implicit && f.subjects.contains(&default));
-            about && required.iter().all(|e| f.subjects.contains(e) || f.mentions.contains(e))
+            let about = f.subjects.iter().any(|s| q.contains(s))
+                || (implicit && f.subjects.contains(&default));
+            about
+                && required
+                    .iter()
+                    .all(|e| f.subjects.contains(e) || f.mentions.contains(e))
         })
         .min_by_key(|(i, f)| {
             let named = f.subjects.iter().filter(|s| q.contains(s)).count();
@@ -235,13 +272,28 @@ fn resolve(kb: &KnowledgeBase, p: &Parsed, intent: usize, conv: &Conversation) -
         })
         .map(|(fact, f)| Resolved {
             fact,
-            subject: q.iter().copied().find(|e| f.subjects.contains(e)).unwrap_or(default),
+            subject: q
+                .iter()
+                .copied()
+                .find(|e| f.subjects.contains(e))
+                .unwrap_or(default),
         })
 }
 
 /// No intent matched, but the question names entities and every word is understood
 /// ("Is Doina Precup at Mila?", "McGill?"): the fact that is about them.
 fn mention_fallback(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Option<Resolved> {
+    let lex = &kb.lexicon;
+    let only_filler = p.masked().iter().all(|w| {
+        w.is_empty()
+            || lex.filler.contains(*w)
+            || lex.question_words.contains(*w)
+            || lex.pronouns.contains(*w)
+            || lex.person_pronouns.contains(*w)
+    });
+    if !only_filler {
+        return None;
+    }
     let mut q = p.entities();
     q.extend(context_entity(kb, p, conv));
     let default = default_subject(kb)?;
@@ -250,23 +302,37 @@ fn mention_fallback(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Opti
     if others.len() <= 1 {
         let target = others.first().copied().or(q.first().copied())?;
         let own = kb.facts.iter().position(|f| {
-            f.subjects.first() == Some(&target) && description.is_some_and(|d| f.intents.contains(&d))
+            f.subjects.first() == Some(&target)
+                && description.is_some_and(|d| f.intents.contains(&d))
         });
         if let Some(fact) = own {
-            return Some(Resolved { fact, subject: target });
+            return Some(Resolved {
+                fact,
+                subject: target,
+            });
         }
     }
     kb.facts
         .iter()
         .enumerate()
         .filter(|(_, f)| {
-            q.iter().all(|e| f.subjects.contains(e) || f.mentions.contains(e))
+            q.iter()
+                .all(|e| f.subjects.contains(e) || f.mentions.contains(e))
                 && (f.subjects.iter().any(|s| q.contains(s)) || f.subjects.contains(&default))
         })
-        .min_by_key(|(i, f)| (usize::MAX - f.subjects.iter().filter(|s| q.contains(s)).count(), *i))
+        .min_by_key(|(i, f)| {
+            (
+                usize::MAX - f.subjects.iter().filter(|s| q.contains(s)).count(),
+                *i,
+            )
+        })
         .map(|(fact, f)| Resolved {
             fact,
-            subject: q.iter().copied().find(|e| f.subjects.contains(e)).unwrap_or(default),
+            subject: q
+                .iter()
+                .copied()
+                .find(|e| f.subjects.contains(e))
+                .unwrap_or(default),
         })
 }
 
@@ -316,14 +382,20 @@ fn answer(
         Lang::Fr => &fact.fr,
     };
     let body = if fact.refs.is_empty() {
-        let note = kb.messages(p.lang).no_reference.replace("{section}", &fact.section);
+        let note = kb
+            .messages(p.lang)
+            .no_reference
+            .replace("{section}", &fact.section);
         format!("{text} {note}")
     } else {
         let marks: String = fact.refs.iter().map(|n| format!("[{n}]")).collect();
         format!("{text}{marks}")
     };
     ex.subject = Some(subject.id.clone());
-    ex.fact = Some(format!("{} ({} {} = {})", fact.id, subject.name, fact.relation, fact.value));
+    ex.fact = Some(format!(
+        "{} ({} {} = {})",
+        fact.id, subject.name, fact.relation, fact.value
+    ));
     ex.evidence = Some(
         fact.evidence
             .iter()
@@ -378,7 +450,13 @@ fn explanation(kb: &KnowledgeBase, p: &Parsed) -> Explanation {
         entities: p
             .mentions
             .iter()
-            .map(|m| (kb.entities[m.entity].id.clone(), p.words[m.start..m.end].join(" "), m.similarity))
+            .map(|m| {
+                (
+                    kb.entities[m.entity].id.clone(),
+                    p.words[m.start..m.end].join(" "),
+                    m.similarity,
+                )
+            })
             .collect(),
         unknown_words: p.unknown.clone(),
         ..Explanation::default()
@@ -389,9 +467,10 @@ fn explanation(kb: &KnowledgeBase, p: &Parsed) -> Explanation {
 /// (or, failing that, mentioning it) that names it.
 fn closest_passage(kb: &KnowledgeBase, entity: usize) -> Option<Passage> {
     let ent = &kb.entities[entity];
-    let names = |quote: &str| {
-        let words = tokens(&normalize(quote));
-        ent.aliases.iter().any(|a| words.windows(a.len()).any(|w| w == a.as_slice()))
+    let names = |words: &[String]| {
+        ent.aliases
+            .iter()
+            .any(|a| words.windows(a.len()).any(|w| w == a.as_slice()))
     };
     let facts = kb
         .facts
@@ -399,7 +478,7 @@ fn closest_passage(kb: &KnowledgeBase, entity: usize) -> Option<Passage> {
         .filter(|f| f.subjects.contains(&entity))
         .chain(kb.facts.iter().filter(|f| f.mentions.contains(&entity)));
     for f in facts {
-        if let Some(ev) = f.evidence.iter().find(|e| names(&e.quote)) {
+        if let Some(ev) = f.evidence.iter().find(|e| names(&e.words)) {
             let s = &kb.article.sentences[ev.sentence];
             return Some(Passage {
                 sentence: ev.quote.clone(),
@@ -412,43 +491,37 @@ fn closest_passage(kb: &KnowledgeBase, entity: usize) -> Option<Passage> {
     None
 }
 
-/// Up to three example questions, those about the entities asked about first.
+/// Up to three example questions in `lang`, those naming the entities asked about first.
 fn suggestions(kb: &KnowledgeBase, p: &Parsed, lang: Lang, question: &str) -> Vec<String> {
-    let examples = examples(kb, lang);
-    let asked = normalize(question);
+    let asked = tokens(&normalize(question));
     let named: Vec<&Vec<String>> = p
         .entities()
         .iter()
         .flat_map(|&e| kb.entities[e].aliases.iter())
         .collect();
-    let mut ranked: Vec<(usize, usize, &String)> = examples
+    let mut in_lang = vec![false; kb.intents.len()];
+    for (i, l, _, _) in &kb.examples {
+        in_lang[*i] |= *l == lang;
+    }
+    let has_lang = |i: usize| in_lang[i];
+    let mut ranked: Vec<(usize, usize, &String)> = kb
+        .examples
         .iter()
         .enumerate()
-        .filter(|(_, q)| normalize(q) != asked)
-        .map(|(i, q)| {
-            let words = tokens(&normalize(q));
+        .filter(|(_, (i, l, _, words))| (*l == lang || !has_lang(*i)) && *words != asked)
+        .map(|(n, (_, _, q, words))| {
             let hits = named
                 .iter()
                 .filter(|a| words.windows(a.len()).any(|w| w == a.as_slice()))
                 .count();
-            (usize::MAX - hits, i, *q)
+            (usize::MAX - hits, n, q)
         })
         .collect();
     ranked.sort();
-    ranked.into_iter().take(3).map(|(_, _, q)| q.clone()).collect()
-}
-
-/// Each intent's first example in `lang` (English when it has none), in intent order.
-fn examples(kb: &KnowledgeBase, lang: Lang) -> Vec<&String> {
-    kb.intents
-        .iter()
-        .flat_map(|i| {
-            let list = match lang {
-                Lang::Fr if !i.examples_fr.is_empty() => &i.examples_fr,
-                _ => &i.examples_en,
-            };
-            list.iter()
-        })
+    ranked
+        .into_iter()
+        .take(3)
+        .map(|(_, _, q)| q.clone())
         .collect()
 }
 
@@ -472,20 +545,20 @@ fn tied_examples(kb: &KnowledgeBase, cands: &[Candidate], lang: Lang) -> Vec<Str
 /// Up to `limit` answerable questions matching what has been typed so far (autocomplete).
 pub fn complete(kb: &KnowledgeBase, typed: &str, limit: usize) -> Vec<String> {
     let typed_words = tokens(&normalize(typed));
-    let mut scored: Vec<(usize, usize, String)> = kb
-        .example_questions()
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, q)| {
-            let words = tokens(&normalize(&q));
-            let hits = typed_words
-                .iter()
-                .filter(|t| words.iter().any(|w| w.starts_with(t.as_str())))
-                .count();
-            (hits == typed_words.len() || (hits > 0 && hits * 2 >= typed_words.len()))
-                .then_some((typed_words.len() - hits, i, q))
-        })
-        .collect();
+    let mut scored: Vec<(usize, usize, String)> =
+        kb.example_questions()
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, q)| {
+                let words = tokens(&normalize(&q));
+                let hits = typed_words
+                    .iter()
+                    .filter(|t| words.iter().any(|w| w.starts_with(t.as_str())))
+                    .count();
+                (hits == typed_words.len() || (hits > 0 && hits * 2 >= typed_words.len()))
+                    .then_some((typed_words.len() - hits, i, q))
+            })
+            .collect();
     scored.sort();
     scored
         .into_iter()

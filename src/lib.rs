@@ -4,10 +4,12 @@
 //! Discord) only translate I/O to and from its [`answer::Answer`].
 
 pub mod answer;
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod engine;
+pub mod eval;
 pub mod frontends;
 pub mod knowledge;
 pub mod nlu;

@@ -9,7 +9,12 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use std::ops::Range;
 
-fn err(sources: &Sources, file: &str, span: Option<Range<usize>>, message: String) -> KnowledgeError {
+fn err(
+    sources: &Sources,
+    file: &str,
+    span: Option<Range<usize>>,
+    message: String,
+) -> KnowledgeError {
     let (line, column) = span.map_or((0, 0), |s| line_col(sources.get(file), s.start));
     KnowledgeError {
         file: file.to_string(),
@@ -32,7 +37,10 @@ pub fn quote_key(s: &str) -> String {
         .join(" ")
 }
 
-pub(super) fn build(sources: Sources, source: Option<PathBuf>) -> Result<KnowledgeBase, KnowledgeError> {
+pub(super) fn build(
+    sources: Sources,
+    source: Option<PathBuf>,
+) -> Result<KnowledgeBase, KnowledgeError> {
     let article = wikitext::parse(sources.get(files::ARTICLE)).map_err(|e| KnowledgeError {
         file: files::ARTICLE.into(),
         line: e.line,
@@ -40,13 +48,23 @@ pub(super) fn build(sources: Sources, source: Option<PathBuf>) -> Result<Knowled
         message: e.message,
     })?;
     if article.sentences.is_empty() {
-        return Err(err(&sources, files::ARTICLE, None, "the article has no text".into()));
+        return Err(err(
+            &sources,
+            files::ARTICLE,
+            None,
+            "the article has no text".into(),
+        ));
     }
     let entities = build_entities(&sources)?;
     let intents = build_intents(&sources)?;
     let facts = build_facts(&sources, &article, &entities, &intents)?;
     let lex: files::LexiconFile = parse(&sources, files::LEXICON)?;
-    let set = |v: &[String]| v.iter().map(|w| normalize(w)).filter(|w| !w.is_empty()).collect();
+    let set = |v: &[String]| {
+        v.iter()
+            .map(|w| normalize(w))
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
     let lexicon = Lexicon {
         pronouns: set(&lex.pronouns),
         person_pronouns: set(&lex.person_pronouns),
@@ -57,6 +75,26 @@ pub(super) fn build(sources: Sources, source: Option<PathBuf>) -> Result<Knowled
     };
     let messages: files::MessagesFile = parse(&sources, files::MESSAGES)?;
     let vocab = build_vocab(&entities, &intents, &lexicon);
+    let mut alias_index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for (e, ent) in entities.iter().enumerate() {
+        for (a, alias) in ent.aliases.iter().enumerate() {
+            alias_index
+                .entry(alias[0].clone())
+                .or_default()
+                .push((e, a));
+        }
+    }
+    let mut examples = Vec::new();
+    for (i, intent) in intents.iter().enumerate() {
+        for (lang, list) in [
+            (crate::Lang::En, &intent.examples_en),
+            (crate::Lang::Fr, &intent.examples_fr),
+        ] {
+            for q in list {
+                examples.push((i, lang, q.clone(), tokens(&normalize(q))));
+            }
+        }
+    }
     let mut h = Sha256::new();
     for (name, text) in &sources.files {
         h.update(name.as_bytes());
@@ -68,12 +106,15 @@ pub(super) fn build(sources: Sources, source: Option<PathBuf>) -> Result<Knowled
     Ok(KnowledgeBase {
         article,
         entities,
-        intents,
         facts,
         lexicon,
         messages_en: messages.en,
         messages_fr: messages.fr,
         vocab,
+        alias_index,
+        cue_index: crate::nlu::scoring::CueIndex::new(&intents),
+        intents,
+        examples,
         source,
         loaded_at: SystemTime::now(),
         hash,
@@ -86,7 +127,12 @@ fn build_entities(sources: &Sources) -> Result<Vec<Entity>, KnowledgeError> {
     let mut out: Vec<Entity> = Vec::new();
     for e in file.entity {
         if out.iter().any(|o| o.id == *e.id.get_ref()) {
-            return Err(err(sources, files::ENTITIES, Some(e.id.span()), format!("duplicate entity id `{}`", e.id.get_ref())));
+            return Err(err(
+                sources,
+                files::ENTITIES,
+                Some(e.id.span()),
+                format!("duplicate entity id `{}`", e.id.get_ref()),
+            ));
         }
         let aliases: Vec<Vec<String>> = e
             .aliases
@@ -115,18 +161,44 @@ fn build_intents(sources: &Sources) -> Result<Vec<Intent>, KnowledgeError> {
     for i in file.intent {
         let id_span = i.id.span();
         if out.iter().any(|o| o.id == *i.id.get_ref()) {
-            return Err(err(sources, files::INTENTS, Some(id_span), format!("duplicate intent id `{}`", i.id.get_ref())));
+            return Err(err(
+                sources,
+                files::INTENTS,
+                Some(id_span),
+                format!("duplicate intent id `{}`", i.id.get_ref()),
+            ));
         }
         if i.all.is_empty() && i.patterns.is_empty() {
-            return Err(err(sources, files::INTENTS, Some(id_span), format!("intent `{}` has neither `all` cues nor `patterns`", i.id.get_ref())));
+            return Err(err(
+                sources,
+                files::INTENTS,
+                Some(id_span),
+                format!(
+                    "intent `{}` has neither `all` cues nor `patterns`",
+                    i.id.get_ref()
+                ),
+            ));
         }
         if i.examples_en.is_empty() {
-            return Err(err(sources, files::INTENTS, Some(id_span), format!("intent `{}` needs at least one example in `examples_en`", i.id.get_ref())));
+            return Err(err(
+                sources,
+                files::INTENTS,
+                Some(id_span),
+                format!(
+                    "intent `{}` needs at least one example in `examples_en`",
+                    i.id.get_ref()
+                ),
+            ));
         }
         let mut patterns = Vec::new();
         for p in &i.patterns {
             let re = Regex::new(p.get_ref()).map_err(|e| {
-                err(sources, files::INTENTS, Some(p.span()), format!("invalid pattern: {e}"))
+                err(
+                    sources,
+                    files::INTENTS,
+                    Some(p.span()),
+                    format!("invalid pattern: {e}"),
+                )
             })?;
             patterns.push(re);
         }
@@ -154,40 +226,89 @@ fn build_facts(
     intents: &[Intent],
 ) -> Result<Vec<Fact>, KnowledgeError> {
     let file: files::FactsFile = parse(sources, files::FACTS)?;
-    let keys: Vec<String> = article.sentences.iter().map(|s| quote_key(&s.text)).collect();
+    let keys: Vec<String> = article
+        .sentences
+        .iter()
+        .map(|s| quote_key(&s.text))
+        .collect();
     let f = files::FACTS;
     let entity = |s: &toml::Spanned<String>| {
         entities
             .iter()
             .position(|e| e.id == *s.get_ref())
-            .ok_or_else(|| err(sources, f, Some(s.span()), format!("unknown entity `{}` (not in entities.toml)", s.get_ref())))
+            .ok_or_else(|| {
+                err(
+                    sources,
+                    f,
+                    Some(s.span()),
+                    format!("unknown entity `{}` (not in entities.toml)", s.get_ref()),
+                )
+            })
     };
     let mut out: Vec<Fact> = Vec::new();
     for d in file.fact {
         if out.iter().any(|o| o.id == *d.id.get_ref()) {
-            return Err(err(sources, f, Some(d.id.span()), format!("duplicate fact id `{}`", d.id.get_ref())));
+            return Err(err(
+                sources,
+                f,
+                Some(d.id.span()),
+                format!("duplicate fact id `{}`", d.id.get_ref()),
+            ));
         }
         if d.subjects.is_empty() || d.evidence.is_empty() || d.intents.is_empty() {
-            return Err(err(sources, f, Some(d.id.span()), format!("fact `{}` needs subjects, intents and evidence", d.id.get_ref())));
+            return Err(err(
+                sources,
+                f,
+                Some(d.id.span()),
+                format!(
+                    "fact `{}` needs subjects, intents and evidence",
+                    d.id.get_ref()
+                ),
+            ));
         }
-        let subjects = d.subjects.iter().map(entity).collect::<Result<Vec<_>, _>>()?;
-        let mentions = d.mentions.iter().map(entity).collect::<Result<Vec<_>, _>>()?;
+        let subjects = d
+            .subjects
+            .iter()
+            .map(entity)
+            .collect::<Result<Vec<_>, _>>()?;
+        let mentions = d
+            .mentions
+            .iter()
+            .map(entity)
+            .collect::<Result<Vec<_>, _>>()?;
         let mut fact_intents = Vec::new();
         for i in &d.intents {
-            let n = intents.iter().position(|x| x.id == *i.get_ref()).ok_or_else(|| {
-                err(sources, f, Some(i.span()), format!("unknown intent `{}` (not in intents.toml)", i.get_ref()))
-            })?;
+            let n = intents
+                .iter()
+                .position(|x| x.id == *i.get_ref())
+                .ok_or_else(|| {
+                    err(
+                        sources,
+                        f,
+                        Some(i.span()),
+                        format!("unknown intent `{}` (not in intents.toml)", i.get_ref()),
+                    )
+                })?;
             fact_intents.push(n);
         }
         let mut evidence = Vec::new();
         let mut refs: Vec<usize> = Vec::new();
         for q in &d.evidence {
             let key = quote_key(q.get_ref());
-            let sentence = keys.iter().position(|s| !key.is_empty() && s.contains(&key)).ok_or_else(|| {
-                err(sources, f, Some(q.span()), format!("evidence not found in the article: \"{}\"", q.get_ref()))
-            })?;
+            let sentence = keys
+                .iter()
+                .position(|s| !key.is_empty() && s.contains(&key))
+                .ok_or_else(|| {
+                    err(
+                        sources,
+                        f,
+                        Some(q.span()),
+                        format!("evidence not found in the article: \"{}\"", q.get_ref()),
+                    )
+                })?;
             refs.extend(&article.sentences[sentence].refs);
             evidence.push(Evidence {
+                words: tokens(&normalize(q.get_ref())),
                 quote: q.get_ref().clone(),
                 sentence,
             });
@@ -196,7 +317,12 @@ fn build_facts(
         refs.dedup();
         for (text, lang) in [(&d.en, "en"), (&d.fr, "fr")] {
             if text.trim().is_empty() {
-                return Err(err(sources, f, Some(d.id.span()), format!("fact `{}` has an empty `{lang}` answer", d.id.get_ref())));
+                return Err(err(
+                    sources,
+                    f,
+                    Some(d.id.span()),
+                    format!("fact `{}` has an empty `{lang}` answer", d.id.get_ref()),
+                ));
             }
         }
         let section = article.sentences[evidence[0].sentence].section.clone();
@@ -226,14 +352,25 @@ fn build_vocab(entities: &[Entity], intents: &[Intent], lex: &Lexicon) -> Vocab 
         }
     }
     for i in intents {
-        let all = i.groups.iter().flatten().chain(&i.boost).chain(&i.wh).chain(&i.not);
+        let all = i
+            .groups
+            .iter()
+            .flatten()
+            .chain(&i.boost)
+            .chain(&i.wh)
+            .chain(&i.not);
         for c in all {
             for w in c.words() {
                 v.insert(w, true);
             }
         }
     }
-    let lists = [&lex.pronouns, &lex.person_pronouns, &lex.question_words, &lex.filler];
+    let lists = [
+        &lex.pronouns,
+        &lex.person_pronouns,
+        &lex.question_words,
+        &lex.filler,
+    ];
     for w in lists.into_iter().flatten() {
         for t in w.split(' ') {
             v.insert(t, false);

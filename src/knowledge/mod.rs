@@ -10,7 +10,7 @@ use crate::answer::Citation;
 use crate::nlu::{Cue, Vocab};
 use files::Messages;
 use regex::Regex;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -67,6 +67,8 @@ pub struct Intent {
 #[derive(Debug, Clone)]
 pub struct Evidence {
     pub quote: String,
+    /// The quote, normalised into words.
+    pub words: Vec<String>,
     pub sentence: usize,
 }
 
@@ -109,6 +111,11 @@ pub struct KnowledgeBase {
     pub messages_en: Messages,
     pub messages_fr: Messages,
     pub vocab: Vocab,
+    /// First word of an alias -> (entity, alias) pairs, for entity recognition.
+    pub alias_index: HashMap<String, Vec<(usize, usize)>>,
+    pub cue_index: crate::nlu::scoring::CueIndex,
+    /// Each intent's example questions, normalised into words: (intent, lang, question, words).
+    pub examples: Vec<(usize, crate::Lang, String, Vec<String>)>,
     /// Where it was loaded from (`None`: embedded in the binary).
     pub source: Option<PathBuf>,
     pub loaded_at: SystemTime,

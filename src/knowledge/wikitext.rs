@@ -63,8 +63,7 @@ pub fn parse(src: &str) -> Result<Article, ArticleError> {
             continue;
         }
         if trimmed.starts_with("{{") && trimmed.to_ascii_lowercase().starts_with("{{infobox") {
-            for (k, v) in template_params(trimmed.trim_start_matches("{{").trim_end_matches("}}"))
-            {
+            for (k, v) in template_params(trimmed.trim_start_matches("{{").trim_end_matches("}}")) {
                 let v = plain(&v);
                 if !k.is_empty() && !v.is_empty() && !k.contains("wikidata") && v != "ALL" {
                     sentences.push(Sentence {
@@ -93,9 +92,10 @@ pub fn parse(src: &str) -> Result<Article, ArticleError> {
             para.push_str(item);
             i += 1;
         }
-        let marked = refs
-            .extract(&para)
-            .map_err(|message| ArticleError { line: line_no, message })?;
+        let marked = refs.extract(&para).map_err(|message| ArticleError {
+            line: line_no,
+            message,
+        })?;
         for (text, nums) in split_sentences(&plain(&marked)) {
             sentences.push(Sentence {
                 section: section.clone(),
@@ -127,7 +127,7 @@ impl RefTable {
     fn extract(&mut self, text: &str) -> Result<String, String> {
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
-        while let Some(start) = rest.find("<ref") {
+        while let Some(start) = find_ref_tag(rest) {
             out.push_str(&rest[..start]);
             let after = &rest[start..];
             let tag_end = after
@@ -195,6 +195,19 @@ impl RefTable {
         }
         Ok(n)
     }
+}
+
+/// Start of the next `<ref>` / `<ref name=...>` tag (not `<references />`).
+fn find_ref_tag(s: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = s[from..].find("<ref") {
+        let at = from + i;
+        match s[at + 4..].chars().next() {
+            Some('>' | ' ' | '/' | '\t') => return Some(at),
+            _ => from = at + 4,
+        }
+    }
+    None
 }
 
 fn attr(tag: &str, key: &str) -> Option<String> {
@@ -379,10 +392,7 @@ Topics include:\n* [[deep learning]]\n* vision\n";
         assert_eq!(find("Founded as X in 1993.").refs, vec![2]);
         assert_eq!(find("Founded as X").section, "History");
         assert_eq!(find("Little Italy").section, INFOBOX_SECTION);
-        assert_eq!(
-            find("Topics").text,
-            "Topics include: deep learning; vision"
-        );
+        assert_eq!(find("Topics").text, "Topics include: deep learning; vision");
     }
 
     #[test]
@@ -396,8 +406,14 @@ Topics include:\n* [[deep learning]]\n* vision\n";
 
     #[test]
     fn plain_renders_links_as_labels() {
-        assert_eq!(plain("[[Little Italy, Montreal|Little Italy]]"), "Little Italy");
+        assert_eq!(
+            plain("[[Little Italy, Montreal|Little Italy]]"),
+            "Little Italy"
+        );
         assert_eq!(plain("''Montreal Institute''"), "Montreal Institute");
-        assert_eq!(plain("* [https://mila.quebec/en/ Mila]"), "* Mila (https://mila.quebec/en/)");
+        assert_eq!(
+            plain("* [https://mila.quebec/en/ Mila]"),
+            "* Mila (https://mila.quebec/en/)"
+        );
     }
 }

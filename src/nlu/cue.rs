@@ -2,6 +2,20 @@
 //! A trailing `*` on a word matches any ending.
 
 use super::normalize::{normalize, tokens};
+use std::collections::HashMap;
+
+/// Where each word of a question occurs.
+pub type WordIndex<'a> = HashMap<&'a str, Vec<usize>>;
+
+pub fn index<'a>(words: &[&'a str]) -> WordIndex<'a> {
+    let mut m: WordIndex = HashMap::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        if !w.is_empty() {
+            m.entry(*w).or_default().push(i);
+        }
+    }
+    m
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Part {
@@ -47,21 +61,49 @@ impl Cue {
             return None;
         }
         (0..=words.len() - n).find(|&i| {
-            self.parts.iter().zip(&words[i..i + n]).all(|(p, w)| match p {
-                Part::Word(x) => x == w,
-                Part::Prefix(x) => w.starts_with(x.as_str()),
-            })
+            self.parts
+                .iter()
+                .zip(&words[i..i + n])
+                .all(|(p, w)| match p {
+                    Part::Word(x) => x == w,
+                    Part::Prefix(x) => w.starts_with(x.as_str()),
+                })
         })
+    }
+
+    /// Like [`Cue::find`], using an index of where each word occurs (much faster for the
+    /// common case of a cue starting with a plain word).
+    pub fn find_indexed(&self, words: &[&str], index: &WordIndex) -> Option<usize> {
+        match self.parts.first()? {
+            Part::Word(w) => index
+                .get(w.as_str())?
+                .iter()
+                .copied()
+                .find(|&i| self.matches_at(words, i)),
+            Part::Prefix(_) => self.find(words),
+        }
     }
 
     /// Whether the cue matches at exactly position `i`.
     pub fn matches_at(&self, words: &[&str], i: usize) -> bool {
         let n = self.parts.len();
         i + n <= words.len()
-            && self.parts.iter().zip(&words[i..i + n]).all(|(p, w)| match p {
-                Part::Word(x) => x == w,
-                Part::Prefix(x) => w.starts_with(x.as_str()),
-            })
+            && self
+                .parts
+                .iter()
+                .zip(&words[i..i + n])
+                .all(|(p, w)| match p {
+                    Part::Word(x) => x == w,
+                    Part::Prefix(x) => w.starts_with(x.as_str()),
+                })
+    }
+
+    /// The cue's first word when it is a plain word (not a prefix).
+    pub fn first_word(&self) -> Option<&str> {
+        match self.parts.first()? {
+            Part::Word(w) => Some(w),
+            Part::Prefix(_) => None,
+        }
     }
 
     /// The plain words of the cue (for the typo-correction vocabulary).
@@ -82,7 +124,10 @@ mod tests {
         assert_eq!(Cue::new("teamed up").unwrap().find(&w), Some(1));
         assert_eq!(Cue::new("team*").unwrap().find(&w), Some(1));
         assert_eq!(Cue::new("team up").unwrap().find(&w), None);
-        assert_eq!(Cue::new("Qu'est-ce").unwrap().find(&["qu", "est", "ce"]), Some(0));
+        assert_eq!(
+            Cue::new("Qu'est-ce").unwrap().find(&["qu", "est", "ce"]),
+            Some(0)
+        );
         assert!(Cue::new(" ").is_none());
     }
 }

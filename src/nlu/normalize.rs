@@ -50,7 +50,11 @@ fn push_word(out: &mut String, space: &mut bool, s: &str) {
 
 /// The words of a normalised string.
 pub fn tokens(normalized: &str) -> Vec<String> {
-    normalized.split(' ').filter(|t| !t.is_empty()).map(str::to_string).collect()
+    normalized
+        .split(' ')
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]
@@ -60,8 +64,14 @@ mod tests {
     #[test]
     fn strips_case_accents_and_punctuation() {
         assert_eq!(normalize("Qu'est-ce qu'Oríon ?"), "qu est ce qu orion");
-        assert_eq!(normalize("Who is MILA’s founder??"), "who is mila s founder");
-        assert_eq!(normalize("  École  Polytechnique de Montréal "), "ecole polytechnique de montreal");
+        assert_eq!(
+            normalize("Who is MILA’s founder??"),
+            "who is mila s founder"
+        );
+        assert_eq!(
+            normalize("  École  Polytechnique de Montréal "),
+            "ecole polytechnique de montreal"
+        );
         assert_eq!(normalize("baby-ai / COVID-19"), "baby ai covid 19");
         assert_eq!(normalize("🎉 \u{202e}abc\u{0}"), "abc");
         assert_eq!(normalize(""), "");

@@ -131,15 +131,14 @@ fn find_entities(kb: &KnowledgeBase, words: &[String], sims: &[f64]) -> Vec<Ment
     let mut i = 0;
     while i < words.len() {
         let mut best: Option<(usize, usize)> = None;
-        for (e, ent) in kb.entities.iter().enumerate() {
-            for alias in &ent.aliases {
-                let n = alias.len();
-                if i + n <= words.len()
-                    && best.is_none_or(|(_, bn)| n > bn)
-                    && alias.iter().zip(&words[i..i + n]).all(|(a, w)| a == w)
-                {
-                    best = Some((e, n));
-                }
+        for &(e, a) in kb.alias_index.get(&words[i]).into_iter().flatten() {
+            let alias = &kb.entities[e].aliases[a];
+            let n = alias.len();
+            if i + n <= words.len()
+                && best.is_none_or(|(_, bn)| n > bn)
+                && alias.iter().zip(&words[i..i + n]).all(|(a, w)| a == w)
+            {
+                best = Some((e, n));
             }
         }
         match best {

@@ -64,10 +64,18 @@ impl Vocab {
         }
         let max = if len >= 8 { 2 } else { 1 };
         let m = mask(word);
+        let w0: Vec<char> = word.chars().take(2).collect();
         let mut best: Option<(usize, bool, f64, &str)> = None;
         for l in len.saturating_sub(max)..=len + max {
             for (cand, cm) in self.by_len.get(&l).into_iter().flatten() {
                 if ((m ^ cm).count_ones() as usize) > 2 * max {
+                    continue;
+                }
+                // Typos rarely touch the first letter; allow a swap of the first two.
+                let mut c0 = cand.chars();
+                let (a, b) = (c0.next(), c0.next());
+                if a != w0.first().copied() && (a != w0.get(1).copied() || b != w0.first().copied())
+                {
                     continue;
                 }
                 let d = strsim::osa_distance(word, cand);
@@ -75,12 +83,14 @@ impl Vocab {
                     continue;
                 }
                 let meaningful = self.words.get(cand).copied().unwrap_or(false);
+                if !meaningful {
+                    // Correcting onto a filler word would only hide an unknown word.
+                    continue;
+                }
                 let jw = strsim::jaro_winkler(word, cand);
                 let better = match best {
                     None => true,
-                    Some((bd, bm, bjw, _)) => {
-                        (d, !meaningful, -jw) < (bd, !bm, -bjw)
-                    }
+                    Some((bd, bm, bjw, _)) => (d, !meaningful, -jw) < (bd, !bm, -bjw),
                 };
                 if better {
                     best = Some((d, meaningful, jw, cand));
