@@ -96,7 +96,8 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
                 conv.subject = Some(kb.entities[*e].id.clone());
                 conv.topic = None;
             }
-            let closest = about.and_then(|e| closest_passage(kb, e));
+            let avoid = answer_values(kb, &cands);
+            let closest = about.and_then(|e| closest_passage(kb, e, &avoid));
             let sugg = if reason.starts_with("ambiguous") {
                 tied_examples(kb, &cands, lang)
             } else {
@@ -463,9 +464,28 @@ fn explanation(kb: &KnowledgeBase, p: &Parsed) -> Explanation {
     }
 }
 
+/// The values of the facts that answer the best-scoring intents ("1993" for a "when was it
+/// founded?"): a passage quoted for a question refused must not contain one, or it would read
+/// as the answer to a question about something else.
+fn answer_values(kb: &KnowledgeBase, cands: &[Candidate]) -> Vec<Vec<String>> {
+    let top = cands.first().map_or(0.0, |c| c.score);
+    let intents: Vec<usize> = cands
+        .iter()
+        .take_while(|c| c.score >= top - 1e-9)
+        .map(|c| c.intent)
+        .collect();
+    kb.facts
+        .iter()
+        .filter(|f| f.intents.iter().any(|i| intents.contains(i)))
+        .flat_map(|f| f.value.split([';', ',']))
+        .map(|v| tokens(&normalize(v)))
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
 /// The article passage that best covers an entity: the evidence of the first fact about it
-/// (or, failing that, mentioning it) that names it.
-fn closest_passage(kb: &KnowledgeBase, entity: usize) -> Option<Passage> {
+/// (or, failing that, mentioning it) that names it and contains none of `avoid`.
+fn closest_passage(kb: &KnowledgeBase, entity: usize, avoid: &[Vec<String>]) -> Option<Passage> {
     let ent = &kb.entities[entity];
     let names = |words: &[String]| {
         ent.aliases
@@ -478,7 +498,14 @@ fn closest_passage(kb: &KnowledgeBase, entity: usize) -> Option<Passage> {
         .filter(|f| f.subjects.contains(&entity))
         .chain(kb.facts.iter().filter(|f| f.mentions.contains(&entity)));
     for f in facts {
-        if let Some(ev) = f.evidence.iter().find(|e| names(&e.words)) {
+        let contains =
+            |words: &[String], v: &Vec<String>| words.windows(v.len()).any(|w| w == v.as_slice());
+        let safe = |words: &[String]| !avoid.iter().any(|v| contains(words, v));
+        if let Some(ev) = f
+            .evidence
+            .iter()
+            .find(|e| names(&e.words) && safe(&e.words))
+        {
             let s = &kb.article.sentences[ev.sentence];
             return Some(Passage {
                 sentence: ev.quote.clone(),
