@@ -44,11 +44,15 @@ pub fn check(kb: &KnowledgeBase, old: Option<&KnowledgeBase>) -> Report {
     let mut r = Report::default();
     r.info.push(format!("loaded: {}", kb.summary()));
     r.info.push(format!("content hash: {}", kb.content_hash()));
+    for p in &kb.problems {
+        r.errors.push(p.to_string());
+    }
     grounding(kb, &mut r);
     references_used(kb, &mut r);
     alias_collisions(kb, &mut r);
     self_test(kb, &mut r);
-    if let Some(old) = old {
+    if let Some(old) = old.filter(|o| o.content_hash() != kb.content_hash()) {
+        r.info.push(format!("compared with: {}", old.summary()));
         diff(old, kb, &mut r);
     }
     r
@@ -177,7 +181,7 @@ pub fn diff(old: &KnowledgeBase, new: &KnowledgeBase, r: &mut Report) {
     }
     for f in &old.facts {
         let Some(g) = new.facts.iter().find(|g| g.id == f.id) else {
-            r.warnings.push(format!("fact removed: `{}`", f.id));
+            r.warnings.push(format!("fact `{}`: no longer loaded (its evidence was lost, or it was removed)", f.id));
             continue;
         };
         let sent = |kb: &KnowledgeBase, fact: &crate::knowledge::Fact| -> Vec<String> {

@@ -123,11 +123,17 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { strict, against } => {
-            let kb = load(dir)?;
-            let old = against
-                .as_deref()
-                .map(KnowledgeBase::load_dir)
-                .transpose()?;
+            let kb = match dir {
+                Some(d) => KnowledgeBase::load_dir_lenient(d)?,
+                None => KnowledgeBase::embedded()?,
+            };
+            // Compare with the given directory, or with the knowledge this binary was built
+            // with, so that an edited article shows what changed.
+            let old = match against {
+                Some(d) => Some(KnowledgeBase::load_dir(d)?),
+                None if dir.is_some() => Some(KnowledgeBase::embedded()?),
+                None => None,
+            };
             let report = crate::check::check(&kb, old.as_ref());
             print!("{}", report.render());
             Ok(if report.failed(*strict) {

@@ -80,7 +80,9 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
             let lang = p.lang;
             let explicit = explicit_entities(kb, &p);
             let default = default_subject(kb);
-            let about = explicit.iter().copied().find(|&e| Some(e) != default);
+            let about = explicit.iter().copied().find(|&e| {
+                Some(e) != default && !CONTEXT_KINDS.contains(&kb.entities[e].kind.as_str())
+            });
             let msgs = kb.messages(lang);
             let text = if reason.starts_with("ambiguous") {
                 msgs.ambiguous.clone()

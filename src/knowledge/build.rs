@@ -37,9 +37,13 @@ pub fn quote_key(s: &str) -> String {
         .join(" ")
 }
 
+/// Builds the knowledge. With `lenient`, a fact whose evidence is no longer in the article is
+/// left out and reported in `problems` instead of failing the load (for `check`, which lists
+/// every such fact after an article update).
 pub(super) fn build(
     sources: Sources,
     source: Option<PathBuf>,
+    lenient: bool,
 ) -> Result<KnowledgeBase, KnowledgeError> {
     let article = wikitext::parse(sources.get(files::ARTICLE)).map_err(|e| KnowledgeError {
         file: files::ARTICLE.into(),
@@ -57,7 +61,8 @@ pub(super) fn build(
     }
     let entities = build_entities(&sources)?;
     let intents = build_intents(&sources)?;
-    let facts = build_facts(&sources, &article, &entities, &intents)?;
+    let mut problems = Vec::new();
+    let facts = build_facts(&sources, &article, &entities, &intents, lenient.then_some(&mut problems))?;
     let lex: files::LexiconFile = parse(&sources, files::LEXICON)?;
     let set = |v: &[String]| {
         v.iter()
@@ -119,6 +124,7 @@ pub(super) fn build(
         loaded_at: SystemTime::now(),
         hash,
         sources,
+        problems,
     })
 }
 
@@ -224,6 +230,7 @@ fn build_facts(
     article: &wikitext::Article,
     entities: &[Entity],
     intents: &[Intent],
+    mut problems: Option<&mut Vec<KnowledgeError>>,
 ) -> Result<Vec<Fact>, KnowledgeError> {
     let file: files::FactsFile = parse(sources, files::FACTS)?;
     let keys: Vec<String> = article
@@ -246,7 +253,7 @@ fn build_facts(
             })
     };
     let mut out: Vec<Fact> = Vec::new();
-    for d in file.fact {
+    'facts: for d in file.fact {
         if out.iter().any(|o| o.id == *d.id.get_ref()) {
             return Err(err(
                 sources,
@@ -295,17 +302,22 @@ fn build_facts(
         let mut refs: Vec<usize> = Vec::new();
         for q in &d.evidence {
             let key = quote_key(q.get_ref());
-            let sentence = keys
-                .iter()
-                .position(|s| !key.is_empty() && s.contains(&key))
-                .ok_or_else(|| {
-                    err(
-                        sources,
-                        f,
-                        Some(q.span()),
-                        format!("evidence not found in the article: \"{}\"", q.get_ref()),
-                    )
-                })?;
+            let found = keys.iter().position(|s| !key.is_empty() && s.contains(&key));
+            let Some(sentence) = found else {
+                let e = err(
+                    sources,
+                    f,
+                    Some(q.span()),
+                    format!("fact `{}`: evidence not found in the article: \"{}\"", d.id.get_ref(), q.get_ref()),
+                );
+                match problems.as_deref_mut() {
+                    Some(p) => {
+                        p.push(e);
+                        continue 'facts;
+                    }
+                    None => return Err(e),
+                }
+            };
             refs.extend(&article.sentences[sentence].refs);
             evidence.push(Evidence {
                 words: tokens(&normalize(q.get_ref())),

@@ -122,6 +122,8 @@ pub struct KnowledgeBase {
     hash: String,
     /// The raw files, for the grounding check and diffs.
     pub sources: files::Sources,
+    /// Facts left out by a lenient load (see [`KnowledgeBase::load_dir_lenient`]).
+    pub problems: Vec<KnowledgeError>,
 }
 
 macro_rules! embedded {
@@ -147,41 +149,26 @@ impl KnowledgeBase {
             .iter()
             .map(|(n, t)| (n.to_string(), t.to_string()))
             .collect();
-        build::build(files::Sources { files }, None)
+        build::build(files::Sources { files }, None, false)
     }
 
     /// Reads every knowledge file from `dir`.
     pub fn load_dir(dir: &Path) -> Result<Self, KnowledgeError> {
-        let mut out = Vec::new();
-        for name in files::ALL {
-            let path = dir.join(name);
-            let bytes = std::fs::read(&path).map_err(|e| KnowledgeError {
-                file: path.display().to_string(),
-                line: 0,
-                column: 0,
-                message: format!("cannot read: {e}"),
-            })?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                let (line, column) = files::line_col(
-                    &String::from_utf8_lossy(e.as_bytes()),
-                    e.utf8_error().valid_up_to(),
-                );
-                KnowledgeError {
-                    file: path.display().to_string(),
-                    line,
-                    column,
-                    message: "not valid UTF-8".into(),
-                }
-            })?;
-            out.push((name.to_string(), text));
-        }
-        build::build(files::Sources { files: out }, Some(dir.to_path_buf()))
+        build::build(read_dir(dir)?, Some(dir.to_path_buf()), false)
+    }
+
+    /// Like [`KnowledgeBase::load_dir`], but a fact whose evidence is no longer in the article
+    /// is left out and listed in `problems` (for `check` after an article update).
+    pub fn load_dir_lenient(dir: &Path) -> Result<Self, KnowledgeError> {
+        build::build(read_dir(dir)?, Some(dir.to_path_buf()), true)
     }
 
     /// Builds from in-memory file texts (tests, fixtures).
     pub fn from_sources(files: Vec<(String, String)>) -> Result<Self, KnowledgeError> {
-        build::build(files::Sources { files }, None)
+        build::build(files::Sources { files }, None, false)
     }
+
+
 
     pub fn references(&self) -> &[Reference] {
         &self.article.references
@@ -239,4 +226,32 @@ impl KnowledgeBase {
             .map(Reference::citation)
             .collect()
     }
+}
+
+/// Reads every knowledge file of `dir` as UTF-8 text.
+fn read_dir(dir: &Path) -> Result<files::Sources, KnowledgeError> {
+        let mut out = Vec::new();
+    for name in files::ALL {
+        let path = dir.join(name);
+        let bytes = std::fs::read(&path).map_err(|e| KnowledgeError {
+            file: path.display().to_string(),
+            line: 0,
+            column: 0,
+            message: format!("cannot read: {e}"),
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let (line, column) = files::line_col(
+                &String::from_utf8_lossy(e.as_bytes()),
+                e.utf8_error().valid_up_to(),
+            );
+            KnowledgeError {
+                file: path.display().to_string(),
+                line,
+                column,
+                message: "not valid UTF-8".into(),
+            }
+        })?;
+        out.push((name.to_string(), text));
+    }
+    Ok(files::Sources { files: out })
 }

@@ -1,0 +1,201 @@
+//! The engine through the public API, on the bundled knowledge.
+
+use mila_bot::{ask, Conversation, KnowledgeBase};
+use std::sync::OnceLock;
+
+fn kb() -> &'static KnowledgeBase {
+    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+    KB.get_or_init(|| KnowledgeBase::embedded().expect("the bundled knowledge loads"))
+}
+
+fn one(q: &str) -> mila_bot::Answer {
+    ask(kb(), q, &mut Conversation::default())
+}
+
+/// question -> intent -> reference numbers that must all be cited (Wikipedia's numbering).
+const GOLDEN: &[(&str, &str, &[usize])] = &[
+    ("Who founded Mila?", "founder", &[2, 3, 4, 5]),
+    ("who fonded mlia?", "founder", &[2, 3, 4, 5]),
+    ("When was Mila founded?", "founded_when", &[2, 3, 4, 5]),
+    ("How many researchers are at Mila?", "size", &[1]),
+    ("What is Oríon?", "description", &[6]),
+    ("what is orion", "description", &[6]),
+    ("Does Mila collaborate with IBM?", "partnerships", &[6]),
+    ("Does Mila work with companies?", "industry", &[6, 8]),
+    ("What's myia?", "description", &[7]),
+    ("What is baby-ai about?", "description", &[7]),
+    ("What award did Yoshua Bengio win?", "award", &[2, 3, 4, 5]),
+    ("What software came out of Mila?", "open_source", &[6, 7]),
+    ("Where is Mila?", "location", &[]),
+    ("Who works at Mila?", "faculty", &[]),
+    ("Who studied at Mila?", "alumni", &[]),
+    ("What does Mila research?", "research", &[]),
+    ("Can I get a PhD at Mila?", "education", &[]),
+    ("Which universities are part of Mila?", "universities", &[]),
+    ("What was Mila originally called?", "names", &[2, 3, 4, 5]),
+    ("Qui a fondé Mila ?", "founder", &[2, 3, 4, 5]),
+    ("Combien de chercheurs compte Mila ?", "size", &[1]),
+];
+
+#[test]
+fn golden_questions_get_their_intent_and_references() {
+    for (q, intent, refs) in GOLDEN {
+        let a = one(q);
+        assert!(a.answered, "{q:?} was not answered: {}", a.body);
+        assert_eq!(a.intent.as_deref(), Some(*intent), "{q:?}");
+        let got: Vec<usize> = a.citations.iter().map(|c| c.n).collect();
+        for n in *refs {
+            assert!(got.contains(n), "{q:?} should cite [{n}], cites {got:?}");
+            assert!(a.body.contains(&format!("[{n}]")), "{q:?}: marker [{n}] in {:?}", a.body);
+        }
+        assert!(a.confidence > 0.5 && a.confidence <= 1.0, "{q:?}: {}", a.confidence);
+    }
+}
+
+#[test]
+fn answers_without_a_reference_name_the_section() {
+    let a = one("Who works at Mila?");
+    assert!(a.citations.is_empty());
+    assert_eq!(a.section.as_deref(), Some("Notable researchers"));
+    assert!(a.body.contains("Notable researchers"), "{}", a.body);
+    let a = one("Where is Mila?");
+    assert!(a.body.contains("Little Italy"), "{}", a.body);
+}
+
+#[test]
+fn citations_carry_the_reference_fields() {
+    let a = one("Who founded Mila?");
+    let c = a.citations.iter().find(|c| c.n == 4).expect("reference 4");
+    assert_eq!(c.url, "https://globalnews.ca/news/4899040/massive-new-centre-for-ai-research-opens-in-montreal/");
+    assert_eq!(c.title, "Massive new centre for AI research opens in Montreal - Montreal | Globalnews.ca");
+    assert_eq!(c.date.as_deref(), Some("2019-01-28"));
+    assert_eq!(c.access_date.as_deref(), Some("2019-07-15"));
+    assert!(a.text().contains("[4] Massive new centre"), "{}", a.text());
+}
+
+#[test]
+fn questions_about_other_entities_are_not_answered() {
+    for q in [
+        "who founded IBM?",
+        "Who founded Microsoft?",
+        "when was HEC Montréal founded?",
+        "When was McGill founded?",
+        "When was the Université de Montréal founded?",
+        "who is Mila's CEO?",
+        "Who is Mila's president?",
+        "Who founded the Turing Award?",
+        "When was Ian Goodfellow born?",
+        "How much funding does Mila get?",
+        "Qui a fondé Google ?",
+    ] {
+        let a = one(q);
+        assert!(!a.answered, "{q:?} must not be answered, got {:?}", a.body);
+        assert!(!a.text().contains("1993"), "{q:?}: {}", a.text());
+        assert!(!a.suggestions.is_empty() && a.suggestions.len() <= 3, "{q:?}");
+    }
+}
+
+#[test]
+fn off_topic_questions_get_suggestions_only() {
+    for q in ["Tell me a joke", "How do I install Rust?", "What's the best pizza in Montreal?"] {
+        let a = one(q);
+        assert!(!a.answered, "{q:?}");
+        assert!(a.citations.is_empty() && a.closest.is_none(), "{q:?}");
+        for s in &a.suggestions {
+            assert!(one(s).answered, "suggestion {s:?} must be answerable");
+        }
+    }
+}
+
+#[test]
+fn unanswered_questions_about_a_known_entity_quote_the_closest_passage() {
+    let a = one("When was Ian Goodfellow born?");
+    assert!(!a.answered);
+    let p = a.closest.expect("a passage about Goodfellow");
+    assert!(p.sentence.contains("Goodfellow"), "{}", p.sentence);
+    assert_eq!(p.section, "Notable researchers");
+}
+
+#[test]
+fn follow_ups_use_the_conversation() {
+    let mut c = Conversation::default();
+    assert!(ask(kb(), "When was Mila founded?", &mut c).answered);
+    let a = ask(kb(), "by whom?", &mut c);
+    assert!(a.answered && a.body.contains("Bengio"), "{}", a.body);
+
+    let mut c = Conversation::default();
+    assert!(ask(kb(), "Tell me about Yoshua Bengio", &mut c).answered);
+    let a = ask(kb(), "what award did he win?", &mut c);
+    assert!(a.answered && a.body.contains("Turing"), "{}", a.body);
+
+    let mut c = Conversation::default();
+    assert!(ask(kb(), "Tell me about the IBM partnership", &mut c).answered);
+    let a = ask(kb(), "which year?", &mut c);
+    assert!(a.answered && a.body.contains("2020"), "{}", a.body);
+
+    let mut c = Conversation::default();
+    assert!(ask(kb(), "What is Theano?", &mut c).answered);
+    let a = ask(kb(), "When was it founded?", &mut c);
+    assert!(!a.answered, "\"it\" is Theano, whose founding date the article lacks: {}", a.body);
+}
+
+#[test]
+fn french_questions_are_answered_in_french() {
+    let a = one("Qui a fondé Mila ?");
+    assert_eq!(a.lang, mila_bot::Lang::Fr);
+    assert!(a.body.contains("fondé par Yoshua Bengio"), "{}", a.body);
+    let a = one("Qu'est-ce qu'Oríon ?");
+    assert_eq!(a.lang, mila_bot::Lang::Fr);
+    assert!(a.answered && a.body.contains("logiciel"), "{}", a.body);
+    let a = one("Qui a gagné la coupe Stanley ?");
+    assert!(!a.answered);
+    assert_eq!(a.lang, mila_bot::Lang::Fr);
+    let a = one("Who founded Mila?");
+    assert_eq!(a.lang, mila_bot::Lang::En);
+}
+
+#[test]
+fn bad_input_gets_a_clear_message() {
+    let a = one("   ");
+    assert!(!a.answered && a.body.contains("Ask me"), "{}", a.body);
+    let long = "why ".repeat(1000);
+    let a = one(&long);
+    assert!(!a.answered && a.body.contains("too long"), "{}", a.body);
+    assert!(a.body.contains(&mila_bot::engine::MAX_QUESTION_CHARS.to_string()));
+    for q in ["\u{0}\u{1}who founded mila?\u{7f}", "who founded mila? 🎉🎉", "\u{202e}who founded mila?"] {
+        let a = one(q);
+        assert!(a.answered, "{q:?}: {}", a.body);
+    }
+    assert!(!one("مرحبا كيف حالك").answered);
+    assert!(!one("@everyone @here <@123>").answered);
+}
+
+#[test]
+fn autocomplete_offers_answerable_questions() {
+    let got = mila_bot::engine::complete(kb(), "found", 25);
+    assert!(!got.is_empty() && got.len() <= 25);
+    assert!(got.iter().all(|q| q.to_lowercase().contains("found")), "{got:?}");
+    assert!(got.iter().all(|q| one(q).answered));
+    assert_eq!(mila_bot::engine::complete(kb(), "", 25).len().min(25), 25.min(kb().example_questions().len()));
+}
+
+#[test]
+fn json_contract_has_the_exact_fields() {
+    let v = one("Who founded Mila?").to_json();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    for k in ["question", "answered", "intent", "confidence", "lang", "text", "section", "citations", "suggestions"] {
+        assert!(keys.contains(&k), "missing {k}");
+    }
+    let c = &v["citations"][0];
+    for k in ["n", "title", "url", "website", "date", "access_date"] {
+        assert!(c.get(k).is_some(), "citation missing {k}");
+    }
+}
+
+#[test]
+fn the_project_question_table_scores_above_threshold() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/questions.jsonl")).unwrap();
+    let report = mila_bot::eval::run(kb(), &text).unwrap();
+    assert_eq!(report.unknown_answered, 0, "{}", report.render());
+    assert!(report.percent() >= 95.0, "{}", report.render());
+}
