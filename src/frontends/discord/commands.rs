@@ -104,12 +104,13 @@ pub fn respond(kind: Kind, state: &BotState, caller: Caller, question: Option<&s
         Kind::Sources => render::text_reply("Sources", &sources_text(kb), Vec::new()),
         Kind::Help => render::text_reply("Help", &help_text(kb), Vec::new()),
         Kind::About => {
+            // Not the directory's path: that is the server's business.
             let source = match state.knowledge.dir() {
-                Some(d) => d.display().to_string(),
-                None => "embedded".to_string(),
+                Some(_) => "from a knowledge directory (live reload on)",
+                None => "embedded in the binary",
             };
             let fields = vec![
-                ("Knowledge".to_string(), source),
+                ("Knowledge".to_string(), source.to_string()),
                 ("Content hash".to_string(), kb.content_hash().to_string()),
                 ("Loaded at".to_string(), loaded.loaded_at.clone()),
             ];
