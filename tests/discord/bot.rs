@@ -49,7 +49,20 @@ impl Bot {
     /// `mila-bot [pre_args] discord [args]` with DISCORD_TOKEN=test-token, talking to `fake`.
     /// If the bot exits on its own, waits on the fake fail at once, showing its log.
     pub fn start(fake: &Arc<Fake>, pre_args: &[&str], args: &[&str]) -> Bot {
+        Self::start_with_config(fake, None, pre_args, args)
+    }
+
+    /// Like [`Bot::start`], with `config` (TOML) as ./config.toml when given.
+    pub fn start_with_config(
+        fake: &Arc<Fake>,
+        config: Option<&str>,
+        pre_args: &[&str],
+        args: &[&str],
+    ) -> Bot {
         let dir = tempfile::tempdir().unwrap();
+        if let Some(config) = config {
+            std::fs::write(dir.path().join("config.toml"), config).unwrap();
+        }
         let stderr = dir.path().join("stderr.log");
         let mut all: Vec<&str> = pre_args.to_vec();
         all.push("discord");

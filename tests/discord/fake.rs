@@ -48,6 +48,8 @@ enum Out {
 pub struct Inner {
     pub requests: Vec<Recorded>,
     pub identifies: u32,
+    /// The `shard` field of each IDENTIFY.
+    pub identify_shards: Vec<Value>,
     pub resumes: u32,
     conn: Option<(u64, mpsc::UnboundedSender<Out>)>,
     conn_ids: u64,
@@ -261,6 +263,7 @@ fn on_client_op(shared: &Shared, id: u64, tx: &mpsc::UnboundedSender<Out>, text:
         }
         Some(2) => {
             inner.identifies += 1;
+            inner.identify_shards.push(v["d"]["shard"].clone());
             if let Some(code) = inner.close_on_identify {
                 let _ = tx.send(Out::Close(code));
             } else {

@@ -2,7 +2,7 @@
 
 use super::bot::{callback, Bot};
 use super::fake::{Fake, APP_ID};
-use super::payloads::{button, command};
+use super::payloads::{button, command, guild_command};
 use super::{assert_no_mentions, assert_renders, expected, first_embed, kb};
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -167,4 +167,42 @@ async fn sources_about_and_help_reply_with_embeds() {
             _ => {}
         }
     }
+}
+
+#[tokio::test]
+async fn a_slash_command_in_a_server_is_answered() {
+    let (fake, _bot) = ready_bot().await;
+    let (id, _, payload) = guild_command(25, "ask", "who founded Mila?");
+    fake.dispatch("INTERACTION_CREATE", payload);
+    let cb = callback(&fake, &id).await;
+    assert_eq!(cb.body["type"], 4);
+    assert_renders(&cb.body["data"], &expected("who founded Mila?"));
+}
+
+#[tokio::test]
+async fn ask_is_rate_limited_per_user_with_an_ephemeral_notice() {
+    let (fake, _bot) = ready_bot().await;
+    for i in 0..5 {
+        let (id, _, payload) = command(26, "ask", Some("who founded Mila?"), false);
+        fake.dispatch("INTERACTION_CREATE", payload);
+        let cb = callback(&fake, &id).await;
+        assert!(first_embed(&cb.body["data"]).is_object(), "answer {i}");
+    }
+    for _ in 0..2 {
+        let (id, _, payload) = command(26, "ask", Some("who founded Mila?"), false);
+        fake.dispatch("INTERACTION_CREATE", payload);
+        let data = callback(&fake, &id).await.body["data"].clone();
+        assert_eq!(data["flags"], 64);
+        assert!(
+            data["content"].as_str().is_some_and(|c| !c.is_empty()),
+            "{data}"
+        );
+        assert!(
+            data["embeds"].as_array().is_none_or(|e| e.is_empty()),
+            "{data}"
+        );
+    }
+    let (id, _, payload) = command(27, "ask", Some("who founded Mila?"), false);
+    fake.dispatch("INTERACTION_CREATE", payload);
+    assert!(first_embed(&callback(&fake, &id).await.body["data"]).is_object());
 }

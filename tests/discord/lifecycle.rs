@@ -61,13 +61,15 @@ async fn a_rejected_token_ends_the_process_with_a_clear_error() {
 }
 
 #[tokio::test]
-async fn sigterm_shuts_down_cleanly() {
-    let fake = Fake::start().await;
-    let mut bot = Bot::start(&fake, &[], &[]);
-    fake.wait_ready().await;
-    bot.signal("TERM");
-    let status = bot.wait_exit().await;
-    assert_eq!(status.code(), Some(0), "{}", bot.stderr());
+async fn sigterm_and_sigint_shut_down_cleanly() {
+    for signal in ["TERM", "INT"] {
+        let fake = Fake::start().await;
+        let mut bot = Bot::start(&fake, &[], &[]);
+        fake.wait_ready().await;
+        bot.signal(signal);
+        let status = bot.wait_exit().await;
+        assert_eq!(status.code(), Some(0), "SIG{signal}: {}", bot.stderr());
+    }
 }
 
 #[tokio::test]

@@ -10,6 +10,7 @@ mod lifecycle;
 mod messages;
 mod payloads;
 mod reload;
+mod sharding;
 
 use mila_bot::{ask, Answer, Conversation, KnowledgeBase};
 use serde_json::Value;

@@ -132,3 +132,21 @@ pub fn button(n: u64, custom_id: &str) -> (String, String, Value) {
     v.2 = checked_interaction(v.2);
     v
 }
+
+/// `/name` with `question` from user `n` in a server channel (a `member` instead of a `user`).
+pub fn guild_command(n: u64, name: &str, question: &str) -> (String, String, Value) {
+    let (id, token, mut v) = command(n, name, Some(question), false);
+    let user = v["user"].take();
+    let obj = v.as_object_mut().expect("an object");
+    obj.remove("user");
+    obj.insert("guild_id".into(), json!(GUILD));
+    obj.insert("channel_id".into(), json!(GUILD_CHANNEL));
+    obj.insert("channel".into(), json!({"id": GUILD_CHANNEL, "type": 0}));
+    obj.insert("context".into(), json!(0));
+    obj.insert(
+        "member".into(),
+        json!({"user": user, "roles": [], "deaf": false, "mute": false, "flags": 0,
+               "joined_at": "2024-01-01T00:00:00.000000+00:00", "permissions": "0"}),
+    );
+    (id, token, checked_interaction(v))
+}
