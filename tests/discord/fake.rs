@@ -1,8 +1,7 @@
-//! A fake Discord on 127.0.0.1: the REST API routes the bot uses and a gateway websocket, on one
-//! port. It records every REST request, keeps each session's dispatches for replay on RESUME,
+//! A fake Discord on 127.0.0.1: the REST API routes the bot uses and (in `gateway.rs`) a gateway
+//! websocket, on one port. It records every REST request, keeps each session's dispatches for replay on RESUME,
 //! and lets a test drop or redirect the connection, close it with a code, or fail a request.
 
-use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket, WebSocketUpgrade};
 use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -38,7 +37,7 @@ pub enum Cut {
     Close(u16),
 }
 
-enum Out {
+pub(super) enum Out {
     Text(String),
     Close(u16),
     Drop,
@@ -51,15 +50,15 @@ pub struct Inner {
     /// The `shard` field of each IDENTIFY.
     pub identify_shards: Vec<Value>,
     pub resumes: u32,
-    conn: Option<(u64, mpsc::UnboundedSender<Out>)>,
-    conn_ids: u64,
-    session: String,
-    seq: u64,
+    pub(super) conn: Option<(u64, mpsc::UnboundedSender<Out>)>,
+    pub(super) conn_ids: u64,
+    pub(super) session: String,
+    pub(super) seq: u64,
     /// (seq, payload) of this session's dispatches, for replay.
-    events: Vec<(u64, String)>,
+    pub(super) events: Vec<(u64, String)>,
     /// (method, path fragment, status): the next matching request fails with that status.
     fail_next: Vec<(String, String, u16)>,
-    close_on_identify: Option<u16>,
+    pub(super) close_on_identify: Option<u16>,
     message_ids: u64,
     /// Set when the bot process exits while a test waits on the fake.
     pub bot_exit: Option<String>,
@@ -70,17 +69,17 @@ pub struct Fake {
     shared: Arc<Shared>,
 }
 
-struct Shared {
+pub(super) struct Shared {
     inner: Mutex<Inner>,
     changed: watch::Sender<u64>,
-    port: u16,
+    pub(super) port: u16,
 }
 
 impl Shared {
-    fn lock(&self) -> MutexGuard<'_, Inner> {
+    pub(super) fn lock(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
-    fn bump(&self) {
+    pub(super) fn bump(&self) {
         self.changed.send_modify(|v| *v += 1);
     }
 }
@@ -95,7 +94,7 @@ impl Fake {
             port,
         });
         let app = Router::new()
-            .route("/ws", get(ws_upgrade))
+            .route("/ws", get(super::gateway::ws_upgrade))
             .fallback(rest)
             .with_state(Arc::clone(&shared));
         tokio::spawn(async move {
@@ -210,103 +209,6 @@ fn send_dispatch(inner: &mut Inner, t: &str, d: Value) -> Instant {
         let _ = tx.send(Out::Text(payload));
     }
     Instant::now()
-}
-
-async fn ws_upgrade(State(shared): State<Arc<Shared>>, ws: WebSocketUpgrade) -> Response {
-    ws.on_upgrade(move |socket| gateway(shared, socket))
-}
-
-async fn gateway(shared: Arc<Shared>, mut socket: WebSocket) {
-    let (tx, mut rx) = mpsc::unbounded_channel();
-    // Dispatches go to this connection only once it has identified or resumed.
-    let id = {
-        let mut inner = shared.lock();
-        inner.conn_ids += 1;
-        inner.conn_ids
-    };
-    let hello = json!({"op": 10, "d": {"heartbeat_interval": 41250}, "s": null, "t": null});
-    let _ = tx.send(Out::Text(hello.to_string()));
-    loop {
-        tokio::select! {
-            out = rx.recv() => match out {
-                Some(Out::Text(t)) => {
-                    if socket.send(WsMessage::Text(t)).await.is_err() { break; }
-                }
-                Some(Out::Close(code)) => {
-                    let frame = CloseFrame { code, reason: "fake close".into() };
-                    let _ = socket.send(WsMessage::Close(Some(frame))).await;
-                    break;
-                }
-                Some(Out::Drop) | None => break,
-            },
-            msg = socket.recv() => match msg {
-                Some(Ok(WsMessage::Text(t))) => on_client_op(&shared, id, &tx, &t),
-                Some(Ok(WsMessage::Close(_))) | None | Some(Err(_)) => break,
-                Some(Ok(_)) => {}
-            },
-        }
-    }
-    let mut inner = shared.lock();
-    if inner.conn.as_ref().is_some_and(|(c, _)| *c == id) {
-        inner.conn = None;
-    }
-}
-
-fn on_client_op(shared: &Shared, id: u64, tx: &mpsc::UnboundedSender<Out>, text: &str) {
-    let Ok(v) = serde_json::from_str::<Value>(text) else {
-        return;
-    };
-    let mut inner = shared.lock();
-    match v["op"].as_u64() {
-        Some(1) => {
-            let _ = tx.send(Out::Text(json!({"op": 11}).to_string()));
-        }
-        Some(2) => {
-            inner.identifies += 1;
-            inner.identify_shards.push(v["d"]["shard"].clone());
-            if let Some(code) = inner.close_on_identify {
-                let _ = tx.send(Out::Close(code));
-            } else {
-                inner.session = format!("session-{}", inner.identifies);
-                inner.events.clear();
-                inner.seq = 1;
-                let ready = ready_payload(&inner.session, shared.port);
-                let ready = json!({"op": 0, "t": "READY", "s": 1, "d": ready});
-                let _ = tx.send(Out::Text(ready.to_string()));
-                inner.conn = Some((id, tx.clone()));
-            }
-        }
-        Some(6) => {
-            inner.resumes += 1;
-            if v["d"]["session_id"].as_str() != Some(inner.session.as_str()) {
-                let _ = tx.send(Out::Text(json!({"op": 9, "d": false}).to_string()));
-            } else {
-                let after = v["d"]["seq"].as_u64().unwrap_or(0);
-                for (_, p) in inner.events.iter().filter(|(s, _)| *s > after) {
-                    let _ = tx.send(Out::Text(p.clone()));
-                }
-                inner.seq += 1;
-                let resumed = json!({"op": 0, "t": "RESUMED", "s": inner.seq, "d": {}});
-                let _ = tx.send(Out::Text(resumed.to_string()));
-            }
-            // Events dispatched from now on go to this connection.
-            inner.conn = Some((id, tx.clone()));
-        }
-        _ => {}
-    }
-    drop(inner);
-    shared.bump();
-}
-
-fn ready_payload(session: &str, port: u16) -> Value {
-    json!({
-        "v": 10,
-        "user": {"id": BOT_ID.to_string(), "username": "mila-bot", "discriminator": "0", "bot": true, "avatar": null},
-        "guilds": [],
-        "session_id": session,
-        "resume_gateway_url": format!("ws://127.0.0.1:{port}/ws"),
-        "application": {"id": APP_ID.to_string(), "flags": 0},
-    })
 }
 
 async fn rest(State(shared): State<Arc<Shared>>, req: Request) -> Response {

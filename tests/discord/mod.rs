@@ -5,6 +5,7 @@
 mod bench;
 mod bot;
 mod fake;
+mod gateway;
 mod interactions;
 mod lifecycle;
 mod messages;
