@@ -83,6 +83,18 @@ async fn an_unanswerable_ask_gets_an_ephemeral_reply_with_suggestions() {
             "suggestion {s:?} missing: {text}"
         );
     }
+    // A suggestion's button asks it.
+    let ids: Vec<&str> = cb.body["data"]["components"][0]["components"]
+        .as_array()
+        .map(|b| b.iter().filter_map(|b| b["custom_id"].as_str()).collect())
+        .unwrap_or_default();
+    if let Some(q) = ids.iter().find_map(|id| id.strip_prefix("ask:")) {
+        let (id, _, payload) = button(28, &format!("ask:{q}"));
+        fake.dispatch("INTERACTION_CREATE", payload);
+        let cb = callback(&fake, &id).await;
+        assert_eq!(cb.body["type"], 4);
+        assert_renders(&cb.body["data"], &expected(q));
+    }
 }
 
 #[tokio::test]
