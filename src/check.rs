@@ -181,7 +181,10 @@ pub fn diff(old: &KnowledgeBase, new: &KnowledgeBase, r: &mut Report) {
     }
     for f in &old.facts {
         let Some(g) = new.facts.iter().find(|g| g.id == f.id) else {
-            r.warnings.push(format!("fact `{}`: no longer loaded (its evidence was lost, or it was removed)", f.id));
+            r.warnings.push(format!(
+                "fact `{}`: no longer loaded (its evidence was lost, or it was removed)",
+                f.id
+            ));
             continue;
         };
         let sent = |kb: &KnowledgeBase, fact: &crate::knowledge::Fact| -> Vec<String> {

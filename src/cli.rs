@@ -78,11 +78,29 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
         Ok(code) => code,
+        // The reader went away (`mila-bot chat | head`): nothing left to say.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(exit_code_for(&e))
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Writes to stdout, reporting a failure (e.g. a closed pipe) instead of panicking.
+fn print(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
 }
 
 /// Loads the knowledge named on the command line (or the embedded one).
@@ -108,7 +126,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 json: *json,
                 explain: *explain,
             };
-            println!("{}", chat::render(&a, opts).trim_end());
+            print(&format!("{}\n", chat::render(&a, opts).trim_end()))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Chat { json, explain } => {
@@ -135,7 +153,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 None => None,
             };
             let report = crate::check::check(&kb, old.as_ref());
-            print!("{}", report.render());
+            print(&report.render())?;
             Ok(if report.failed(*strict) {
                 ExitCode::from(1)
             } else {
@@ -153,9 +171,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let report =
                 crate::eval::run(&kb, &text).with_context(|| format!("in {}", cases.display()))?;
             if *json {
-                println!("{}", report.to_json());
+                print(&format!("{}\n", report.to_json()))?;
             } else {
-                print!("{}", report.render());
+                print(&report.render())?;
             }
             let low = min_score.is_some_and(|m| report.percent() < m);
             Ok(if low {
@@ -170,7 +188,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 Some(p) => crate::eval::questions(&std::fs::read_to_string(p)?)?,
                 None => kb.example_questions(),
             };
-            println!("{}", crate::eval::bench(&kb, &questions, *rounds));
+            print(&format!(
+                "{}\n",
+                crate::eval::bench(&kb, &questions, *rounds)
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Discord(args) => {

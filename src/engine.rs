@@ -58,15 +58,31 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
             vec![],
         );
     }
-    let p = parse(kb, cleaned);
-    let mut ex = explanation(kb, &p);
+    let mut p = parse(kb, cleaned);
     if p.words.is_empty() {
         let text = kb.messages(Lang::En).empty.clone();
+        let mut ex = explanation(kb, &p);
         ex.refusal = Some("empty question".into());
         let sugg = suggestions(kb, &p, Lang::En, cleaned);
         return refusal(kb, question, Lang::En, text, None, ex, sugg);
     }
-    let cands = scoring::score(&kb.intents, &kb.cue_index, &p);
+    let (cands, used) = scoring::score(&kb.intents, &kb.cue_index, &p);
+    // A typo correction that no cue or entity used is no evidence: the word stays unknown
+    // ("who founded apple" must not become "who founded apply").
+    let in_entity = |i: usize| p.mentions.iter().any(|m| (m.start..m.end).contains(&i));
+    let unused: Vec<usize> = p
+        .corrected_at
+        .iter()
+        .enumerate()
+        .filter(|(_, &at)| !used.get(at).copied().unwrap_or(false) && !in_entity(at))
+        .map(|(k, _)| k)
+        .collect();
+    for k in unused.into_iter().rev() {
+        let (typed, _, _) = p.corrections.remove(k);
+        p.corrected_at.remove(k);
+        p.unknown.push(typed);
+    }
+    let mut ex = explanation(kb, &p);
     ex.candidates = cands
         .iter()
         .take(5)

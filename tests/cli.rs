@@ -29,24 +29,36 @@ fn json_lines(out: &Output) -> Vec<serde_json::Value> {
 
 #[test]
 fn ask_answers_with_references_and_attribution() {
-    let out = bin().args(["ask", "who", "founded", "Mila?"]).output().unwrap();
+    let out = bin()
+        .args(["ask", "who", "founded", "Mila?"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Yoshua Bengio"), "{text}");
-    assert!(text.contains("[3] Fathers of the Deep Learning revolution"), "{text}");
+    assert!(
+        text.contains("[3] Fathers of the Deep Learning revolution"),
+        "{text}"
+    );
     assert!(text.contains("CC BY-SA 4.0"), "{text}");
 }
 
 #[test]
 fn ask_json_follows_the_contract_and_explain_shows_why() {
-    let out = bin().args(["ask", "--json", "--explain", "what is orion?"]).output().unwrap();
+    let out = bin()
+        .args(["ask", "--json", "--explain", "what is orion?"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["answered"], true);
     assert_eq!(v["intent"], "description");
     assert_eq!(v["lang"], "en");
     assert_eq!(v["citations"][0]["n"], 6);
     assert!(v["explain"]["evidence"].as_str().unwrap().contains("Oríon"));
-    let out = bin().args(["ask", "--explain", "who fonded mila"]).output().unwrap();
+    let out = bin()
+        .args(["ask", "--explain", "who fonded mila"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("intent: founder"), "{text}");
     assert!(text.contains("fonded→"), "{text}");
@@ -55,7 +67,10 @@ fn ask_json_follows_the_contract_and_explain_shows_why() {
 
 #[test]
 fn chat_keeps_one_conversation_and_one_json_line_per_question() {
-    let out = chat(&["--json"], "When was Mila founded?\nby whom?\nwho founded IBM?\n".as_bytes());
+    let out = chat(
+        &["--json"],
+        "When was Mila founded?\nby whom?\nwho founded IBM?\n".as_bytes(),
+    );
     assert!(out.status.success());
     let v = json_lines(&out);
     assert_eq!(v.len(), 3);
@@ -75,7 +90,11 @@ fn chat_survives_bad_input_and_loses_nothing() {
     input.extend_from_slice("🎉 \u{202e} مرحبا\n".as_bytes());
     input.extend_from_slice(b"who founded mila?"); // no final newline
     let out = chat(&["--json"], &input);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v = json_lines(&out);
     assert_eq!(v.len(), 6, "one object per line");
     assert!(v[0]["text"].as_str().unwrap().contains("Ask me"));
@@ -105,9 +124,21 @@ fn check_validates_the_bundled_knowledge() {
 
 #[test]
 fn malformed_knowledge_exits_2_with_file_line_and_column() {
-    let dir = super::knowledge::edited("intents.toml", |t| t.replacen("[[intent]]", "[[intent]\n", 1));
-    for cmd in [&["ask", "who founded mila"][..], &["chat"][..], &["check"][..]] {
-        let out = bin().arg("--knowledge").arg(dir.path()).args(cmd).stdin(Stdio::null()).output().unwrap();
+    let dir = super::knowledge::edited("intents.toml", |t| {
+        t.replacen("[[intent]]", "[[intent]\n", 1)
+    });
+    for cmd in [
+        &["ask", "who founded mila"][..],
+        &["chat"][..],
+        &["check"][..],
+    ] {
+        let out = bin()
+            .arg("--knowledge")
+            .arg(dir.path())
+            .args(cmd)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(2), "{cmd:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("intents.toml:"), "{err}");
@@ -117,7 +148,10 @@ fn malformed_knowledge_exits_2_with_file_line_and_column() {
 #[test]
 fn eval_scores_the_project_question_table() {
     let cases = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/questions.jsonl");
-    let out = bin().args(["eval", "--json", "--min-score", "95", cases]).output().unwrap();
+    let out = bin()
+        .args(["eval", "--json", "--min-score", "95", cases])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(out.status.success(), "{v:#}");
     assert_eq!(v["unknown_false_answers"], 0);

@@ -46,9 +46,17 @@ fn golden_questions_get_their_intent_and_references() {
         let got: Vec<usize> = a.citations.iter().map(|c| c.n).collect();
         for n in *refs {
             assert!(got.contains(n), "{q:?} should cite [{n}], cites {got:?}");
-            assert!(a.body.contains(&format!("[{n}]")), "{q:?}: marker [{n}] in {:?}", a.body);
+            assert!(
+                a.body.contains(&format!("[{n}]")),
+                "{q:?}: marker [{n}] in {:?}",
+                a.body
+            );
         }
-        assert!(a.confidence > 0.5 && a.confidence <= 1.0, "{q:?}: {}", a.confidence);
+        assert!(
+            a.confidence > 0.5 && a.confidence <= 1.0,
+            "{q:?}: {}",
+            a.confidence
+        );
     }
 }
 
@@ -66,8 +74,14 @@ fn answers_without_a_reference_name_the_section() {
 fn citations_carry_the_reference_fields() {
     let a = one("Who founded Mila?");
     let c = a.citations.iter().find(|c| c.n == 4).expect("reference 4");
-    assert_eq!(c.url, "https://globalnews.ca/news/4899040/massive-new-centre-for-ai-research-opens-in-montreal/");
-    assert_eq!(c.title, "Massive new centre for AI research opens in Montreal - Montreal | Globalnews.ca");
+    assert_eq!(
+        c.url,
+        "https://globalnews.ca/news/4899040/massive-new-centre-for-ai-research-opens-in-montreal/"
+    );
+    assert_eq!(
+        c.title,
+        "Massive new centre for AI research opens in Montreal - Montreal | Globalnews.ca"
+    );
     assert_eq!(c.date.as_deref(), Some("2019-01-28"));
     assert_eq!(c.access_date.as_deref(), Some("2019-07-15"));
     assert!(a.text().contains("[4] Massive new centre"), "{}", a.text());
@@ -91,13 +105,20 @@ fn questions_about_other_entities_are_not_answered() {
         let a = one(q);
         assert!(!a.answered, "{q:?} must not be answered, got {:?}", a.body);
         assert!(!a.text().contains("1993"), "{q:?}: {}", a.text());
-        assert!(!a.suggestions.is_empty() && a.suggestions.len() <= 3, "{q:?}");
+        assert!(
+            !a.suggestions.is_empty() && a.suggestions.len() <= 3,
+            "{q:?}"
+        );
     }
 }
 
 #[test]
 fn off_topic_questions_get_suggestions_only() {
-    for q in ["Tell me a joke", "How do I install Rust?", "What's the best pizza in Montreal?"] {
+    for q in [
+        "Tell me a joke",
+        "How do I install Rust?",
+        "What's the best pizza in Montreal?",
+    ] {
         let a = one(q);
         assert!(!a.answered, "{q:?}");
         assert!(a.citations.is_empty() && a.closest.is_none(), "{q:?}");
@@ -136,7 +157,11 @@ fn follow_ups_use_the_conversation() {
     let mut c = Conversation::default();
     assert!(ask(kb(), "What is Theano?", &mut c).answered);
     let a = ask(kb(), "When was it founded?", &mut c);
-    assert!(!a.answered, "\"it\" is Theano, whose founding date the article lacks: {}", a.body);
+    assert!(
+        !a.answered,
+        "\"it\" is Theano, whose founding date the article lacks: {}",
+        a.body
+    );
 }
 
 #[test]
@@ -161,8 +186,14 @@ fn bad_input_gets_a_clear_message() {
     let long = "why ".repeat(1000);
     let a = one(&long);
     assert!(!a.answered && a.body.contains("too long"), "{}", a.body);
-    assert!(a.body.contains(&mila_bot::engine::MAX_QUESTION_CHARS.to_string()));
-    for q in ["\u{0}\u{1}who founded mila?\u{7f}", "who founded mila? 🎉🎉", "\u{202e}who founded mila?"] {
+    assert!(a
+        .body
+        .contains(&mila_bot::engine::MAX_QUESTION_CHARS.to_string()));
+    for q in [
+        "\u{0}\u{1}who founded mila?\u{7f}",
+        "who founded mila? 🎉🎉",
+        "\u{202e}who founded mila?",
+    ] {
         let a = one(q);
         assert!(a.answered, "{q:?}: {}", a.body);
     }
@@ -174,16 +205,32 @@ fn bad_input_gets_a_clear_message() {
 fn autocomplete_offers_answerable_questions() {
     let got = mila_bot::engine::complete(kb(), "found", 25);
     assert!(!got.is_empty() && got.len() <= 25);
-    assert!(got.iter().all(|q| q.to_lowercase().contains("found")), "{got:?}");
+    assert!(
+        got.iter().all(|q| q.to_lowercase().contains("found")),
+        "{got:?}"
+    );
     assert!(got.iter().all(|q| one(q).answered));
-    assert_eq!(mila_bot::engine::complete(kb(), "", 25).len().min(25), 25.min(kb().example_questions().len()));
+    assert_eq!(
+        mila_bot::engine::complete(kb(), "", 25).len().min(25),
+        25.min(kb().example_questions().len())
+    );
 }
 
 #[test]
 fn json_contract_has_the_exact_fields() {
     let v = one("Who founded Mila?").to_json();
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    for k in ["question", "answered", "intent", "confidence", "lang", "text", "section", "citations", "suggestions"] {
+    for k in [
+        "question",
+        "answered",
+        "intent",
+        "confidence",
+        "lang",
+        "text",
+        "section",
+        "citations",
+        "suggestions",
+    ] {
         assert!(keys.contains(&k), "missing {k}");
     }
     let c = &v["citations"][0];
@@ -194,7 +241,11 @@ fn json_contract_has_the_exact_fields() {
 
 #[test]
 fn the_project_question_table_scores_above_threshold() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/questions.jsonl")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/questions.jsonl"
+    ))
+    .unwrap();
     let report = mila_bot::eval::run(kb(), &text).unwrap();
     assert_eq!(report.unknown_answered, 0, "{}", report.render());
     assert!(report.percent() >= 95.0, "{}", report.render());

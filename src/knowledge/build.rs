@@ -62,7 +62,13 @@ pub(super) fn build(
     let entities = build_entities(&sources)?;
     let intents = build_intents(&sources)?;
     let mut problems = Vec::new();
-    let facts = build_facts(&sources, &article, &entities, &intents, lenient.then_some(&mut problems))?;
+    let facts = build_facts(
+        &sources,
+        &article,
+        &entities,
+        &intents,
+        lenient.then_some(&mut problems),
+    )?;
     let lex: files::LexiconFile = parse(&sources, files::LEXICON)?;
     let set = |v: &[String]| {
         v.iter()
@@ -302,13 +308,19 @@ fn build_facts(
         let mut refs: Vec<usize> = Vec::new();
         for q in &d.evidence {
             let key = quote_key(q.get_ref());
-            let found = keys.iter().position(|s| !key.is_empty() && s.contains(&key));
+            let found = keys
+                .iter()
+                .position(|s| !key.is_empty() && s.contains(&key));
             let Some(sentence) = found else {
                 let e = err(
                     sources,
                     f,
                     Some(q.span()),
-                    format!("fact `{}`: evidence not found in the article: \"{}\"", d.id.get_ref(), q.get_ref()),
+                    format!(
+                        "fact `{}`: evidence not found in the article: \"{}\"",
+                        d.id.get_ref(),
+                        q.get_ref()
+                    ),
                 );
                 match problems.as_deref_mut() {
                     Some(p) => {

@@ -168,8 +168,6 @@ impl KnowledgeBase {
         build::build(files::Sources { files }, None, false)
     }
 
-
-
     pub fn references(&self) -> &[Reference] {
         &self.article.references
     }
@@ -230,7 +228,7 @@ impl KnowledgeBase {
 
 /// Reads every knowledge file of `dir` as UTF-8 text.
 fn read_dir(dir: &Path) -> Result<files::Sources, KnowledgeError> {
-        let mut out = Vec::new();
+    let mut out = Vec::new();
     for name in files::ALL {
         let path = dir.join(name);
         let bytes = std::fs::read(&path).map_err(|e| KnowledgeError {

@@ -98,6 +98,15 @@ impl Cue {
                 })
     }
 
+    /// Number of words the cue spans.
+    pub fn len(&self) -> usize {
+        self.parts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
     /// The cue's first word when it is a plain word (not a prefix).
     pub fn first_word(&self) -> Option<&str> {
         match self.parts.first()? {

@@ -20,6 +20,8 @@ pub struct Parsed {
     pub words: Vec<String>,
     pub normalized: String,
     pub corrections: Vec<(String, String, f64)>,
+    /// Index in `words` of each correction.
+    pub corrected_at: Vec<usize>,
     pub mentions: Vec<Mention>,
     pub lang: Lang,
     /// Index in `words` of the first question word.
@@ -67,11 +69,13 @@ pub fn parse(kb: &KnowledgeBase, question: &str) -> Parsed {
     let mut words = Vec::with_capacity(raw.len());
     let mut sims = Vec::with_capacity(raw.len());
     let mut corrections = Vec::new();
+    let mut corrected_at = Vec::new();
     for w in raw {
         if kb.vocab.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) {
             sims.push(1.0);
             words.push(w);
         } else if let Some((fixed, sim)) = kb.vocab.correct(&w) {
+            corrected_at.push(words.len());
             corrections.push((w, fixed.clone(), sim));
             sims.push(sim);
             words.push(fixed);
@@ -106,16 +110,12 @@ pub fn parse(kb: &KnowledgeBase, question: &str) -> Parsed {
             unknown.push(w.clone());
         }
     }
-    let accents = question.chars().any(|c| "éèêàâçîôûùëïœÉÈÀÇ«»".contains(c));
-    let lang = if fr > en || (fr == en && accents && fr > 0) {
-        Lang::Fr
-    } else {
-        Lang::En
-    };
+    let lang = if fr > en { Lang::Fr } else { Lang::En };
     Parsed {
         normalized: words.join(" "),
         words,
         corrections,
+        corrected_at,
         mentions,
         lang,
         qword,

@@ -78,8 +78,10 @@ struct Hits {
 }
 
 /// Intents that match the question, best first.
-pub fn score(intents: &[Intent], index: &CueIndex, p: &Parsed) -> Vec<Candidate> {
+/// Also returns which words some cue used (a typo correction nothing used is no evidence).
+pub fn score(intents: &[Intent], index: &CueIndex, p: &Parsed) -> (Vec<Candidate>, Vec<bool>) {
     let words = p.masked();
+    let mut used = vec![false; words.len()];
     let mut hits: Vec<Hits> = intents
         .iter()
         .map(|i| Hits {
@@ -88,6 +90,11 @@ pub fn score(intents: &[Intent], index: &CueIndex, p: &Parsed) -> Vec<Candidate>
         })
         .collect();
     let mut record = |e: &Entry, at: usize| {
+        if matches!(e.slot, Slot::Group(_) | Slot::Boost) {
+            used[at..at + e.cue.len()]
+                .iter_mut()
+                .for_each(|u| *u = true);
+        }
         let h = &mut hits[e.intent];
         match e.slot {
             Slot::Group(g) => {
@@ -127,7 +134,7 @@ pub fn score(intents: &[Intent], index: &CueIndex, p: &Parsed) -> Vec<Candidate>
         })
         .collect();
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.intent.cmp(&b.intent)));
-    out
+    (out, used)
 }
 
 fn score_one(intent: &Intent, h: &Hits, p: &Parsed) -> Option<(f64, String)> {
