@@ -485,7 +485,7 @@ fn explanation(kb: &KnowledgeBase, p: &Parsed) -> Explanation {
 /// The values of the facts that answer the best-scoring intents ("1993" for a "when was it
 /// founded?"): a passage quoted for a question refused must not contain one, or it would read
 /// as the answer to a question about something else.
-fn answer_values(kb: &KnowledgeBase, cands: &[Candidate]) -> Vec<Vec<String>> {
+fn answer_values<'k>(kb: &'k KnowledgeBase, cands: &[Candidate]) -> Vec<&'k Vec<String>> {
     let top = cands.first().map_or(0.0, |c| c.score);
     let intents: Vec<usize> = cands
         .iter()
@@ -495,15 +495,13 @@ fn answer_values(kb: &KnowledgeBase, cands: &[Candidate]) -> Vec<Vec<String>> {
     kb.facts
         .iter()
         .filter(|f| f.intents.iter().any(|i| intents.contains(i)))
-        .flat_map(|f| f.value.split([';', ',']))
-        .map(|v| tokens(&normalize(v)))
-        .filter(|v| !v.is_empty())
+        .flat_map(|f| f.value_words.iter())
         .collect()
 }
 
 /// The article passage that best covers an entity: the evidence of the first fact about it
 /// (or, failing that, mentioning it) that names it and contains none of `avoid`.
-fn closest_passage(kb: &KnowledgeBase, entity: usize, avoid: &[Vec<String>]) -> Option<Passage> {
+fn closest_passage(kb: &KnowledgeBase, entity: usize, avoid: &[&Vec<String>]) -> Option<Passage> {
     let ent = &kb.entities[entity];
     let names = |words: &[String]| {
         ent.aliases
@@ -536,38 +534,33 @@ fn closest_passage(kb: &KnowledgeBase, entity: usize, avoid: &[Vec<String>]) -> 
     None
 }
 
-/// Up to three example questions in `lang`, those naming the entities asked about first.
+/// Up to three example questions in `lang` (English for intents without one), those naming
+/// an entity asked about first, then in intent order.
 fn suggestions(kb: &KnowledgeBase, p: &Parsed, lang: Lang, question: &str) -> Vec<String> {
-    let asked = tokens(&normalize(question));
-    let named: Vec<&Vec<String>> = p
-        .entities()
-        .iter()
-        .flat_map(|&e| kb.entities[e].aliases.iter())
-        .collect();
-    let mut in_lang = vec![false; kb.intents.len()];
-    for (i, l, _, _) in &kb.examples {
-        in_lang[*i] |= *l == lang;
-    }
-    let has_lang = |i: usize| in_lang[i];
-    let mut ranked: Vec<(usize, usize, &String)> = kb
+    let asked = p.entities();
+    let question = question.trim();
+    let fits = |i: usize, l: Lang, q: &str| {
+        let own = l == lang
+            || !kb
+                .examples
+                .iter()
+                .any(|(j, l2, _, _)| *j == i && *l2 == lang);
+        own && q != question
+    };
+    let mut out: Vec<String> = Vec::with_capacity(3);
+    let naming = kb
         .examples
         .iter()
-        .enumerate()
-        .filter(|(_, (i, l, _, words))| (*l == lang || !has_lang(*i)) && *words != asked)
-        .map(|(n, (_, _, q, words))| {
-            let hits = named
-                .iter()
-                .filter(|a| words.windows(a.len()).any(|w| w == a.as_slice()))
-                .count();
-            (usize::MAX - hits, n, q)
-        })
-        .collect();
-    ranked.sort();
-    ranked
-        .into_iter()
-        .take(3)
-        .map(|(_, _, q)| q.clone())
-        .collect()
+        .filter(|(_, _, _, named)| named.iter().any(|e| asked.contains(e)));
+    for (i, l, q, _) in naming.chain(kb.examples.iter()) {
+        if out.len() == 3 {
+            break;
+        }
+        if !out.contains(q) && fits(*i, *l, q) {
+            out.push(q.clone());
+        }
+    }
+    out
 }
 
 fn tied_examples(kb: &KnowledgeBase, cands: &[Candidate], lang: Lang) -> Vec<String> {

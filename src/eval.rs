@@ -271,12 +271,14 @@ pub fn run(kb: &KnowledgeBase, text: &str) -> Result<Report, CaseError> {
     Ok(report)
 }
 
-/// Times `ask` over `questions`, `rounds` times each (fresh conversation per question).
+/// Times `ask` over `questions`, `rounds` times each (fresh conversation per question), and
+/// names the slowest question by median.
 pub fn bench(kb: &KnowledgeBase, questions: &[String], rounds: usize) -> String {
-    let mut lat = Vec::with_capacity(questions.len() * rounds);
+    let rounds = rounds.max(1);
+    let mut per_q: Vec<Vec<u128>> = vec![Vec::with_capacity(rounds); questions.len()];
     let start = Instant::now();
-    for _ in 0..rounds.max(1) {
-        for q in questions {
+    for _ in 0..rounds {
+        for (q, lat) in questions.iter().zip(per_q.iter_mut()) {
             let t = Instant::now();
             let a = ask(kb, q, &mut Conversation::default());
             lat.push(t.elapsed().as_nanos());
@@ -284,13 +286,21 @@ pub fn bench(kb: &KnowledgeBase, questions: &[String], rounds: usize) -> String 
         }
     }
     let secs = start.elapsed().as_secs_f64();
+    let all: Vec<u128> = per_q.iter().flatten().copied().collect();
+    let slowest = per_q
+        .iter()
+        .zip(questions)
+        .map(|(lat, q)| (percentile(lat, 0.5), q))
+        .max_by(|a, b| a.0.total_cmp(&b.0));
     format!(
-        "{} questions x {} rounds: {:.0} questions/s, p50 {:.1} µs, p99 {:.1} µs, max {:.1} µs",
+        "{} questions x {} rounds: {:.0} questions/s, p50 {:.1} µs, p99 {:.1} µs, max {:.1} µs; slowest median {:.1} µs ({:?})",
         questions.len(),
-        rounds.max(1),
-        lat.len() as f64 / secs.max(1e-9),
-        percentile(&lat, 0.5) / 1000.0,
-        percentile(&lat, 0.99) / 1000.0,
-        lat.iter().max().copied().unwrap_or(0) as f64 / 1000.0,
+        rounds,
+        all.len() as f64 / secs.max(1e-9),
+        percentile(&all, 0.5) / 1000.0,
+        percentile(&all, 0.99) / 1000.0,
+        all.iter().max().copied().unwrap_or(0) as f64 / 1000.0,
+        slowest.map_or(0.0, |s| s.0) / 1000.0,
+        slowest.map_or("", |s| s.1.as_str()),
     )
 }

@@ -86,7 +86,7 @@ pub(super) fn build(
     };
     let messages: files::MessagesFile = parse(&sources, files::MESSAGES)?;
     let vocab = build_vocab(&entities, &intents, &lexicon);
-    let mut alias_index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut alias_index: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
     for (e, ent) in entities.iter().enumerate() {
         for (a, alias) in ent.aliases.iter().enumerate() {
             alias_index
@@ -102,7 +102,18 @@ pub(super) fn build(
             (crate::Lang::Fr, &intent.examples_fr),
         ] {
             for q in list {
-                examples.push((i, lang, q.clone(), tokens(&normalize(q))));
+                let words = tokens(&normalize(q));
+                let named = entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| {
+                        e.aliases
+                            .iter()
+                            .any(|a| words.windows(a.len()).any(|w| w == a.as_slice()))
+                    })
+                    .map(|(n, _)| n)
+                    .collect();
+                examples.push((i, lang, q.clone(), named));
             }
         }
     }
@@ -188,6 +199,18 @@ fn build_intents(sources: &Sources) -> Result<Vec<Intent>, KnowledgeError> {
                 format!(
                     "intent `{}` has neither `all` cues nor `patterns`",
                     i.id.get_ref()
+                ),
+            ));
+        }
+        if i.all.len() > crate::nlu::scoring::MAX_GROUPS {
+            return Err(err(
+                sources,
+                files::INTENTS,
+                Some(id_span),
+                format!(
+                    "intent `{}` has more than {} groups in `all`",
+                    i.id.get_ref(),
+                    crate::nlu::scoring::MAX_GROUPS
                 ),
             ));
         }
@@ -355,6 +378,12 @@ fn build_facts(
             subjects,
             mentions,
             relation: d.relation,
+            value_words: d
+                .value
+                .split([';', ','])
+                .map(|v| tokens(&normalize(v)))
+                .filter(|v| !v.is_empty())
+                .collect(),
             value: d.value,
             intents: fact_intents,
             topic: d.topic,

@@ -10,7 +10,8 @@ use crate::answer::Citation;
 use crate::nlu::{Cue, Vocab};
 use files::Messages;
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -79,6 +80,8 @@ pub struct Fact {
     pub mentions: Vec<usize>,
     pub relation: String,
     pub value: String,
+    /// The value's parts (split at `,` and `;`), normalised into words.
+    pub value_words: Vec<Vec<String>>,
     pub intents: Vec<usize>,
     pub topic: String,
     pub evidence: Vec<Evidence>,
@@ -92,12 +95,12 @@ pub struct Fact {
 
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    pub pronouns: HashSet<String>,
-    pub person_pronouns: HashSet<String>,
-    pub question_words: HashSet<String>,
-    pub french: HashSet<String>,
-    pub english: HashSet<String>,
-    pub filler: HashSet<String>,
+    pub pronouns: FxHashSet<String>,
+    pub person_pronouns: FxHashSet<String>,
+    pub question_words: FxHashSet<String>,
+    pub french: FxHashSet<String>,
+    pub english: FxHashSet<String>,
+    pub filler: FxHashSet<String>,
 }
 
 /// Everything the engine needs, validated and indexed; immutable once built.
@@ -112,10 +115,10 @@ pub struct KnowledgeBase {
     pub messages_fr: Messages,
     pub vocab: Vocab,
     /// First word of an alias -> (entity, alias) pairs, for entity recognition.
-    pub alias_index: HashMap<String, Vec<(usize, usize)>>,
+    pub alias_index: FxHashMap<String, Vec<(usize, usize)>>,
     pub cue_index: crate::nlu::scoring::CueIndex,
-    /// Each intent's example questions, normalised into words: (intent, lang, question, words).
-    pub examples: Vec<(usize, crate::Lang, String, Vec<String>)>,
+    /// Each intent's example questions: (intent, lang, question, entities it names).
+    pub examples: Vec<(usize, crate::Lang, String, Vec<usize>)>,
     /// Where it was loaded from (`None`: embedded in the binary).
     pub source: Option<PathBuf>,
     pub loaded_at: SystemTime,

@@ -2,21 +2,6 @@
 //! A trailing `*` on a word matches any ending.
 
 use super::normalize::{normalize, tokens};
-use std::collections::HashMap;
-
-/// Where each word of a question occurs.
-pub type WordIndex<'a> = HashMap<&'a str, Vec<usize>>;
-
-pub fn index<'a>(words: &[&'a str]) -> WordIndex<'a> {
-    let mut m: WordIndex = HashMap::with_capacity(words.len());
-    for (i, w) in words.iter().enumerate() {
-        if !w.is_empty() {
-            m.entry(*w).or_default().push(i);
-        }
-    }
-    m
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Part {
     Word(String),
@@ -69,19 +54,6 @@ impl Cue {
                     Part::Prefix(x) => w.starts_with(x.as_str()),
                 })
         })
-    }
-
-    /// Like [`Cue::find`], using an index of where each word occurs (much faster for the
-    /// common case of a cue starting with a plain word).
-    pub fn find_indexed(&self, words: &[&str], index: &WordIndex) -> Option<usize> {
-        match self.parts.first()? {
-            Part::Word(w) => index
-                .get(w.as_str())?
-                .iter()
-                .copied()
-                .find(|&i| self.matches_at(words, i)),
-            Part::Prefix(_) => self.find(words),
-        }
     }
 
     /// Whether the cue matches at exactly position `i`.

@@ -1,40 +1,27 @@
 //! Normalisation: lower case, no accents, typographic apostrophes, French elision and
 //! punctuation all reduced to single spaces between words.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// `"Qu'est-ce qu'Oríon ?"` -> `"qu est ce qu orion"`.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
-    for c in s.nfkd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        let c = match c {
-            'œ' | 'Œ' => {
-                push_word(&mut out, &mut space, "oe");
-                continue;
-            }
-            'æ' | 'Æ' => {
-                push_word(&mut out, &mut space, "ae");
-                continue;
-            }
-            'ß' => {
-                push_word(&mut out, &mut space, "ss");
-                continue;
-            }
-            c => c,
-        };
-        if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
-            space = false;
-        } else if !space {
-            out.push(' ');
-            space = true;
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(&mut out, &mut space, c);
+        } else {
+            // Compatibility decomposition (é -> e + accent, ﬁ -> fi), accents dropped.
+            decompose_compatible(c, |d| {
+                if !is_combining_mark(d) {
+                    match d {
+                        'œ' | 'Œ' => push_str(&mut out, &mut space, "oe"),
+                        'æ' | 'Æ' => push_str(&mut out, &mut space, "ae"),
+                        'ß' => push_str(&mut out, &mut space, "ss"),
+                        d => push(&mut out, &mut space, d),
+                    }
+                }
+            });
         }
     }
     if out.ends_with(' ') {
@@ -43,11 +30,24 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
-fn push_word(out: &mut String, space: &mut bool, s: &str) {
+fn push(out: &mut String, space: &mut bool, c: char) {
+    if c.is_alphanumeric() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        *space = false;
+    } else if !*space {
+        out.push(' ');
+        *space = true;
+    }
+}
+
+fn push_str(out: &mut String, space: &mut bool, s: &str) {
     out.push_str(s);
     *space = false;
 }
-
 /// The words of a normalised string.
 pub fn tokens(normalized: &str) -> Vec<String> {
     normalized

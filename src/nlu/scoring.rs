@@ -6,7 +6,7 @@
 use super::parse::Parsed;
 use super::Cue;
 use crate::knowledge::Intent;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
@@ -31,11 +31,15 @@ struct Entry {
     cue: Cue,
 }
 
+/// Groups an intent may have (`all` in intents.toml).
+pub const MAX_GROUPS: usize = 4;
+
 /// Every cue of every intent, by its first word (prefix cues are kept apart and scanned).
 #[derive(Debug, Clone, Default)]
 pub struct CueIndex {
-    by_first: HashMap<String, Vec<Entry>>,
-    prefixed: Vec<Entry>,
+    entries: Vec<Entry>,
+    by_first: FxHashMap<String, Vec<u32>>,
+    prefixed: Vec<u32>,
 }
 
 impl CueIndex {
@@ -54,25 +58,27 @@ impl CueIndex {
                 .chain(intent.not.iter().map(|c| (Slot::Not, c)))
                 .chain(intent.wh.iter().map(|c| (Slot::Wh, c)));
             for (slot, cue) in groups.chain(rest) {
-                let e = Entry {
+                let id = idx.entries.len() as u32;
+                match cue.first_word() {
+                    Some(w) => idx.by_first.entry(w.to_string()).or_default().push(id),
+                    None => idx.prefixed.push(id),
+                }
+                idx.entries.push(Entry {
                     intent: i,
                     slot,
                     cue: cue.clone(),
-                };
-                match cue.first_word() {
-                    Some(w) => idx.by_first.entry(w.to_string()).or_default().push(e),
-                    None => idx.prefixed.push(e),
-                }
+                });
             }
         }
         idx
     }
 }
 
-#[derive(Debug, Clone, Default)]
+/// What matched for one intent, without allocating: entry ids.
+#[derive(Debug, Clone, Copy, Default)]
 struct Hits {
-    groups: Vec<Option<String>>,
-    boosts: Vec<String>,
+    groups: [Option<u32>; MAX_GROUPS],
+    boosts: [Option<u32>; 2],
     vetoed: bool,
     wh: bool,
 }
@@ -82,14 +88,12 @@ struct Hits {
 pub fn score(intents: &[Intent], index: &CueIndex, p: &Parsed) -> (Vec<Candidate>, Vec<bool>) {
     let words = p.masked();
     let mut used = vec![false; words.len()];
-    let mut hits: Vec<Hits> = intents
-        .iter()
-        .map(|i| Hits {
-            groups: vec![None; i.groups.len()],
-            ..Hits::default()
-        })
-        .collect();
-    let mut record = |e: &Entry, at: usize| {
+    let mut hits = vec![Hits::default(); intents.len()];
+    let mut record = |id: u32, at: usize| {
+        let e = &index.entries[id as usize];
+        if !e.cue.matches_at(&words, at) {
+            return;
+        }
         if matches!(e.slot, Slot::Group(_) | Slot::Boost) {
             used[at..at + e.cue.len()]
                 .iter_mut()
@@ -98,11 +102,18 @@ pub fn score(intents: &[Intent], index: &CueIndex, p: &Parsed) -> (Vec<Candidate
         let h = &mut hits[e.intent];
         match e.slot {
             Slot::Group(g) => {
-                h.groups[g].get_or_insert_with(|| e.cue.text.clone());
+                if let Some(slot) = h.groups.get_mut(g) {
+                    slot.get_or_insert(id);
+                }
             }
             Slot::Boost => {
-                if !h.boosts.contains(&e.cue.text) {
-                    h.boosts.push(e.cue.text.clone());
+                let seen = h
+                    .boosts
+                    .iter()
+                    .flatten()
+                    .any(|&b| index.entries[b as usize].cue == e.cue);
+                if let Some(free) = h.boosts.iter_mut().find(|b| b.is_none()).filter(|_| !seen) {
+                    *free = Some(id);
                 }
             }
             Slot::Not => h.vetoed = true,
@@ -110,15 +121,14 @@ pub fn score(intents: &[Intent], index: &CueIndex, p: &Parsed) -> (Vec<Candidate
         }
     };
     for (i, w) in words.iter().enumerate() {
-        for e in index.by_first.get(*w).into_iter().flatten() {
-            if e.cue.matches_at(&words, i) {
-                record(e, i);
-            }
+        if w.is_empty() {
+            continue;
         }
-        for e in &index.prefixed {
-            if e.cue.matches_at(&words, i) {
-                record(e, i);
-            }
+        for &id in index.by_first.get(*w).into_iter().flatten() {
+            record(id, i);
+        }
+        for &id in &index.prefixed {
+            record(id, i);
         }
     }
     let mut out: Vec<Candidate> = intents
@@ -126,7 +136,7 @@ pub fn score(intents: &[Intent], index: &CueIndex, p: &Parsed) -> (Vec<Candidate
         .zip(&hits)
         .enumerate()
         .filter_map(|(i, (intent, h))| {
-            score_one(intent, h, p).map(|(score, via)| Candidate {
+            score_one(intent, index, h, p).map(|(score, via)| Candidate {
                 intent: i,
                 score,
                 via,
@@ -137,26 +147,30 @@ pub fn score(intents: &[Intent], index: &CueIndex, p: &Parsed) -> (Vec<Candidate
     (out, used)
 }
 
-fn score_one(intent: &Intent, h: &Hits, p: &Parsed) -> Option<(f64, String)> {
+fn score_one(intent: &Intent, index: &CueIndex, h: &Hits, p: &Parsed) -> Option<(f64, String)> {
     if h.vetoed {
         return None;
     }
-    let groups_ok = !h.groups.is_empty() && h.groups.iter().all(Option::is_some);
+    let n = intent.groups.len();
+    let groups_ok = n > 0 && h.groups[..n.min(MAX_GROUPS)].iter().all(Option::is_some);
     let pattern = intent.patterns.iter().find(|re| re.is_match(&p.normalized));
     if !groups_ok && pattern.is_none() {
         return None;
     }
-    let mut via: Vec<String> = Vec::new();
+    let text = |id: &u32| index.entries[*id as usize].cue.text.as_str();
+    let mut via: Vec<&str> = Vec::new();
     let mut score = 0.0;
     if groups_ok {
-        score += h.groups.len() as f64 * intent.weight;
-        via.extend(h.groups.iter().flatten().cloned());
+        score += n as f64 * intent.weight;
+        via.extend(h.groups.iter().flatten().map(text));
     }
+    let shown;
     if let Some(re) = pattern {
         score += 1.0;
-        via.push(format!("/{}/", re.as_str()));
+        shown = format!("/{}/", re.as_str());
+        via.push(&shown);
     }
-    score += (h.boosts.len() as f64 * 0.5).min(1.0);
+    score += (h.boosts.iter().flatten().count() as f64 * 0.5).min(1.0);
     if h.wh {
         score += 0.5;
     }

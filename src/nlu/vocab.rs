@@ -1,24 +1,45 @@
 //! The words the bot knows, and typo correction onto them with `strsim` (optimal string
 //! alignment distance: one edit for words of 4 to 7 letters, two from 8 on).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Known words, bucketed by length for fast fuzzy lookup.
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
     /// word -> is it meaningful (a cue or an alias word) rather than filler.
-    words: HashMap<String, bool>,
-    by_len: HashMap<usize, Vec<(String, u64)>>,
+    words: FxHashMap<String, bool>,
+    /// Meaningful words by (length, first letter): the only correction targets.
+    by_key: FxHashMap<(usize, char), Vec<(String, Bag)>>,
 }
 
-/// A bitmask of the letters and digits a word uses: two words within `d` edits differ in at
-/// most `2 * d` bits, a cheap filter before computing the distance.
-fn mask(w: &str) -> u64 {
-    w.chars().fold(0u64, |m, c| match c {
-        'a'..='z' => m | 1 << (c as u32 - 'a' as u32),
-        '0'..='9' => m | 1 << (26 + c as u32 - '0' as u32),
-        _ => m | 1 << 63,
-    })
+/// How many of each letter and digit a word has. The bag distance between two words (the
+/// larger of the letters one has in excess of the other) never exceeds their edit distance, so
+/// it is a cheap filter before computing the distance itself.
+type Bag = [u8; 37];
+
+fn bag(w: &str) -> Bag {
+    let mut b = [0u8; 37];
+    for c in w.chars() {
+        let i = match c {
+            'a'..='z' => c as usize - 'a' as usize,
+            '0'..='9' => 26 + c as usize - '0' as usize,
+            _ => 36,
+        };
+        b[i] = b[i].saturating_add(1);
+    }
+    b
+}
+
+fn bag_distance(a: &Bag, b: &Bag) -> usize {
+    let (mut more, mut less) = (0usize, 0usize);
+    for (x, y) in a.iter().zip(b) {
+        if x > y {
+            more += usize::from(x - y);
+        } else {
+            less += usize::from(y - x);
+        }
+    }
+    more.max(less)
 }
 
 impl Vocab {
@@ -32,14 +53,21 @@ impl Vocab {
 
     /// Call after the last insert.
     pub fn index(&mut self) {
-        self.by_len.clear();
-        let mut words: Vec<(&String, &bool)> = self.words.iter().collect();
+        self.by_key.clear();
+        let mut words: Vec<&String> = self
+            .words
+            .iter()
+            .filter(|(_, m)| **m)
+            .map(|(w, _)| w)
+            .collect();
         words.sort();
-        for (w, _) in words {
-            self.by_len
-                .entry(w.chars().count())
-                .or_default()
-                .push((w.clone(), mask(w)));
+        for w in words {
+            if let Some(first) = w.chars().next() {
+                self.by_key
+                    .entry((w.chars().count(), first))
+                    .or_default()
+                    .push((w.clone(), bag(w)));
+            }
         }
     }
 
@@ -63,41 +91,34 @@ impl Vocab {
             return None;
         }
         let max = if len >= 8 { 2 } else { 1 };
-        let m = mask(word);
-        let w0: Vec<char> = word.chars().take(2).collect();
-        let mut best: Option<(usize, bool, f64, &str)> = None;
+        let m = bag(word);
+        let mut first_two = word.chars();
+        let (c0, c1) = (first_two.next()?, first_two.next()?);
+        let mut best: Option<(usize, f64, &str)> = None;
         for l in len.saturating_sub(max)..=len + max {
-            for (cand, cm) in self.by_len.get(&l).into_iter().flatten() {
-                if ((m ^ cm).count_ones() as usize) > 2 * max {
-                    continue;
-                }
-                // Typos rarely touch the first letter; allow a swap of the first two.
-                let mut c0 = cand.chars();
-                let (a, b) = (c0.next(), c0.next());
-                if a != w0.first().copied() && (a != w0.get(1).copied() || b != w0.first().copied())
-                {
+            // Typos rarely touch the first letter; allow a swap of the first two.
+            let same = self.by_key.get(&(l, c0)).into_iter().flatten();
+            let swapped = self
+                .by_key
+                .get(&(l, c1))
+                .into_iter()
+                .flatten()
+                .filter(|(cand, _)| cand.chars().nth(1) == Some(c0));
+            for (cand, cm) in same.chain(swapped) {
+                if bag_distance(&m, cm) > max {
                     continue;
                 }
                 let d = strsim::osa_distance(word, cand);
                 if d > max {
                     continue;
                 }
-                let meaningful = self.words.get(cand).copied().unwrap_or(false);
-                if !meaningful {
-                    // Correcting onto a filler word would only hide an unknown word.
-                    continue;
-                }
                 let jw = strsim::jaro_winkler(word, cand);
-                let better = match best {
-                    None => true,
-                    Some((bd, bm, bjw, _)) => (d, !meaningful, -jw) < (bd, !bm, -bjw),
-                };
-                if better {
-                    best = Some((d, meaningful, jw, cand));
+                if best.is_none_or(|(bd, bjw, _)| (d, -jw) < (bd, -bjw)) {
+                    best = Some((d, jw, cand));
                 }
             }
         }
-        best.map(|(d, _, _, w)| {
+        best.map(|(d, _, w)| {
             let sim = 1.0 - d as f64 / len.max(w.chars().count()) as f64;
             (w.to_string(), sim)
         })
