@@ -9,14 +9,15 @@ pub const LICENSE: &str = "CC BY-SA 4.0";
 
 pub fn help_text(kb: &KnowledgeBase) -> String {
     let examples: Vec<String> = kb
-        .example_questions()
-        .into_iter()
-        .take(6)
+        .intents
+        .iter()
+        .filter_map(|i| i.examples_en.first())
+        .take(8)
         .map(|q| format!("- {q}"))
         .collect();
     format!(
         "Ask me about Mila - Quebec AI Institute, in English or French. I answer from the Wikipedia \
-         article \"{ARTICLE_TITLE}\" and cite its references.\nFor example:\n{}\nCommands: /ask, /sources, /about, /help.",
+         article \"{ARTICLE_TITLE}\" and cite its references.\nFor example:\n{}\nCommands: /ask, /why, /sources, /about, /help.",
         examples.join("\n")
     )
 }
