@@ -34,6 +34,18 @@ struct Resolved {
     subject: usize,
 }
 
+impl Resolved {
+    /// The subject is the first entity asked about that the fact is about, else the default.
+    fn new(fact: usize, f: &Fact, asked: &[usize], default: usize) -> Resolved {
+        let subject = asked
+            .iter()
+            .copied()
+            .find(|e| f.subjects.contains(e))
+            .unwrap_or(default);
+        Resolved { fact, subject }
+    }
+}
+
 pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answer {
     let cleaned: String = question
         .chars()
@@ -48,15 +60,7 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
             .too_long
             .replace("{n}", &n.to_string())
             .replace("{max}", &MAX_QUESTION_CHARS.to_string());
-        return refusal(
-            kb,
-            question,
-            lang,
-            text,
-            None,
-            Explanation::default(),
-            vec![],
-        );
+        return refusal(question, lang, text, None, Explanation::default(), vec![]);
     }
     let mut p = parse(kb, cleaned);
     if p.words.is_empty() {
@@ -64,7 +68,7 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
         let mut ex = explanation(kb, &p);
         ex.refusal = Some("empty question".into());
         let sugg = suggestions(kb, &p, Lang::En, cleaned);
-        return refusal(kb, question, Lang::En, text, None, ex, sugg);
+        return refusal(question, Lang::En, text, None, ex, sugg);
     }
     let (cands, used) = scoring::score(&kb.intents, &kb.cue_index, &p);
     // A typo correction that no cue or entity used is no evidence: the word stays unknown
@@ -94,7 +98,7 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
         Err(reason) => {
             ex.refusal = Some(reason.clone());
             let lang = p.lang;
-            let explicit = explicit_entities(kb, &p);
+            let explicit = p.entities();
             let default = default_subject(kb);
             let about = explicit.iter().copied().find(|&e| {
                 Some(e) != default && !CONTEXT_KINDS.contains(&kb.entities[e].kind.as_str())
@@ -121,7 +125,7 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
             } else {
                 suggestions(kb, &p, lang, cleaned)
             };
-            let mut a = refusal(kb, question, lang, text, closest, ex, sugg);
+            let mut a = refusal(question, lang, text, closest, ex, sugg);
             a.intent = cands.first().map(|c| kb.intents[c.intent].id.clone());
             a.confidence = cands.first().map_or(0.0, |c| confidence(c.score, &p) * 0.5);
             a
@@ -137,7 +141,7 @@ fn decide<'c>(
     conv: &Conversation,
     ex: &mut Explanation,
 ) -> Result<(Option<&'c Candidate>, Resolved), String> {
-    let explicit = explicit_entities(kb, p);
+    let explicit = p.entities();
     let unknown = p.unknown.len();
     let Some(top) = cands.first() else {
         if unknown > 0 {
@@ -204,12 +208,6 @@ fn decide<'c>(
 
 fn default_subject(kb: &KnowledgeBase) -> Option<usize> {
     (!kb.entities.is_empty()).then_some(0)
-}
-
-/// Entities named in the question, plus the one a pronoun refers to.
-fn explicit_entities(kb: &KnowledgeBase, p: &Parsed) -> Vec<usize> {
-    let _ = kb;
-    p.entities()
 }
 
 fn context_entity(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Option<usize> {
@@ -289,14 +287,7 @@ fn resolve(kb: &KnowledgeBase, p: &Parsed, intent: usize, conv: &Conversation) -
             let named = f.subjects.iter().filter(|s| q.contains(s)).count();
             (topic_first(f), usize::MAX - named, *i)
         })
-        .map(|(fact, f)| Resolved {
-            fact,
-            subject: q
-                .iter()
-                .copied()
-                .find(|e| f.subjects.contains(e))
-                .unwrap_or(default),
-        })
+        .map(|(fact, f)| Resolved::new(fact, f, &q, default))
 }
 
 /// No intent matched, but the question names entities and every word is understood
@@ -345,14 +336,7 @@ fn mention_fallback(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Opti
                 *i,
             )
         })
-        .map(|(fact, f)| Resolved {
-            fact,
-            subject: q
-                .iter()
-                .copied()
-                .find(|e| f.subjects.contains(e))
-                .unwrap_or(default),
-        })
+        .map(|(fact, f)| Resolved::new(fact, f, &q, default))
 }
 
 fn confidence(score: f64, p: &Parsed) -> f64 {
@@ -385,7 +369,7 @@ fn answer(
         ex.refusal = Some(format!("confidence {conf:.2} is below {MIN_CONFIDENCE}"));
         let text = kb.messages(p.lang).not_in_article.clone();
         let sugg = suggestions(kb, p, p.lang, question);
-        let mut a = refusal(kb, question, p.lang, text, None, ex, sugg);
+        let mut a = refusal(question, p.lang, text, None, ex, sugg);
         a.confidence = conf;
         a.intent = intent;
         return a;
@@ -439,7 +423,6 @@ fn answer(
 }
 
 fn refusal(
-    _kb: &KnowledgeBase,
     question: &str,
     lang: Lang,
     body: String,

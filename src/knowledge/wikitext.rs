@@ -48,6 +48,8 @@ const MARK_CLOSE: char = '\u{2}';
 
 /// Parses the whole article.
 pub fn parse(src: &str) -> Result<Article, ArticleError> {
+    // The marker characters must not come from the article itself.
+    let src = &src.replace([MARK_OPEN, MARK_CLOSE], "");
     let mut refs = RefTable::default();
     let mut sentences = Vec::new();
     let mut section = LEAD_SECTION.to_string();
@@ -307,6 +309,21 @@ pub fn plain(s: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Reads the reference marker starting at `chars[at]` into `nums`; returns the index after it.
+fn read_marker(chars: &[char], at: usize, nums: &mut Vec<usize>) -> usize {
+    let end = chars[at..]
+        .iter()
+        .position(|&c| c == MARK_CLOSE)
+        .map_or(chars.len(), |p| at + p);
+    let n: String = chars[at + 1..end].iter().collect();
+    if let Ok(n) = n.parse::<usize>() {
+        if !nums.contains(&n) {
+            nums.push(n);
+        }
+    }
+    end + 1
+}
+
 /// Splits marked plain text into sentences, each with the reference numbers inside it or right
 /// after its final punctuation.
 fn split_sentences(text: &str) -> Vec<(String, Vec<usize>)> {
@@ -316,17 +333,7 @@ fn split_sentences(text: &str) -> Vec<(String, Vec<usize>)> {
     while i < chars.len() {
         let c = chars[i];
         if c == MARK_OPEN {
-            let end = chars[i..]
-                .iter()
-                .position(|&c| c == MARK_CLOSE)
-                .map_or(chars.len(), |p| i + p);
-            let n: String = chars[i + 1..end].iter().collect();
-            if let Ok(n) = n.parse::<usize>() {
-                if !nums.contains(&n) {
-                    nums.push(n);
-                }
-            }
-            i = end + 1;
+            i = read_marker(&chars, i, &mut nums);
             continue;
         }
         cur.push(c);
@@ -335,17 +342,7 @@ fn split_sentences(text: &str) -> Vec<(String, Vec<usize>)> {
             // Swallow the markers that follow the punctuation.
             let mut j = i;
             while j < chars.len() && chars[j] == MARK_OPEN {
-                let end = chars[j..]
-                    .iter()
-                    .position(|&c| c == MARK_CLOSE)
-                    .map_or(chars.len(), |p| j + p);
-                let n: String = chars[j + 1..end].iter().collect();
-                if let Ok(n) = n.parse::<usize>() {
-                    if !nums.contains(&n) {
-                        nums.push(n);
-                    }
-                }
-                j = end + 1;
+                j = read_marker(&chars, j, &mut nums);
             }
             let next_visible = chars[j..].iter().find(|c| !c.is_whitespace());
             let boundary = j == chars.len()
