@@ -155,6 +155,37 @@ fn decide<'c>(
             .ok_or_else(|| "no intent matched".to_string());
     };
     let intent = &kb.intents[top.intent];
+    if intent.strict {
+        // A generic shape ("what is X?") must not swallow words that mean something else:
+        // "what's the name of Mila's founder?" is not a description of Mila.
+        let lex = &kb.lexicon;
+        let own = |w: &str| {
+            intent
+                .groups
+                .iter()
+                .flatten()
+                .chain(&intent.boost)
+                .any(|c| c.words().any(|x| x == w))
+        };
+        let foreign: Vec<&str> = p
+            .masked()
+            .into_iter()
+            .filter(|w| {
+                !w.is_empty()
+                    && kb.vocab.is_meaningful(w)
+                    && !own(w)
+                    && !lex.filler.contains(*w)
+                    && !lex.question_words.contains(*w)
+            })
+            .collect();
+        if !foreign.is_empty() {
+            return Err(format!(
+                "`{}` is too generic for: {}",
+                intent.id,
+                foreign.join(", ")
+            ));
+        }
+    }
     if unknown > 0 && intent.strict {
         return Err(format!(
             "`{}` needs every word understood; unknown: {}",
@@ -285,7 +316,7 @@ fn resolve(kb: &KnowledgeBase, p: &Parsed, intent: usize, conv: &Conversation) -
         })
         .min_by_key(|(i, f)| {
             let named = f.subjects.iter().filter(|s| q.contains(s)).count();
-            (topic_first(f), usize::MAX - named, *i)
+            (usize::MAX - named, *i)
         })
         .map(|(fact, f)| Resolved::new(fact, f, &q, default))
 }

@@ -148,12 +148,10 @@ pub fn score(intents: &[Intent], index: &CueIndex, p: &Parsed) -> (Vec<Candidate
 }
 
 fn score_one(intent: &Intent, index: &CueIndex, h: &Hits, p: &Parsed) -> Option<(f64, String)> {
-    if h.vetoed {
-        return None;
-    }
-    let n = intent.groups.len();
-    let groups_ok = n > 0 && h.groups[..n.min(MAX_GROUPS)].iter().all(Option::is_some);
+    // Patterns are precise: a veto word only stops the looser cue matching.
     let pattern = intent.patterns.iter().find(|re| re.is_match(&p.normalized));
+    let n = intent.groups.len();
+    let groups_ok = !h.vetoed && n > 0 && h.groups[..n.min(MAX_GROUPS)].iter().all(Option::is_some);
     if !groups_ok && pattern.is_none() {
         return None;
     }

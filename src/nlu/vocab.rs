@@ -75,6 +75,11 @@ impl Vocab {
         self.words.contains_key(word)
     }
 
+    /// A cue or alias word (not just filler).
+    pub fn is_meaningful(&self, word: &str) -> bool {
+        self.words.get(word).copied().unwrap_or(false)
+    }
+
     pub fn len(&self) -> usize {
         self.words.len()
     }
