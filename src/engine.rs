@@ -701,7 +701,10 @@ Acme Lab was founded in 1999 by Ada Smith.<ref>{{Cite web|url=https://a.example/
             assert!(!a.answered, "{q}: {}\n{}", a.body, a.explain());
             assert!(!a.body.contains("founded by"), "{q}");
         }
-        assert_eq!(one(&kb, "who founded Paris?").body, "Not said about Paris.");
+        assert_eq!(
+            one(&kb, "who founded Ada Smith?").body,
+            "Not said about Ada Smith."
+        );
     }
 
     #[test]
