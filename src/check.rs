@@ -180,9 +180,15 @@ pub fn diff(old: &KnowledgeBase, new: &KnowledgeBase, r: &mut Report) {
         }
     }
     for f in &old.facts {
+        let lost = |p: &crate::knowledge::KnowledgeError| {
+            p.message.starts_with(&format!("fact `{}`:", f.id))
+        };
+        if new.problems.iter().any(lost) {
+            continue; // reported as an error already
+        }
         let Some(g) = new.facts.iter().find(|g| g.id == f.id) else {
             r.warnings.push(format!(
-                "fact `{}`: no longer loaded (its evidence was lost, or it was removed)",
+                "fact `{}`: no longer loaded (removed from facts.toml)",
                 f.id
             ));
             continue;
