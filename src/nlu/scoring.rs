@@ -37,6 +37,9 @@ pub const MAX_GROUPS: usize = 4;
 /// Every cue of every intent, by its first word (prefix cues are kept apart and scanned).
 #[derive(Debug, Clone, Default)]
 pub struct CueIndex {
+    /// Every intent's patterns in one set, matched in one pass: (intent, pattern) per index.
+    patterns: Option<regex::RegexSet>,
+    pattern_owner: Vec<(usize, usize)>,
     entries: Vec<Entry>,
     by_first: FxHashMap<String, Vec<u32>>,
     prefixed: Vec<u32>,
@@ -45,6 +48,15 @@ pub struct CueIndex {
 impl CueIndex {
     pub fn new(intents: &[Intent]) -> CueIndex {
         let mut idx = CueIndex::default();
+        let mut sources = Vec::new();
+        for (i, intent) in intents.iter().enumerate() {
+            for (k, re) in intent.patterns.iter().enumerate() {
+                sources.push(re.as_str().to_string());
+                idx.pattern_owner.push((i, k));
+            }
+        }
+        // Each pattern compiled alone at load, so the set compiles too.
+        idx.patterns = regex::RegexSet::new(&sources).ok();
         for (i, intent) in intents.iter().enumerate() {
             let groups = intent
                 .groups
@@ -131,12 +143,22 @@ pub fn score(intents: &[Intent], index: &CueIndex, p: &Parsed) -> (Vec<Candidate
             record(id, i);
         }
     }
+    let mut first_pattern: Vec<Option<usize>> = vec![None; intents.len()];
+    if let Some(set) = &index.patterns {
+        for m in set.matches(&p.normalized).iter() {
+            let (i, k) = index.pattern_owner[m];
+            let slot = &mut first_pattern[i];
+            *slot = Some(slot.map_or(k, |old| old.min(k)));
+        }
+    }
     let mut out: Vec<Candidate> = intents
         .iter()
         .zip(&hits)
+        .zip(&first_pattern)
         .enumerate()
-        .filter_map(|(i, (intent, h))| {
-            score_one(intent, index, h, p).map(|(score, via)| Candidate {
+        .filter_map(|(i, ((intent, h), pat))| {
+            let (score, via) = score_one(intent, index, h, *pat)?;
+            Some(Candidate {
                 intent: i,
                 score,
                 via,
@@ -147,9 +169,14 @@ pub fn score(intents: &[Intent], index: &CueIndex, p: &Parsed) -> (Vec<Candidate
     (out, used)
 }
 
-fn score_one(intent: &Intent, index: &CueIndex, h: &Hits, p: &Parsed) -> Option<(f64, String)> {
+fn score_one(
+    intent: &Intent,
+    index: &CueIndex,
+    h: &Hits,
+    pattern: Option<usize>,
+) -> Option<(f64, String)> {
     // Patterns are precise: a veto word only stops the looser cue matching.
-    let pattern = intent.patterns.iter().find(|re| re.is_match(&p.normalized));
+    let pattern = pattern.and_then(|k| intent.patterns.get(k));
     let n = intent.groups.len();
     let groups_ok = !h.vetoed && n > 0 && h.groups[..n.min(MAX_GROUPS)].iter().all(Option::is_some);
     if !groups_ok && pattern.is_none() {

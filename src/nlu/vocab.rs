@@ -31,15 +31,17 @@ fn bag(w: &str) -> Bag {
 }
 
 fn bag_distance(a: &Bag, b: &Bag) -> usize {
-    let (mut more, mut less) = (0usize, 0usize);
-    for (x, y) in a.iter().zip(b) {
-        if x > y {
-            more += usize::from(x - y);
-        } else {
-            less += usize::from(y - x);
-        }
-    }
-    more.max(less)
+    // more + less = the L1 distance, more - less = the length difference (branch-free).
+    let l1: u32 = a
+        .iter()
+        .zip(b)
+        .map(|(x, y)| u32::from(x.abs_diff(*y)))
+        .sum();
+    let (la, lb): (u32, u32) = (
+        a.iter().map(|&x| u32::from(x)).sum(),
+        b.iter().map(|&x| u32::from(x)).sum(),
+    );
+    ((l1 + la.abs_diff(lb)) / 2) as usize
 }
 
 impl Vocab {
