@@ -118,7 +118,7 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
                 conv.subject = Some(kb.entities[*e].id.clone());
                 conv.topic = None;
             }
-            let avoid = answer_values(kb, &cands);
+            let avoid = answer_values(kb, &cands, about);
             let closest = about.and_then(|e| closest_passage(kb, e, &avoid));
             let sugg = if reason.starts_with("ambiguous") {
                 tied_examples(kb, &cands, lang)
@@ -496,20 +496,33 @@ fn explanation(kb: &KnowledgeBase, p: &Parsed) -> Explanation {
     }
 }
 
-/// The values of the facts that answer the best-scoring intents ("1993" for a "when was it
-/// founded?"): a passage quoted for a question refused must not contain one, or it would read
-/// as the answer to a question about something else.
-fn answer_values<'k>(kb: &'k KnowledgeBase, cands: &[Candidate]) -> Vec<&'k Vec<String>> {
+/// The values of the facts that answer the best-scoring intents, and of the other facts on
+/// their topics ("1993" and "Yoshua Bengio" for "who founded X?"), less the names of the
+/// entity asked about: a passage quoted for a refused question must not contain one, or it
+/// would read as the answer to a question about something else.
+fn answer_values<'k>(
+    kb: &'k KnowledgeBase,
+    cands: &[Candidate],
+    entity: Option<usize>,
+) -> Vec<&'k Vec<String>> {
     let top = cands.first().map_or(0.0, |c| c.score);
     let intents: Vec<usize> = cands
         .iter()
         .take_while(|c| c.score >= top - 1e-9)
         .map(|c| c.intent)
         .collect();
-    kb.facts
+    let topics: Vec<&str> = kb
+        .facts
         .iter()
         .filter(|f| f.intents.iter().any(|i| intents.contains(i)))
+        .map(|f| f.topic.as_str())
+        .collect();
+    let own_names = entity.map_or(&[][..], |e| kb.entities[e].aliases.as_slice());
+    kb.facts
+        .iter()
+        .filter(|f| topics.contains(&f.topic.as_str()))
         .flat_map(|f| f.value_words.iter())
+        .filter(|v| !own_names.contains(v))
         .collect()
 }
 
