@@ -16,8 +16,6 @@ use crate::nlu::{normalize, tokens};
 pub const MAX_QUESTION_CHARS: usize = 500;
 /// Below this confidence the bot does not answer.
 pub const MIN_CONFIDENCE: f64 = 0.5;
-/// Entity kinds that give context ("in Montreal") but never restrict which fact applies.
-const CONTEXT_KINDS: &[&str] = &["place"];
 
 /// What a conversation remembers between questions, by entity id so that it survives a
 /// knowledge reload.
@@ -101,7 +99,7 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
             let explicit = p.entities();
             let default = default_subject(kb);
             let about = explicit.iter().copied().find(|&e| {
-                Some(e) != default && !CONTEXT_KINDS.contains(&kb.entities[e].kind.as_str())
+                Some(e) != default && !kb.lexicon.context_kinds.contains(&kb.entities[e].kind)
             });
             let msgs = kb.messages(lang);
             let text = if reason.starts_with("ambiguous") {
@@ -303,7 +301,7 @@ fn resolve(kb: &KnowledgeBase, p: &Parsed, intent: usize, conv: &Conversation) -
     let required: Vec<usize> = q
         .iter()
         .copied()
-        .filter(|&e| !CONTEXT_KINDS.contains(&kb.entities[e].kind.as_str()))
+        .filter(|&e| !kb.lexicon.context_kinds.contains(&kb.entities[e].kind))
         .collect();
     answering()
         .filter(|(_, f)| {
@@ -339,7 +337,7 @@ fn mention_fallback(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Opti
     q.extend(context_entity(kb, p, conv));
     let default = default_subject(kb)?;
     let others: Vec<usize> = q.iter().copied().filter(|&e| e != default).collect();
-    let description = kb.intent_index("description");
+    let description = kb.intents.iter().position(|i| i.describes);
     if others.len() <= 1 {
         let target = others.first().copied().or(q.first().copied())?;
         let own = kb.facts.iter().position(|f| {
@@ -407,7 +405,7 @@ fn answer(
     }
     let subject = &kb.entities[r.subject];
     conv.subject = Some(subject.id.clone());
-    if subject.kind == "person" {
+    if kb.lexicon.person_kinds.contains(&subject.kind) {
         conv.person = Some(subject.id.clone());
     }
     conv.topic = Some(fact.topic.clone());
@@ -646,11 +644,11 @@ Acme Lab was founded in 1999 by Ada Smith.<ref>{{Cite web|url=https://a.example/
 [[entity]]\nid = \"paris\"\nkind = \"place\"\nname = \"Paris\"\naliases = [\"Paris\"]\n";
     const INTENTS: &str = "[[intent]]\nid = \"founder\"\nall = [[\"who\", \"whom\", \"qui\"], [\"founded\", \"fonde\"]]\npatterns = ['\\bby whom\\b']\nnot = [\"when\"]\nexamples_en = [\"Who founded Acme?\"]\nexamples_fr = [\"Qui a fondé Acme ?\"]\n\
 [[intent]]\nid = \"founded_when\"\nall = [[\"when\", \"quand\"], [\"founded\", \"fonde\"]]\nexamples_en = [\"When was Acme founded?\"]\n\
-[[intent]]\nid = \"description\"\nweight = 0.5\nstrict = true\nall = [[\"what is\", \"who is\"]]\nexamples_en = [\"What is Acme?\"]\n";
+[[intent]]\nid = \"description\"\nweight = 0.5\nstrict = true\ndescribes = true\nall = [[\"what is\", \"who is\"]]\nexamples_en = [\"What is Acme?\"]\n";
     const FACTS: &str = "[[fact]]\nid = \"founder\"\nsubjects = [\"acme\"]\nmentions = [\"ada\"]\nrelation = \"founded_by\"\nvalue = \"Ada Smith\"\nintents = [\"founder\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Acme was founded by Ada Smith.\"\nfr = \"Acme a été fondé par Ada Smith.\"\n\
 [[fact]]\nid = \"year\"\nsubjects = [\"acme\"]\nrelation = \"founded_in\"\nvalue = \"1999\"\nintents = [\"founded_when\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999\"]\nen = \"Acme was founded in 1999.\"\nfr = \"Acme a été fondé en 1999.\"\n\
 [[fact]]\nid = \"what\"\nsubjects = [\"acme\"]\nmentions = [\"paris\"]\nrelation = \"is_a\"\nvalue = \"lab\"\nintents = [\"description\"]\ntopic = \"overview\"\nevidence = [\"Acme Lab is a lab in Paris.\"]\nen = \"Acme Lab is a lab in Paris.\"\nfr = \"Acme Lab est un laboratoire à Paris.\"\n";
-    const LEXICON: &str = "pronouns = [\"it\"]\nperson_pronouns = [\"she\"]\nquestion_words = [\"who\", \"when\", \"what\", \"qui\", \"quand\"]\nfrench = [\"qui\", \"a\", \"quand\"]\nenglish = [\"who\", \"was\", \"when\", \"what\", \"is\"]\nfiller = [\"was\", \"is\", \"the\", \"a\", \"it\", \"by\"]\n";
+    const LEXICON: &str = "pronouns = [\"it\"]\nperson_pronouns = [\"she\"]\nquestion_words = [\"who\", \"when\", \"what\", \"qui\", \"quand\"]\nfrench = [\"qui\", \"a\", \"quand\"]\nenglish = [\"who\", \"was\", \"when\", \"what\", \"is\"]\nfiller = [\"was\", \"is\", \"the\", \"a\", \"it\", \"by\"]\ncontext_kinds = [\"place\"]\nperson_kinds = [\"person\"]\n";
     const MESSAGES: &str = "[en]\nnot_in_article = \"Not said.\"\nnot_in_article_about = \"Not said about {entity}.\"\noff_topic = \"Off topic.\"\nambiguous = \"Ambiguous.\"\nempty = \"Ask me.\"\ntoo_long = \"Too long ({n}/{max}).\"\nno_reference = \"(section {section})\"\n\
 [fr]\nnot_in_article = \"Pas dit.\"\nnot_in_article_about = \"Pas dit de {entity}.\"\noff_topic = \"Hors sujet.\"\nambiguous = \"Ambigu.\"\nempty = \"Demandez.\"\ntoo_long = \"Trop long.\"\nno_reference = \"(section {section})\"\n";
 

@@ -83,6 +83,8 @@ pub(super) fn build(
         french: set(&lex.french),
         english: set(&lex.english),
         filler: set(&lex.filler),
+        context_kinds: lex.context_kinds,
+        person_kinds: lex.person_kinds,
     };
     let messages: files::MessagesFile = parse(&sources, files::MESSAGES)?;
     let vocab = build_vocab(&entities, &intents, &lexicon);
@@ -242,6 +244,7 @@ fn build_intents(sources: &Sources) -> Result<Vec<Intent>, KnowledgeError> {
             weight: i.weight,
             strict: i.strict,
             implicit_subject: i.implicit_subject,
+            describes: i.describes,
             groups: i.all.iter().map(|g| cues(g)).collect(),
             boost: cues(&i.boost),
             wh: cues(&i.wh),

@@ -60,6 +60,8 @@ pub struct IntentDef {
     #[serde(default)]
     pub implicit_subject: bool,
     #[serde(default)]
+    pub describes: bool,
+    #[serde(default)]
     pub all: Vec<Vec<String>>,
     #[serde(default)]
     pub boost: Vec<String>,
@@ -109,6 +111,10 @@ pub struct LexiconFile {
     pub french: Vec<String>,
     pub english: Vec<String>,
     pub filler: Vec<String>,
+    #[serde(default)]
+    pub context_kinds: Vec<String>,
+    #[serde(default)]
+    pub person_kinds: Vec<String>,
 }
 
 /// User-facing wording that is not an answer: refusals, hints, limits. `{n}`/`{max}` are

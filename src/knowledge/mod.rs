@@ -55,6 +55,8 @@ pub struct Intent {
     pub weight: f64,
     pub strict: bool,
     pub implicit_subject: bool,
+    /// Its facts describe an entity: used when a question only names one ("McGill?").
+    pub describes: bool,
     pub groups: Vec<Vec<Cue>>,
     pub boost: Vec<Cue>,
     pub wh: Vec<Cue>,
@@ -101,6 +103,10 @@ pub struct Lexicon {
     pub french: FxHashSet<String>,
     pub english: FxHashSet<String>,
     pub filler: FxHashSet<String>,
+    /// Entity kinds that give context ("in Montreal") but never restrict which fact applies.
+    pub context_kinds: Vec<String>,
+    /// Entity kinds that "he"/"she" refer to.
+    pub person_kinds: Vec<String>,
 }
 
 /// Everything the engine needs, validated and indexed; immutable once built.
