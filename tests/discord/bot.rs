@@ -148,6 +148,14 @@ impl Bot {
 }
 
 /// A snowflake field as a string, whether serialized as a string or a number.
+/// A fake Discord and the bot connected to it, READY.
+pub async fn ready_bot() -> (Arc<Fake>, Bot) {
+    let fake = Fake::start().await;
+    let bot = Bot::start(&fake, &[], &[]);
+    fake.wait_ready().await;
+    (fake, bot)
+}
+
 pub fn id_of(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),

@@ -1,18 +1,10 @@
 //! Slash commands, autocomplete and buttons: registration, callbacks, ephemerality.
 
-use super::bot::{callback, Bot};
+use super::bot::{callback, ready_bot, Bot};
 use super::fake::{Fake, APP_ID};
 use super::payloads::{button, command, guild_command};
 use super::{assert_no_mentions, assert_renders, expected, first_embed, kb};
 use std::collections::BTreeSet;
-use std::sync::Arc;
-
-async fn ready_bot() -> (Arc<Fake>, Bot) {
-    let fake = Fake::start().await;
-    let bot = Bot::start(&fake, &[], &[]);
-    fake.wait_ready().await;
-    (fake, bot)
-}
 
 #[tokio::test]
 async fn the_commands_are_registered_globally_at_start() {

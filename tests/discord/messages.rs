@@ -1,20 +1,11 @@
 //! Messages: DMs are questions, server messages only when they mention the bot; bots are
 //! ignored; follow-ups, rate limit, malformed dispatches and REST errors.
 
-use super::bot::{replies_to, reply_to, Bot};
-use super::fake::Fake;
+use super::bot::{ready_bot, replies_to, reply_to};
 use super::payloads::{dm, dm_channel, dm_from_bot, guild_message, GUILD_CHANNEL};
 use super::{assert_no_mentions, assert_renders, expected, kb};
 use mila_bot::{ask, Conversation};
 use serde_json::json;
-use std::sync::Arc;
-
-async fn ready_bot() -> (Arc<Fake>, Bot) {
-    let fake = Fake::start().await;
-    let bot = Bot::start(&fake, &[], &[]);
-    fake.wait_ready().await;
-    (fake, bot)
-}
 
 #[tokio::test]
 async fn a_dm_question_is_answered_with_its_citations() {
