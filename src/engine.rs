@@ -169,11 +169,7 @@ fn decide<'c>(
             .masked()
             .into_iter()
             .filter(|w| {
-                !w.is_empty()
-                    && kb.vocab.is_meaningful(w)
-                    && !own(w)
-                    && !lex.filler.contains(*w)
-                    && !lex.question_words.contains(*w)
+                !w.is_empty() && kb.vocab.is_meaningful(w) && !own(w) && !lex.is_function_word(w)
             })
             .collect();
         if !foreign.is_empty() {
@@ -322,14 +318,10 @@ fn resolve(kb: &KnowledgeBase, p: &Parsed, intent: usize, conv: &Conversation) -
 /// No intent matched, but the question names entities and every word is understood
 /// ("Is Doina Precup at Mila?", "McGill?"): the fact that is about them.
 fn mention_fallback(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Option<Resolved> {
-    let lex = &kb.lexicon;
-    let only_filler = p.masked().iter().all(|w| {
-        w.is_empty()
-            || lex.filler.contains(*w)
-            || lex.question_words.contains(*w)
-            || lex.pronouns.contains(*w)
-            || lex.person_pronouns.contains(*w)
-    });
+    let only_filler = p
+        .masked()
+        .iter()
+        .all(|w| w.is_empty() || kb.lexicon.is_function_word(w));
     if !only_filler {
         return None;
     }

@@ -142,7 +142,6 @@ pub(super) fn build(
         source,
         loaded_at: SystemTime::now(),
         hash,
-        sources,
         problems,
     })
 }

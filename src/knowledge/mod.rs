@@ -109,6 +109,16 @@ pub struct Lexicon {
     pub person_kinds: Vec<String>,
 }
 
+impl Lexicon {
+    /// Filler, question words and pronouns: words that carry no meaning of their own.
+    pub fn is_function_word(&self, w: &str) -> bool {
+        self.filler.contains(w)
+            || self.question_words.contains(w)
+            || self.pronouns.contains(w)
+            || self.person_pronouns.contains(w)
+    }
+}
+
 /// Everything the engine needs, validated and indexed; immutable once built.
 #[derive(Debug)]
 pub struct KnowledgeBase {
@@ -129,8 +139,6 @@ pub struct KnowledgeBase {
     pub source: Option<PathBuf>,
     pub loaded_at: SystemTime,
     hash: String,
-    /// The raw files, for the grounding check and diffs.
-    pub sources: files::Sources,
     /// Facts left out by a lenient load (see [`KnowledgeBase::load_dir_lenient`]).
     pub problems: Vec<KnowledgeError>,
 }
@@ -214,10 +222,6 @@ impl KnowledgeBase {
 
     pub fn entity_index(&self, id: &str) -> Option<usize> {
         self.entities.iter().position(|e| e.id == id)
-    }
-
-    pub fn intent_index(&self, id: &str) -> Option<usize> {
-        self.intents.iter().position(|i| i.id == id)
     }
 
     pub fn messages(&self, lang: crate::Lang) -> &Messages {

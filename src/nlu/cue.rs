@@ -41,19 +41,7 @@ impl Cue {
 
     /// Position of the first match in `words` (masked words never match).
     pub fn find(&self, words: &[&str]) -> Option<usize> {
-        let n = self.parts.len();
-        if n > words.len() {
-            return None;
-        }
-        (0..=words.len() - n).find(|&i| {
-            self.parts
-                .iter()
-                .zip(&words[i..i + n])
-                .all(|(p, w)| match p {
-                    Part::Word(x) => x == w,
-                    Part::Prefix(x) => w.starts_with(x.as_str()),
-                })
-        })
+        (0..words.len()).find(|&i| self.matches_at(words, i))
     }
 
     /// Whether the cue matches at exactly position `i`.

@@ -82,14 +82,6 @@ impl Vocab {
         self.words.get(word).copied().unwrap_or(false)
     }
 
-    pub fn len(&self) -> usize {
-        self.words.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-
     /// The known word closest to `word`, with its similarity in 0..1, if one is close enough.
     /// Short words (under 4 letters) and numbers are never corrected.
     pub fn correct(&self, word: &str) -> Option<(String, f64)> {

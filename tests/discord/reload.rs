@@ -8,25 +8,9 @@ use super::{assert_renders, first_embed};
 use mila_bot::{ask, Conversation, KnowledgeBase};
 use std::path::{Path, PathBuf};
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
-}
-
 /// A temporary copy of the project's knowledge directory.
 fn knowledge_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge"),
-        dir.path(),
-    );
-    dir
+    crate::knowledge::edited("", str::to_string)
 }
 
 /// The knowledge file a test edits: the first TOML file, else the first file.
