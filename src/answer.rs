@@ -34,8 +34,9 @@ pub struct Citation {
 }
 
 impl Citation {
-    /// `[n] Title. Website, date. Accessed YYYY-MM-DD. URL`
-    pub fn source_line(&self, lang: Lang) -> String {
+    /// `[n] Title. Website, date. Accessed YYYY-MM-DD. URL` (`accessed`: the label, in the
+    /// reader's language).
+    pub fn source_line(&self, accessed: &str) -> String {
         let mut line = format!("[{}] {}.", self.n, self.title.trim_end_matches('.'));
         match (&self.website, &self.date) {
             (Some(w), Some(d)) => line.push_str(&format!(" {w}, {d}.")),
@@ -44,11 +45,7 @@ impl Citation {
             (None, None) => {}
         }
         if let Some(a) = &self.access_date {
-            let word = match lang {
-                Lang::En => "Accessed",
-                Lang::Fr => "Consulté le",
-            };
-            line.push_str(&format!(" {word} {a}."));
+            line.push_str(&format!(" {accessed} {a}."));
         }
         line.push(' ');
         line.push_str(&self.url);
@@ -90,6 +87,14 @@ pub struct Explanation {
     pub refusal: Option<String>,
 }
 
+/// The words that frame an answer, in its language (from `knowledge/messages.toml`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Labels {
+    pub closest: String,
+    pub you_could_ask: String,
+    pub accessed: String,
+}
+
 /// The engine's reply to one question.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Answer {
@@ -109,6 +114,8 @@ pub struct Answer {
     /// The closest article passage, when the article does not answer the question.
     pub closest: Option<Passage>,
     pub explanation: Explanation,
+    #[serde(skip)]
+    pub labels: Labels,
 }
 
 impl Answer {
@@ -116,10 +123,7 @@ impl Answer {
     pub fn text(&self) -> String {
         let mut out = self.body.clone();
         if let Some(p) = &self.closest {
-            let intro = match self.lang {
-                Lang::En => "The closest the article comes",
-                Lang::Fr => "Le passage le plus proche de l'article",
-            };
+            let intro = &self.labels.closest;
             out.push_str(&format!("\n{intro} ({}): \"{}\"", p.section, p.sentence));
         }
         let cites = self.all_citations();
@@ -127,15 +131,11 @@ impl Answer {
             out.push('\n');
             for c in cites {
                 out.push('\n');
-                out.push_str(&c.source_line(self.lang));
+                out.push_str(&c.source_line(&self.labels.accessed));
             }
         }
         if !self.suggestions.is_empty() {
-            let head = match self.lang {
-                Lang::En => "You could ask:",
-                Lang::Fr => "Vous pourriez demander :",
-            };
-            out.push_str(&format!("\n\n{head}"));
+            out.push_str(&format!("\n\n{}", self.labels.you_could_ask));
             for s in &self.suggestions {
                 out.push_str(&format!("\n- {s}"));
             }

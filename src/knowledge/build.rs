@@ -4,7 +4,7 @@
 
 use super::files::{self, line_col, Sources};
 use super::*;
-use crate::nlu::{normalize, tokens};
+use crate::nlu::{normalize, stem, tokens, CueIndex, Entry, Slot};
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use std::ops::Range;
@@ -85,8 +85,37 @@ pub(super) fn build(
         filler: set(&lex.filler),
         context_kinds: lex.context_kinds,
         person_kinds: lex.person_kinds,
+        self_words: set(&lex.self_words),
+        verbs: set(&lex.verbs),
+        yes_no_starts: cues(&lex.yes_no_starts),
+        yes_no_marks: cues(&lex.yes_no_marks),
+        more_than: cues(&lex.more_than),
+        less_than: cues(&lex.less_than),
+        external: lex
+            .external
+            .iter()
+            .flat_map(|(kind, names)| names.iter().map(move |n| (tokens(&normalize(n)), kind.clone())))
+            .filter(|(w, _)| !w.is_empty())
+            .collect(),
+        rewrite: lex
+            .rewrite
+            .iter()
+            .map(|(k, v)| (normalize(k), tokens(&normalize(v))))
+            .collect(),
     };
     let messages: files::MessagesFile = parse(&sources, files::MESSAGES)?;
+    for intent in intents.iter().filter(|i| i.smalltalk) {
+        for (lang, m) in [("en", &messages.en), ("fr", &messages.fr)] {
+            if !m.smalltalk.contains_key(&intent.id) {
+                return Err(err(
+                    &sources,
+                    files::MESSAGES,
+                    None,
+                    format!("[{lang}.smalltalk] has no reply for the small-talk intent `{}`", intent.id),
+                ));
+            }
+        }
+    }
     let vocab = build_vocab(&entities, &intents, &lexicon);
     let mut alias_index: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
     for (e, ent) in entities.iter().enumerate() {
@@ -119,6 +148,27 @@ pub(super) fn build(
             }
         }
     }
+    let mut sentence_stems = Vec::new();
+    let mut sentence_entities = Vec::new();
+    for s in &article.sentences {
+        let words = tokens(&normalize(&s.text));
+        let mut st = FxHashSet::default();
+        for w in &words {
+            st.extend(stem::stems(w));
+            st.insert(w.clone());
+        }
+        sentence_stems.push(st);
+        sentence_entities.push(
+            (0..entities.len())
+                .filter(|&e| {
+                    entities[e]
+                        .aliases
+                        .iter()
+                        .any(|a| words.windows(a.len()).any(|w| w == a.as_slice()))
+                })
+                .collect(),
+        );
+    }
     let mut h = Sha256::new();
     for (name, text) in &sources.files {
         h.update(name.as_bytes());
@@ -136,9 +186,11 @@ pub(super) fn build(
         messages_fr: messages.fr,
         vocab,
         alias_index,
-        cue_index: crate::nlu::scoring::CueIndex::new(&intents),
+        cue_index: cue_index(&intents),
         intents,
         examples,
+        sentence_stems,
+        sentence_entities,
         source,
         loaded_at: SystemTime::now(),
         hash,
@@ -170,6 +222,7 @@ fn build_entities(sources: &Sources) -> Result<Vec<Entity>, KnowledgeError> {
             kind: e.kind,
             name: e.name,
             aliases,
+            descriptors: e.descriptors.iter().map(|d| normalize(d)).collect(),
         });
     }
     Ok(out)
@@ -203,7 +256,7 @@ fn build_intents(sources: &Sources) -> Result<Vec<Intent>, KnowledgeError> {
                 ),
             ));
         }
-        if i.all.len() > crate::nlu::scoring::MAX_GROUPS {
+        if i.all.len() > MAX_GROUPS {
             return Err(err(
                 sources,
                 files::INTENTS,
@@ -211,7 +264,7 @@ fn build_intents(sources: &Sources) -> Result<Vec<Intent>, KnowledgeError> {
                 format!(
                     "intent `{}` has more than {} groups in `all`",
                     i.id.get_ref(),
-                    crate::nlu::scoring::MAX_GROUPS
+                    MAX_GROUPS
                 ),
             ));
         }
@@ -244,7 +297,10 @@ fn build_intents(sources: &Sources) -> Result<Vec<Intent>, KnowledgeError> {
             strict: i.strict,
             implicit_subject: i.implicit_subject,
             describes: i.describes,
+            smalltalk: i.smalltalk,
             groups: i.all.iter().map(|g| cues(g)).collect(),
+            fits: cues(&i.fits),
+            value_kinds: i.value_kinds,
             boost: cues(&i.boost),
             wh: cues(&i.wh),
             patterns,
@@ -375,6 +431,46 @@ fn build_facts(
             }
         }
         let section = article.sentences[evidence[0].sentence].section.clone();
+        let value_entity = d.value_entity.as_ref().map(entity).transpose()?;
+        let named_in = |words: &[String]| -> Vec<usize> {
+            (0..entities.len())
+                .filter(|&e| {
+                    entities[e]
+                        .aliases
+                        .iter()
+                        .any(|a| words.windows(a.len()).any(|w| w == a.as_slice()))
+                })
+                .collect()
+        };
+        let mut mentions = mentions;
+        for ev in &evidence {
+            for e in named_in(&ev.words) {
+                if !subjects.contains(&e) && !mentions.contains(&e) {
+                    mentions.push(e);
+                }
+            }
+        }
+        let mut context = Vec::new();
+        for ev in &evidence {
+            let words = tokens(&normalize(&article.sentences[ev.sentence].text));
+            for e in named_in(&words) {
+                if !subjects.contains(&e) && !mentions.contains(&e) && !context.contains(&e) {
+                    context.push(e);
+                }
+            }
+        }
+        let mut stems = FxHashSet::default();
+        let mut numbers = Vec::new();
+        let sentences = evidence.iter().map(|e| article.sentences[e.sentence].text.as_str());
+        for text in sentences.chain([d.en.as_str(), d.fr.as_str()]) {
+            for w in tokens(&normalize(text)) {
+                if let Ok(n) = w.parse::<u64>() {
+                    numbers.push(n);
+                }
+                stems.extend(stem::stems(&w));
+                stems.insert(w);
+            }
+        }
         out.push(Fact {
             id: d.id.into_inner(),
             subjects,
@@ -386,6 +482,10 @@ fn build_facts(
                 .map(|v| tokens(&normalize(v)))
                 .filter(|v| !v.is_empty())
                 .collect(),
+            value_numbers: tokens(&normalize(&d.value))
+                .iter()
+                .filter_map(|w| w.parse().ok())
+                .collect(),
             value: d.value,
             intents: fact_intents,
             topic: d.topic,
@@ -394,6 +494,11 @@ fn build_facts(
             fr: d.fr,
             refs,
             section,
+            closed: d.closed,
+            value_entity,
+            stems,
+            numbers,
+            context,
         });
     }
     Ok(out)
@@ -413,6 +518,7 @@ fn build_vocab(entities: &[Entity], intents: &[Intent], lex: &Lexicon) -> Vocab 
             .flatten()
             .chain(&i.boost)
             .chain(&i.wh)
+            .chain(&i.fits)
             .chain(&i.not);
         for c in all {
             for w in c.words() {
@@ -425,12 +531,52 @@ fn build_vocab(entities: &[Entity], intents: &[Intent], lex: &Lexicon) -> Vocab 
         &lex.person_pronouns,
         &lex.question_words,
         &lex.filler,
+        &lex.self_words,
+        &lex.verbs,
     ];
     for w in lists.into_iter().flatten() {
         for t in w.split(' ') {
             v.insert(t, false);
         }
     }
+    for (words, _) in &lex.external {
+        for w in words {
+            v.insert(w, false);
+        }
+    }
     v.index();
     v
+}
+
+/// Groups an intent may have (`all` in intents.toml).
+pub const MAX_GROUPS: usize = 4;
+
+/// Every intent's cues and patterns, compiled into one index.
+fn cue_index(intents: &[Intent]) -> CueIndex {
+    let mut entries = Vec::new();
+    let mut patterns = Vec::new();
+    for (owner, intent) in intents.iter().enumerate() {
+        let groups = intent
+            .groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, cs)| cs.iter().map(move |c| (Slot::Group(g), c)));
+        let rest = [
+            (Slot::Boost, &intent.boost),
+            (Slot::Not, &intent.not),
+            (Slot::Wh, &intent.wh),
+            (Slot::Fits, &intent.fits),
+        ]
+        .into_iter()
+        .flat_map(|(slot, cs)| cs.iter().map(move |c| (slot, c)));
+        for (slot, cue) in groups.chain(rest) {
+            entries.push(Entry {
+                owner,
+                slot,
+                cue: cue.clone(),
+            });
+        }
+        patterns.extend(intent.patterns.iter().map(|re| (owner, re.as_str().to_string())));
+    }
+    CueIndex::new(entries, &patterns)
 }

@@ -41,6 +41,8 @@ pub struct EntityDef {
     pub kind: String,
     pub name: String,
     pub aliases: Vec<String>,
+    #[serde(default)]
+    pub descriptors: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -61,6 +63,15 @@ pub struct IntentDef {
     pub implicit_subject: bool,
     #[serde(default)]
     pub describes: bool,
+    /// Small talk: answered from `messages.toml` (`smalltalk.<id>`), never from a fact.
+    #[serde(default)]
+    pub smalltalk: bool,
+    /// Words this intent explains without identifying it.
+    #[serde(default)]
+    pub fits: Vec<String>,
+    /// Entity kinds whose mention counts as a cue of the first group ("is Mila in Toronto?").
+    #[serde(default)]
+    pub value_kinds: Vec<String>,
     #[serde(default)]
     pub all: Vec<Vec<String>>,
     #[serde(default)]
@@ -98,6 +109,14 @@ pub struct FactDef {
     pub intents: Vec<Spanned<String>>,
     pub topic: String,
     pub evidence: Vec<Spanned<String>>,
+    /// The fact lists every value there is (a founder, a year): a yes/no question naming
+    /// another value of the same kind is answered "No".
+    #[serde(default)]
+    pub closed: bool,
+    /// The entity the answer gives as its value ("LISA" for the original name): what "that"
+    /// refers to in a follow-up.
+    #[serde(default)]
+    pub value_entity: Option<Spanned<String>>,
     pub en: String,
     pub fr: String,
 }
@@ -111,6 +130,22 @@ pub struct LexiconFile {
     pub french: Vec<String>,
     pub english: Vec<String>,
     pub filler: Vec<String>,
+    /// First and second person: they claim the subject ("what's my name?").
+    pub self_words: Vec<String>,
+    /// Verbs that make a question a full sentence rather than an ellipsis ("which year?").
+    pub verbs: Vec<String>,
+    /// First words of a yes/no question, and words that mark one anywhere ("right?", "-tu").
+    pub yes_no_starts: Vec<String>,
+    pub yes_no_marks: Vec<String>,
+    pub more_than: Vec<String>,
+    pub less_than: Vec<String>,
+    /// Names the article does not cover, by kind: they are values to compare or subjects
+    /// to refuse, never unknown filler.
+    #[serde(default)]
+    pub external: std::collections::BTreeMap<String, Vec<String>>,
+    /// Texting forms and their words ("wat" = "what").
+    #[serde(default)]
+    pub rewrite: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub context_kinds: Vec<String>,
     #[serde(default)]
@@ -136,6 +171,25 @@ pub struct Messages {
     pub empty: String,
     pub too_long: String,
     pub no_reference: String,
+    pub yes: String,
+    pub no: String,
+    pub closest: String,
+    pub you_could_ask: String,
+    pub accessed: String,
+    pub article_says: String,
+    pub not_about_you: String,
+    /// Small-talk replies, by intent id.
+    pub smalltalk: std::collections::BTreeMap<String, String>,
+    /// Article section names as shown in this language.
+    #[serde(default)]
+    pub sections: std::collections::BTreeMap<String, String>,
+}
+
+impl Messages {
+    /// A section name in this language.
+    pub fn section<'a>(&'a self, name: &'a str) -> &'a str {
+        self.sections.get(name).map_or(name, String::as_str)
+    }
 }
 
 /// 1-based (line, column) of a byte offset.

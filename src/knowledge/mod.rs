@@ -15,6 +15,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+pub use build::MAX_GROUPS;
 pub use wikitext::{Reference, Sentence};
 
 /// A problem in a knowledge file.
@@ -47,6 +48,8 @@ pub struct Entity {
     pub name: String,
     /// Normalised aliases, as words.
     pub aliases: Vec<Vec<String>>,
+    /// Words that describe it when it is named ("AI" in "this AI lab called Mila").
+    pub descriptors: FxHashSet<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -57,7 +60,13 @@ pub struct Intent {
     pub implicit_subject: bool,
     /// Its facts describe an entity: used when a question only names one ("McGill?").
     pub describes: bool,
+    /// Answered from `messages.toml`, never from a fact.
+    pub smalltalk: bool,
     pub groups: Vec<Vec<Cue>>,
+    /// Words this intent explains without identifying it.
+    pub fits: Vec<Cue>,
+    /// Entity kinds whose mention satisfies the first group.
+    pub value_kinds: Vec<String>,
     pub boost: Vec<Cue>,
     pub wh: Vec<Cue>,
     pub patterns: Vec<Regex>,
@@ -93,6 +102,20 @@ pub struct Fact {
     pub refs: Vec<usize>,
     /// The section of the first evidence sentence.
     pub section: String,
+    /// Every value is listed: a yes/no question about another value gets "No".
+    pub closed: bool,
+    /// The entity the answer gives as its value (what "that" refers to next).
+    pub value_entity: Option<usize>,
+    /// Stems of the words of its evidence sentences and of its answers: the words this fact
+    /// can explain in a question.
+    pub stems: FxHashSet<String>,
+    /// The numbers its evidence sentences state.
+    pub numbers: Vec<u64>,
+    /// The numbers of its value ("about 500"): what "more than 100?" is compared with.
+    pub value_numbers: Vec<u64>,
+    /// Entities named in its evidence sentences but not among its subjects or mentions:
+    /// context a question may name, never a value a yes/no question can verify.
+    pub context: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -107,6 +130,16 @@ pub struct Lexicon {
     pub context_kinds: Vec<String>,
     /// Entity kinds that "he"/"she" refer to.
     pub person_kinds: Vec<String>,
+    pub self_words: FxHashSet<String>,
+    pub verbs: FxHashSet<String>,
+    pub yes_no_starts: Vec<Cue>,
+    pub yes_no_marks: Vec<Cue>,
+    pub more_than: Vec<Cue>,
+    pub less_than: Vec<Cue>,
+    /// Names the article does not cover: (normalised words, kind).
+    pub external: Vec<(Vec<String>, String)>,
+    /// Texting forms -> their words.
+    pub rewrite: FxHashMap<String, Vec<String>>,
 }
 
 impl Lexicon {
@@ -132,9 +165,12 @@ pub struct KnowledgeBase {
     pub vocab: Vocab,
     /// First word of an alias -> (entity, alias) pairs, for entity recognition.
     pub alias_index: FxHashMap<String, Vec<(usize, usize)>>,
-    pub cue_index: crate::nlu::scoring::CueIndex,
+    pub cue_index: crate::nlu::CueIndex,
     /// Each intent's example questions: (intent, lang, question, entities it names).
     pub examples: Vec<(usize, crate::Lang, String, Vec<usize>)>,
+    /// Per article sentence: the stems of its words, and the entities it names.
+    pub sentence_stems: Vec<FxHashSet<String>>,
+    pub sentence_entities: Vec<Vec<usize>>,
     /// Where it was loaded from (`None`: embedded in the binary).
     pub source: Option<PathBuf>,
     pub loaded_at: SystemTime,
@@ -212,8 +248,9 @@ impl KnowledgeBase {
     /// Example questions the bot can answer, English first, without repeats.
     pub fn example_questions(&self) -> Vec<String> {
         let mut seen = HashSet::new();
-        let en = self.intents.iter().flat_map(|i| i.examples_en.iter());
-        let fr = self.intents.iter().flat_map(|i| i.examples_fr.iter());
+        let asked = || self.intents.iter().filter(|i| !i.smalltalk);
+        let en = asked().flat_map(|i| i.examples_en.iter());
+        let fr = asked().flat_map(|i| i.examples_fr.iter());
         en.chain(fr)
             .filter(|q| seen.insert(q.as_str()))
             .cloned()

@@ -1,13 +1,14 @@
-//! Understanding a question: normalisation, typo correction against the knowledge's
-//! vocabulary, and phrase (cue) matching. Everything here is data-driven: the words come from
-//! `knowledge/`.
+//! Text tools the knowledge and the engine share, independent of both: normalisation, cues
+//! and their index, stems, and the typo-correcting vocabulary. Nothing here knows about Mila or
+//! about the knowledge files.
 
 pub mod cue;
+pub mod index;
 pub mod normalize;
-pub mod parse;
-pub mod scoring;
+pub mod stem;
 pub mod vocab;
 
 pub use cue::Cue;
+pub use index::{CueIndex, Entry, Slot};
 pub use normalize::{normalize, tokens};
 pub use vocab::Vocab;

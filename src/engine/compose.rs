@@ -1,0 +1,243 @@
+//! Step 5: compose the [`Answer`] for a decision, in the question's language, with every
+//! word from `knowledge/messages.toml` and every citation derived from the article.
+
+use super::decide::{Decision, Refusal, DEFAULT_SUBJECT};
+use super::intents::Candidate;
+use super::parse::Parsed;
+use super::readings::Reading;
+use super::{passage, suggest, Conversation};
+use crate::answer::{Answer, Explanation, Labels, Lang};
+use crate::knowledge::KnowledgeBase;
+
+pub fn labels(kb: &KnowledgeBase, lang: Lang) -> Labels {
+    let m = kb.messages(lang);
+    Labels {
+        closest: m.closest.clone(),
+        you_could_ask: m.you_could_ask.clone(),
+        accessed: m.accessed.clone(),
+    }
+}
+
+/// An answer with nothing from a fact: small talk, hints, refusals.
+pub fn plain(kb: &KnowledgeBase, question: &str, lang: Lang, body: String) -> Answer {
+    Answer {
+        question: question.to_string(),
+        answered: false,
+        intent: None,
+        confidence: 0.0,
+        lang,
+        body,
+        section: None,
+        citations: vec![],
+        suggestions: vec![],
+        closest: None,
+        explanation: Explanation::default(),
+        labels: labels(kb, lang),
+    }
+}
+
+pub struct Context<'a> {
+    pub kb: &'a KnowledgeBase,
+    pub question: &'a str,
+    pub p: &'a Parsed,
+    pub cands: &'a [Candidate],
+    pub ex: Explanation,
+    pub confidence: f64,
+}
+
+pub fn compose(cx: Context, d: Decision, conv: &mut Conversation) -> Answer {
+    match d {
+        Decision::Fact {
+            reading,
+            intent,
+            via,
+            ..
+        } => fact(cx, reading, intent, via, conv),
+        Decision::Sentence { sentence, subject } => self::sentence(cx, sentence, subject, conv),
+        Decision::SmallTalk { intent } => smalltalk(cx, intent),
+        Decision::Refuse(r) => refusal(cx, r, conv),
+    }
+}
+
+fn fact(
+    cx: Context,
+    r: Reading,
+    intent: Option<usize>,
+    via: String,
+    conv: &mut Conversation,
+) -> Answer {
+    let (kb, p) = (cx.kb, cx.p);
+    let f = &kb.facts[r.fact];
+    let m = kb.messages(p.lang);
+    let text = match p.lang {
+        Lang::En => &f.en,
+        Lang::Fr => &f.fr,
+    };
+    let verdict = match r.verdict {
+        Some(true) => format!("{} ", m.yes),
+        Some(false) => format!("{} ", m.no),
+        None => String::new(),
+    };
+    let body = format!("{verdict}{}", with_refs(kb, p.lang, text, &f.refs, &f.section));
+    remember(kb, conv, r.subject, Some(r.fact), p);
+    let subject = &kb.entities[r.subject];
+    let mut ex = cx.ex;
+    let intent_id = intent.or(f.intents.first().copied());
+    ex.intent = intent_id.map(|i| kb.intents[i].id.clone());
+    ex.pattern = Some(via);
+    ex.subject = Some(subject.id.clone());
+    ex.fact = Some(format!(
+        "{} ({} {} = {})",
+        f.id, subject.name, f.relation, f.value
+    ));
+    ex.evidence = Some(
+        f.evidence
+            .iter()
+            .map(|e| e.quote.as_str())
+            .collect::<Vec<_>>()
+            .join("\" … \""),
+    );
+    ex.references = f.refs.clone();
+    Answer {
+        answered: true,
+        intent: ex.intent.clone(),
+        confidence: cx.confidence,
+        body,
+        section: Some(f.section.clone()),
+        citations: kb.citations(&f.refs),
+        explanation: ex,
+        ..plain(kb, cx.question, p.lang, String::new())
+    }
+}
+
+/// The answer text with its `[n]` markers, or the section named when the article gives no
+/// reference.
+fn with_refs(kb: &KnowledgeBase, lang: Lang, text: &str, refs: &[usize], section: &str) -> String {
+    if refs.is_empty() {
+        let m = kb.messages(lang);
+        let note = m.no_reference.replace("{section}", m.section(section));
+        format!("{text} {note}")
+    } else {
+        let marks: String = refs.iter().map(|n| format!("[{n}]")).collect();
+        format!("{text}{marks}")
+    }
+}
+
+fn sentence(cx: Context, n: usize, subject: usize, conv: &mut Conversation) -> Answer {
+    let (kb, p) = (cx.kb, cx.p);
+    let s = &kb.article.sentences[n];
+    let m = kb.messages(p.lang);
+    let quoted = m.article_says.replace("{sentence}", s.text.trim());
+    let body = with_refs(kb, p.lang, &quoted, &s.refs, &s.section);
+    remember(kb, conv, subject, None, p);
+    let mut ex = cx.ex;
+    ex.subject = Some(kb.entities[subject].id.clone());
+    ex.evidence = Some(s.text.clone());
+    ex.pattern = Some("(an article sentence explains every word)".into());
+    ex.references = s.refs.clone();
+    Answer {
+        answered: true,
+        intent: None,
+        confidence: cx.confidence * 0.8,
+        body,
+        section: Some(s.section.clone()),
+        citations: kb.citations(&s.refs),
+        explanation: ex,
+        ..plain(kb, cx.question, p.lang, String::new())
+    }
+}
+
+fn smalltalk(cx: Context, intent: usize) -> Answer {
+    let (kb, p) = (cx.kb, cx.p);
+    let id = &kb.intents[intent].id;
+    let body = kb
+        .messages(p.lang)
+        .smalltalk
+        .get(id)
+        .cloned()
+        .unwrap_or_default();
+    let mut ex = cx.ex;
+    ex.intent = Some(id.clone());
+    Answer {
+        answered: true,
+        intent: Some(id.clone()),
+        confidence: cx.confidence,
+        explanation: ex,
+        ..plain(kb, cx.question, p.lang, body)
+    }
+}
+
+/// Updates what the conversation remembers after an answer about `subject`.
+fn remember(
+    kb: &KnowledgeBase,
+    conv: &mut Conversation,
+    subject: usize,
+    fact: Option<usize>,
+    p: &Parsed,
+) {
+    let person_kind = |e: usize| kb.lexicon.person_kinds.contains(&kb.entities[e].kind);
+    let id = |e: usize| Some(kb.entities[e].id.clone());
+    conv.subject = id(subject);
+    conv.value = None;
+    conv.topic = None;
+    let mut persons: Vec<usize> = p.entities().into_iter().filter(|&e| person_kind(e)).collect();
+    if let Some(f) = fact.map(|f| &kb.facts[f]) {
+        conv.topic = Some(f.topic.clone());
+        conv.value = f.value_entity.and_then(id);
+        persons.extend(f.subjects.iter().chain(&f.mentions).filter(|&&e| person_kind(e)));
+    }
+    if person_kind(subject) {
+        persons.insert(0, subject);
+    }
+    if let Some(&who) = persons.first() {
+        conv.person = id(who);
+    }
+    conv.words = p.masked().iter().map(|w| w.to_string()).collect();
+}
+
+fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
+    let (kb, p) = (cx.kb, cx.p);
+    let m = kb.messages(p.lang);
+    let explicit = p.entities();
+    let about = explicit.iter().copied().find(|&e| {
+        e != DEFAULT_SUBJECT && !kb.lexicon.context_kinds.contains(&kb.entities[e].kind)
+    });
+    let body = match (&r, about) {
+        (Refusal::Empty, _) => m.empty.clone(),
+        (Refusal::TooLong { chars }, _) => m
+            .too_long
+            .replace("{n}", &chars.to_string())
+            .replace("{max}", &super::MAX_QUESTION_CHARS.to_string()),
+        (Refusal::Ambiguous(_), _) => m.ambiguous.clone(),
+        (Refusal::AboutYou, _) => m.not_about_you.clone(),
+        (Refusal::OffTopic | Refusal::OtherSubject(_), _) => m.off_topic.clone(),
+        (_, Some(e)) => m
+            .not_in_article_about
+            .replace("{entity}", &kb.entities[e].name),
+        _ => m.not_in_article.clone(),
+    };
+    if let Some(&e) = explicit.first() {
+        conv.subject = Some(kb.entities[e].id.clone());
+        conv.topic = None;
+    }
+    let intents: Vec<usize> = cx.cands.iter().map(|c| c.intent).take(2).collect();
+    let closest = about.and_then(|e| {
+        let avoid = passage::answer_values(kb, &intents, e);
+        passage::closest(kb, e, &avoid)
+    });
+    let suggestions = match &r {
+        Refusal::Ambiguous(facts) => suggest::for_facts(kb, facts, p.lang),
+        Refusal::Empty | Refusal::TooLong { .. } => suggest::general(kb, p.lang),
+        _ => suggest::related(kb, p, cx.cands, p.lang, cx.question),
+    };
+    let mut ex = cx.ex;
+    ex.refusal = Some(format!("{r:?}"));
+    Answer {
+        intent: cx.cands.first().map(|c| kb.intents[c.intent].id.clone()),
+        confidence: cx.confidence * 0.5,
+        suggestions,
+        closest,
+        explanation: ex,
+        ..plain(kb, cx.question, p.lang, body)
+    }
+}

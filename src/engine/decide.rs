@@ -1,0 +1,305 @@
+//! Step 4: decide. The subject is established first (an entity named, a pronoun's antecedent,
+//! or the default subject when nothing else claims it); then the best-scoring intent whose
+//! fact accounts for the whole question wins; failing that, a fact or an article sentence that
+//! explains every meaningful word; failing that, small talk; otherwise a typed refusal.
+
+use super::intents::Candidate;
+use super::parse::Parsed;
+use super::readings::{self, meaningful, Misfit, Reading};
+use super::Conversation;
+use crate::knowledge::KnowledgeBase;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decision {
+    Fact {
+        reading: Reading,
+        /// The intent that matched (`None`: the fact's evidence explained the question).
+        intent: Option<usize>,
+        score: f64,
+        via: String,
+    },
+    /// An article sentence that explains the question.
+    Sentence { sentence: usize, subject: usize },
+    SmallTalk { intent: usize },
+    Refuse(Refusal),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    Empty,
+    TooLong { chars: usize },
+    /// First or second person with nothing of the article named ("what's my name?").
+    AboutYou,
+    /// A name the article does not cover is the subject ("who founded Microsoft?").
+    OtherSubject(String),
+    /// Nothing in the question matched anything.
+    OffTopic,
+    /// Words no reading explains.
+    Unexplained(Vec<String>),
+    /// A value the article does not settle ("did Mila partner with Google?").
+    NotSettled(String),
+    /// The intent matched, but no fact about the subject answers it.
+    NoFact { intent: usize, subject: usize },
+    /// Different facts fit equally well.
+    Ambiguous(Vec<usize>),
+}
+
+/// The default subject: the first entity of the knowledge.
+pub const DEFAULT_SUBJECT: usize = 0;
+
+pub fn decide(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    cands: &[Candidate],
+    conv: &Conversation,
+) -> Decision {
+    let subjects = subjects(kb, p, conv);
+    let open = meaningful(kb, p, !subjects.explicit.is_empty() || subjects.from_context);
+    let mut misfit = None;
+    if let Some(d) = by_intent(kb, p, cands, conv, &subjects, &open, &mut misfit) {
+        return d;
+    }
+    if let Some(d) = by_evidence(kb, p, conv, &subjects, &open) {
+        return d;
+    }
+    if let Some(c) = cands.iter().find(|c| kb.intents[c.intent].smalltalk) {
+        let own = meaningful(kb, p, true);
+        if own.iter().all(|&i| c.explains[i]) && p.entities().is_empty() {
+            return Decision::SmallTalk { intent: c.intent };
+        }
+    }
+    Decision::Refuse(refusal(kb, p, cands, &subjects, &open, misfit))
+}
+
+/// Who the question may be about, most likely first.
+pub struct Subjects {
+    /// Entities the question names.
+    pub explicit: Vec<usize>,
+    /// Candidates in order: named entities, then antecedents, then the default.
+    pub order: Vec<usize>,
+    pub from_context: bool,
+    /// Something outside the article claims the subject.
+    pub claimed: Option<String>,
+}
+
+fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects {
+    let explicit = p.entities();
+    let id = |s: &Option<String>| s.as_deref().and_then(|id| kb.entity_index(id));
+    let mut order = explicit.clone();
+    let mut from_context = false;
+    if p.person_pronoun {
+        order.extend(id(&conv.person));
+        from_context = conv.person.is_some();
+    }
+    if p.pronoun {
+        order.extend(id(&conv.value));
+        order.extend(id(&conv.subject));
+        from_context |= conv.subject.is_some();
+    }
+    if explicit.is_empty() && !p.pronoun && !p.person_pronoun && p.elliptic {
+        order.extend(id(&conv.subject));
+        from_context |= conv.subject.is_some();
+    }
+    let claimed = if !explicit.is_empty() || from_context {
+        None
+    } else if let Some(kind) = p.externals().next() {
+        Some(kind.to_string())
+    } else if !p.self_words.is_empty() {
+        Some("you".into())
+    } else {
+        None
+    };
+    if claimed.is_none() && !(p.person_pronoun && !from_context) {
+        order.push(DEFAULT_SUBJECT);
+    }
+    order.dedup();
+    Subjects {
+        explicit,
+        order,
+        from_context,
+        claimed,
+    }
+}
+
+/// The facts that may answer `intent` about one of the subjects, best first.
+fn facts_for(
+    kb: &KnowledgeBase,
+    intent: Option<usize>,
+    s: &Subjects,
+    conv: &Conversation,
+) -> Vec<(usize, usize)> {
+    let implicit = intent.is_some_and(|i| kb.intents[i].implicit_subject);
+    let mut out = Vec::new();
+    for &subject in &s.order {
+        for (i, f) in kb.facts.iter().enumerate() {
+            let fits = intent.is_none_or(|n| f.intents.contains(&n));
+            if fits && f.subjects.contains(&subject) && !out.iter().any(|(x, _)| *x == i) {
+                out.push((i, subject));
+            }
+        }
+    }
+    if implicit && !s.explicit.is_empty() && s.claimed.is_none() {
+        for (i, f) in kb.facts.iter().enumerate() {
+            let fits = intent.is_some_and(|n| f.intents.contains(&n));
+            if fits && f.subjects.contains(&DEFAULT_SUBJECT) && !out.iter().any(|(x, _)| *x == i)
+            {
+                out.push((i, DEFAULT_SUBJECT));
+            }
+        }
+    }
+    // A follow-up stays on the conversation's topic ("when was that?").
+    if let Some(topic) = conv.topic.as_deref() {
+        if !s.order.is_empty() && (s.from_context || s.explicit.is_empty()) {
+            for (i, f) in kb.facts.iter().enumerate() {
+                let fits = intent.is_some_and(|n| f.intents.contains(&n));
+                if fits && f.topic == topic && !out.iter().any(|(x, _)| *x == i) {
+                    out.push((i, f.subjects[0]));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn by_intent(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    cands: &[Candidate],
+    conv: &Conversation,
+    s: &Subjects,
+    open: &[usize],
+    misfit: &mut Option<(usize, Misfit)>,
+) -> Option<Decision> {
+    if s.claimed.is_some() {
+        return None;
+    }
+    let mut best: Option<(Reading, &Candidate)> = None;
+    let mut tied: Vec<usize> = Vec::new();
+    for c in cands.iter().filter(|c| !kb.intents[c.intent].smalltalk) {
+        if best.as_ref().is_some_and(|(_, b)| c.score < b.score - 1e-9) {
+            break;
+        }
+        let mut found: Option<Reading> = None;
+        let facts = facts_for(kb, Some(c.intent), s, conv);
+        if facts.is_empty() {
+            misfit.get_or_insert((c.intent, Misfit::NoFact));
+        }
+        for (fact, subject) in facts {
+            match readings::check(kb, p, Some(c), fact, subject, open) {
+                Ok(r) => {
+                    let better = found.as_ref().is_none_or(|b| {
+                        r.evidence_words > b.evidence_words && b.subject == r.subject
+                    });
+                    if better {
+                        found = Some(r);
+                    }
+                }
+                Err(m) => {
+                    misfit.get_or_insert((c.intent, m));
+                }
+            }
+        }
+        match (found, &best) {
+            (Some(r), None) => {
+                tied.push(r.fact);
+                best = Some((r, c));
+            }
+            (Some(r), Some((b, _))) if r.fact != b.fact && !tied.contains(&r.fact) => {
+                tied.push(r.fact)
+            }
+            _ => {}
+        }
+    }
+    let (reading, c) = best?;
+    if tied.len() > 1 && !same_topic(kb, &tied) {
+        return Some(Decision::Refuse(Refusal::Ambiguous(tied)));
+    }
+    Some(Decision::Fact {
+        reading,
+        intent: Some(c.intent),
+        score: c.score,
+        via: c.via.clone(),
+    })
+}
+
+fn same_topic(kb: &KnowledgeBase, facts: &[usize]) -> bool {
+    facts
+        .windows(2)
+        .all(|w| kb.facts[w[0]].topic == kb.facts[w[1]].topic)
+}
+
+/// No intent fits: a fact whose evidence explains every meaningful word (at least one), or
+/// a question that only names an entity ("McGill?"): the fact describing it.
+fn by_evidence(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    conv: &Conversation,
+    s: &Subjects,
+    open: &[usize],
+) -> Option<Decision> {
+    if s.claimed.is_some() || (s.explicit.is_empty() && !s.from_context) {
+        return None;
+    }
+    let mut best: Option<Reading> = None;
+    for (fact, subject) in facts_for(kb, None, s, conv) {
+        let Ok(r) = readings::check(kb, p, None, fact, subject, open) else {
+            continue;
+        };
+        let describes = kb.facts[fact]
+            .intents
+            .iter()
+            .any(|&i| kb.intents[i].describes);
+        if open.is_empty() && !describes {
+            continue;
+        }
+        if best.as_ref().is_none_or(|b| r.evidence_words > b.evidence_words) {
+            best = Some(r);
+        }
+    }
+    if let Some(reading) = best {
+        return Some(Decision::Fact {
+            reading,
+            intent: None,
+            score: 1.0,
+            via: "(the fact's evidence explains the question)".into(),
+        });
+    }
+    super::passage::sentence_reading(kb, p, s, open)
+}
+
+fn refusal(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    cands: &[Candidate],
+    s: &Subjects,
+    open: &[usize],
+    misfit: Option<(usize, Misfit)>,
+) -> Refusal {
+    match &s.claimed {
+        Some(k) if k == "you" => return Refusal::AboutYou,
+        Some(k) => return Refusal::OtherSubject(k.clone()),
+        None => {}
+    }
+    match misfit {
+        Some((_, Misfit::Value(v))) => return Refusal::NotSettled(v),
+        Some((_, Misfit::Unexplained(w))) => return Refusal::Unexplained(w),
+        Some((intent, Misfit::NoFact)) => {
+            return Refusal::NoFact {
+                intent,
+                subject: s.order.first().copied().unwrap_or(DEFAULT_SUBJECT),
+            }
+        }
+        None => {}
+    }
+    if let Some(c) = cands.first() {
+        return Refusal::NoFact {
+            intent: c.intent,
+            subject: s.order.first().copied().unwrap_or(DEFAULT_SUBJECT),
+        };
+    }
+    if s.explicit.is_empty() && open.iter().all(|&i| !kb.vocab.is_meaningful(&p.words[i])) {
+        return Refusal::OffTopic;
+    }
+    Refusal::Unexplained(open.iter().map(|&i| p.words[i].clone()).collect())
+}

@@ -1,0 +1,161 @@
+//! Step 3a: which intents (question shapes) the question fits, scored from their cues and
+//! patterns (see the header of `knowledge/intents.toml`), with the words each one explains.
+
+use super::parse::{Named, Parsed};
+use crate::knowledge::{KnowledgeBase, MAX_GROUPS};
+use crate::nlu::Slot;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub intent: usize,
+    pub score: f64,
+    /// What matched: the pattern, or the cues.
+    pub via: String,
+    /// Per word of the question: explained by one of this intent's cues or patterns.
+    pub explains: Vec<bool>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Hits {
+    groups: [Option<u32>; MAX_GROUPS],
+    boosts: Vec<u32>,
+    vetoed: bool,
+    wh: bool,
+    explains: Vec<bool>,
+    pattern: Option<usize>,
+}
+
+/// Intents that match the question, best first. `previous` holds the words of the question
+/// an ellipsis continues ("which year?"): their cues count, but explain nothing here.
+pub fn candidates(kb: &KnowledgeBase, p: &Parsed, previous: &[String]) -> Vec<Candidate> {
+    let words = p.masked();
+    let n = words.len();
+    let mut hits: Vec<Hits> = (0..kb.intents.len())
+        .map(|_| Hits {
+            explains: vec![false; n],
+            ..Hits::default()
+        })
+        .collect();
+    let index = &kb.cue_index;
+    index.each_match(&words, |id, at| {
+        let e = &index.entries[id as usize];
+        let h = &mut hits[e.owner];
+        if e.slot != Slot::Not {
+            h.explains[at..at + e.cue.len()].fill(true);
+        }
+        record(h, e.slot, id, Some(at) == p.qword);
+    });
+    let prev: Vec<&str> = previous.iter().map(String::as_str).collect();
+    index.each_match(&prev, |id, _| {
+        let e = &index.entries[id as usize];
+        if matches!(e.slot, Slot::Group(_)) {
+            record(&mut hits[e.owner], e.slot, id, false);
+        }
+    });
+    value_kinds(kb, p, &mut hits);
+    patterns(kb, p, &mut hits);
+    let mut out: Vec<Candidate> = hits
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, h)| score_one(kb, i, h))
+        .collect();
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.intent.cmp(&b.intent)));
+    out
+}
+
+fn record(h: &mut Hits, slot: Slot, id: u32, is_qword: bool) {
+    match slot {
+        Slot::Group(g) => {
+            if let Some(s) = h.groups.get_mut(g) {
+                s.get_or_insert(id);
+            }
+        }
+        Slot::Boost => {
+            if h.boosts.len() < 2 {
+                h.boosts.push(id);
+            }
+        }
+        Slot::Not => h.vetoed = true,
+        Slot::Wh => h.wh |= is_qword,
+        Slot::Fits => {}
+    }
+}
+
+/// A named value of a kind the intent is about ("Toronto" for a place) fills its first group.
+fn value_kinds(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits]) {
+    for (i, intent) in kb.intents.iter().enumerate() {
+        if intent.value_kinds.is_empty() || hits[i].groups[0].is_some() {
+            continue;
+        }
+        let fits = p.mentions.iter().any(|m| {
+            let kind = match &m.what {
+                Named::Entity(e) => kb.entities[*e].kind.as_str(),
+                Named::External(k) => k.as_str(),
+            };
+            intent.value_kinds.iter().any(|k| k == kind)
+        });
+        if fits {
+            hits[i].groups[0] = Some(u32::MAX);
+        }
+    }
+}
+
+/// Patterns, matched in one pass; a match explains the words it spans.
+fn patterns(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits]) {
+    // Byte offset of each word in `normalized` (words are joined by single spaces).
+    let mut starts = Vec::with_capacity(p.words.len());
+    let mut at = 0;
+    for w in &p.words {
+        starts.push(at);
+        at += w.len() + 1;
+    }
+    for (i, k) in kb.cue_index.pattern_matches(&p.normalized) {
+        let h = &mut hits[i];
+        h.pattern = Some(h.pattern.map_or(k, |old| old.min(k)));
+        if let Some(m) = kb.intents[i].patterns[k].find(&p.normalized) {
+            for (w, &s) in starts.iter().enumerate() {
+                if s < m.end() && s + p.words[w].len() > m.start() {
+                    h.explains[w] = true;
+                }
+            }
+        }
+    }
+}
+
+fn score_one(kb: &KnowledgeBase, i: usize, h: Hits) -> Option<Candidate> {
+    let intent = &kb.intents[i];
+    let pattern = h.pattern.and_then(|k| intent.patterns.get(k));
+    let n = intent.groups.len().min(MAX_GROUPS);
+    let groups_ok = !h.vetoed && n > 0 && h.groups[..n].iter().all(Option::is_some);
+    if !groups_ok && pattern.is_none() {
+        return None;
+    }
+    let text = |id: &u32| {
+        kb.cue_index
+            .entries
+            .get(*id as usize)
+            .map_or("(a named value)", |e| e.cue.text.as_str())
+    };
+    let mut via: Vec<String> = Vec::new();
+    let mut score = 0.0;
+    if groups_ok {
+        score += n as f64 * intent.weight;
+        via.extend(h.groups.iter().flatten().map(|id| text(id).to_string()));
+    }
+    if let Some(re) = pattern {
+        score += 1.0;
+        via.push(format!("/{}/", re.as_str()));
+    }
+    let mut distinct: Vec<&str> = h.boosts.iter().map(text).collect();
+    distinct.dedup();
+    score += (distinct.len() as f64 * 0.5).min(1.0);
+    if h.wh {
+        score += 0.5;
+    }
+    Some(Candidate {
+        intent: i,
+        score,
+        via: via.join(" + "),
+        explains: h.explains,
+    })
+}

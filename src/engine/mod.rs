@@ -1,0 +1,127 @@
+//! `ask(question, conversation) -> Answer`: pure, synchronous, no I/O.
+//!
+//! The steps, one file each, read top to bottom:
+//! 1. normalise ([`crate::nlu::normalize`]): case, accents, punctuation, elision;
+//! 2. [`parse`]: typo correction, names, numbers, language, pronouns, yes/no;
+//! 3. candidates: [`intents`] (question shapes) and [`readings`] (facts that account for
+//!    every word of the question);
+//! 4. [`decide`]: the subject, then the best reading, a sentence, small talk, or a typed
+//!    refusal;
+//! 5. [`compose`]: the answer in the question's language, with its citations.
+
+pub mod compose;
+pub mod decide;
+pub mod intents;
+pub mod parse;
+pub mod passage;
+pub mod readings;
+pub mod suggest;
+#[cfg(test)]
+mod tests;
+
+use crate::answer::{Answer, Explanation, Lang};
+use crate::knowledge::KnowledgeBase;
+use crate::nlu::normalize;
+use decide::{Decision, Refusal};
+use parse::{parse, Named, Parsed};
+
+pub use suggest::complete;
+
+/// Longest question accepted, in characters.
+pub const MAX_QUESTION_CHARS: usize = 500;
+/// Below this confidence the bot does not answer.
+pub const MIN_CONFIDENCE: f64 = 0.5;
+
+/// What a conversation remembers between questions, by entity id so that it survives a
+/// knowledge reload.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Conversation {
+    /// What the last answer was about.
+    pub subject: Option<String>,
+    /// The last person named, in a question or an answer ("he", "she").
+    pub person: Option<String>,
+    /// The last answer's topic, which follow-ups continue ("when was that?").
+    pub topic: Option<String>,
+    /// The entity the last answer gave as its value ("that" in "what does that stand for?").
+    pub value: Option<String>,
+    /// The last question's words, which an ellipsis continues ("which year?").
+    pub words: Vec<String>,
+}
+
+pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answer {
+    let cleaned: String = question
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let cleaned = cleaned.trim();
+    let chars = cleaned.chars().count();
+    let (normalized, too_long) = if chars > MAX_QUESTION_CHARS {
+        (normalize(&cleaned.chars().take(200).collect::<String>()), true)
+    } else {
+        (normalize(cleaned), false)
+    };
+    let p = parse(kb, &normalized);
+    let previous = if p.elliptic { conv.words.clone() } else { Vec::new() };
+    let cands = intents::candidates(kb, &p, &previous);
+    let decision = if too_long {
+        Decision::Refuse(Refusal::TooLong { chars })
+    } else if p.words.is_empty() {
+        Decision::Refuse(Refusal::Empty)
+    } else {
+        decide::decide(kb, &p, &cands, conv)
+    };
+    let mut ex = explanation(kb, &p);
+    ex.candidates = cands
+        .iter()
+        .take(5)
+        .map(|c| (kb.intents[c.intent].id.clone(), c.score))
+        .collect();
+    let confidence = confidence(&decision, &p);
+    let decision = match decision {
+        Decision::Fact { .. } | Decision::Sentence { .. } if confidence < MIN_CONFIDENCE => {
+            Decision::Refuse(Refusal::Unexplained(Vec::new()))
+        }
+        d => d,
+    };
+    let lang = if p.words.is_empty() { Lang::En } else { p.lang };
+    let p = Parsed { lang, ..p };
+    let cx = compose::Context {
+        kb,
+        question,
+        p: &p,
+        cands: &cands,
+        ex,
+        confidence,
+    };
+    compose::compose(cx, decision, conv)
+}
+
+fn confidence(d: &Decision, p: &Parsed) -> f64 {
+    let score = match d {
+        Decision::Fact { score, .. } => *score,
+        Decision::Sentence { .. } => 1.0,
+        Decision::SmallTalk { .. } => 2.0,
+        Decision::Refuse(_) => 1.0,
+    };
+    let base = (0.6 + 0.15 * score).min(0.97);
+    (base * p.similarity()).clamp(0.0, 1.0)
+}
+
+fn explanation(kb: &KnowledgeBase, p: &Parsed) -> Explanation {
+    Explanation {
+        normalized: p.normalized.clone(),
+        corrections: p.corrections.clone(),
+        entities: p
+            .mentions
+            .iter()
+            .map(|m| {
+                let id = match &m.what {
+                    Named::Entity(e) => kb.entities[*e].id.clone(),
+                    Named::External(kind) => format!("({kind})"),
+                };
+                (id, p.words[m.start..m.end].join(" "), m.similarity)
+            })
+            .collect(),
+        ..Explanation::default()
+    }
+}

@@ -1,0 +1,309 @@
+//! Step 2: from a normalised question to what the engine reasons about: corrected words, the
+//! entities named (longest alias first), names the article does not cover, numbers, the
+//! language, the question word, pronouns, first/second person, and whether it is a yes/no
+//! question.
+
+use crate::answer::Lang;
+use crate::knowledge::KnowledgeBase;
+use crate::nlu::{tokens, Cue};
+
+/// Something named in the question: `words[start..end]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub what: Named,
+    pub start: usize,
+    pub end: usize,
+    pub similarity: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Named {
+    /// An entity of the knowledge.
+    Entity(usize),
+    /// A name the article does not cover, with its kind ("Toronto": place).
+    External(String),
+}
+
+/// A number in the question, and how it is compared ("more than 100").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Number {
+    pub at: usize,
+    pub value: u64,
+    pub cmp: Cmp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmp {
+    Equal,
+    More,
+    Less,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    /// The normalised words after typo correction.
+    pub words: Vec<String>,
+    pub normalized: String,
+    pub corrections: Vec<(String, String, f64)>,
+    /// Index in `words` of each correction.
+    pub corrected_at: Vec<usize>,
+    pub mentions: Vec<Mention>,
+    pub numbers: Vec<Number>,
+    pub lang: Lang,
+    /// Index in `words` of the first question word.
+    pub qword: Option<usize>,
+    pub pronoun: bool,
+    pub person_pronoun: bool,
+    /// Words in the first or second person ("my", "you").
+    pub self_words: Vec<usize>,
+    pub yes_no: bool,
+    /// No verb and no pronoun: an ellipsis that continues the previous question.
+    pub elliptic: bool,
+    /// The English and French stems of each word.
+    pub stems: Vec<[String; 2]>,
+}
+
+impl Parsed {
+    /// Distinct knowledge entities, in order of appearance.
+    pub fn entities(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        for m in &self.mentions {
+            if let Named::Entity(e) = m.what {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn externals(&self) -> impl Iterator<Item = &str> {
+        self.mentions.iter().filter_map(|m| match &m.what {
+            Named::External(kind) => Some(kind.as_str()),
+            Named::Entity(_) => None,
+        })
+    }
+
+    /// Whether word `i` is part of a name or a number.
+    pub fn is_named(&self, i: usize) -> bool {
+        self.mentions.iter().any(|m| (m.start..m.end).contains(&i))
+            || self.numbers.iter().any(|n| n.at == i)
+    }
+
+    /// The words with names and numbers blanked, for cue matching.
+    pub fn masked(&self) -> Vec<&str> {
+        (0..self.words.len())
+            .map(|i| {
+                if self.is_named(i) {
+                    ""
+                } else {
+                    self.words[i].as_str()
+                }
+            })
+            .collect()
+    }
+
+    /// The lowest similarity among the corrections and entity matches (1.0 when exact).
+    pub fn similarity(&self) -> f64 {
+        self.corrections
+            .iter()
+            .map(|c| c.2)
+            .chain(self.mentions.iter().map(|m| m.similarity))
+            .fold(1.0, f64::min)
+    }
+}
+
+pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
+    let (words, sims, corrections, corrected_at) = correct(kb, normalized);
+    let mut mentions = find_names(kb, &words, &sims);
+    let numbers = find_numbers(kb, &words);
+    mentions.retain(|m| !numbers.iter().any(|n| (m.start..m.end).contains(&n.at)));
+    let mut p = Parsed {
+        normalized: words.join(" "),
+        words,
+        corrections,
+        corrected_at,
+        mentions,
+        numbers,
+        ..Parsed::default()
+    };
+    classify(kb, &mut p);
+    p.stems = p.words.iter().map(|w| crate::nlu::stem::stems(w)).collect();
+    p
+}
+
+type Corrected = (Vec<String>, Vec<f64>, Vec<(String, String, f64)>, Vec<usize>);
+
+/// Texting forms rewritten, then each unknown word corrected onto the closest known word.
+fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
+    let lex = &kb.lexicon;
+    let mut words = Vec::new();
+    let mut sims = Vec::new();
+    let mut corrections = Vec::new();
+    let mut corrected_at = Vec::new();
+    for w in tokens(normalized) {
+        if let Some(rw) = lex.rewrite.get(&w) {
+            for r in rw {
+                words.push(r.clone());
+                sims.push(1.0);
+            }
+            continue;
+        }
+        if known(kb, &w) {
+            sims.push(1.0);
+            words.push(w);
+            continue;
+        }
+        let fixed = unleet(kb, &w)
+            .map(|f| (f, 0.9))
+            .or_else(|| closed_class(kb, &w))
+            .or_else(|| kb.vocab.correct(&w));
+        match fixed {
+            Some((f, sim)) => {
+                corrected_at.push(words.len());
+                corrections.push((w, f.clone(), sim));
+                sims.push(sim);
+                words.push(f);
+            }
+            None => {
+                sims.push(1.0);
+                words.push(w);
+            }
+        }
+    }
+    (words, sims, corrections, corrected_at)
+}
+
+fn known(kb: &KnowledgeBase, w: &str) -> bool {
+    kb.vocab.contains(w) || w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Digits typed for letters ("wh0" -> "who"), when that gives a known word.
+fn unleet(kb: &KnowledgeBase, w: &str) -> Option<String> {
+    let has_digit = w.bytes().any(|b| b.is_ascii_digit());
+    let has_alpha = w.bytes().any(|b| b.is_ascii_alphabetic());
+    if !(has_digit && has_alpha) {
+        return None;
+    }
+    let fixed: String = w
+        .chars()
+        .map(|c| match c {
+            '0' => 'o',
+            '1' => 'i',
+            '3' => 'e',
+            '4' => 'a',
+            '5' => 's',
+            '7' => 't',
+            c => c,
+        })
+        .collect();
+    kb.vocab.contains(&fixed).then_some(fixed)
+}
+
+/// Short question words are few: one edit is safe even for two or three letters
+/// ("wen" -> "when", "hw" -> "how").
+fn closed_class(kb: &KnowledgeBase, w: &str) -> Option<(String, f64)> {
+    let n = w.chars().count();
+    if !(2..=4).contains(&n) {
+        return None;
+    }
+    let mut best: Option<&String> = None;
+    let mut qwords: Vec<&String> = kb.lexicon.question_words.iter().collect();
+    qwords.sort();
+    for q in qwords {
+        if q.len() >= 3 && strsim::osa_distance(w, q) == 1 && best.is_none_or(|b| q.len() < b.len())
+        {
+            best = Some(q);
+        }
+    }
+    best.map(|b| (b.clone(), 0.8))
+}
+
+/// Greedy longest-name matching, left to right: knowledge entities, then external names.
+fn find_names(kb: &KnowledgeBase, words: &[String], sims: &[f64]) -> Vec<Mention> {
+    let matches = |alias: &[String], i: usize| {
+        i + alias.len() <= words.len() && alias.iter().zip(&words[i..]).all(|(a, w)| a == w)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut best: Option<(Named, usize)> = None;
+        for &(e, a) in kb.alias_index.get(&words[i]).into_iter().flatten() {
+            let alias = &kb.entities[e].aliases[a];
+            if matches(alias, i) && best.as_ref().is_none_or(|(_, n)| alias.len() > *n) {
+                best = Some((Named::Entity(e), alias.len()));
+            }
+        }
+        for (alias, kind) in &kb.lexicon.external {
+            if matches(alias, i) && best.as_ref().is_none_or(|(_, n)| alias.len() > *n) {
+                best = Some((Named::External(kind.clone()), alias.len()));
+            }
+        }
+        match best {
+            Some((what, n)) => {
+                let similarity = sims[i..i + n].iter().copied().fold(1.0, f64::min);
+                out.push(Mention {
+                    what,
+                    start: i,
+                    end: i + n,
+                    similarity,
+                });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
+    let strs: Vec<&str> = words.iter().map(String::as_str).collect();
+    let before = |cues: &[Cue], at: usize| {
+        cues.iter()
+            .any(|c| at >= c.len() && c.matches_at(&strs, at - c.len()))
+    };
+    words
+        .iter()
+        .enumerate()
+        .filter_map(|(at, w)| {
+            let value = w.parse::<u64>().ok()?;
+            let cmp = if before(&kb.lexicon.more_than, at) {
+                Cmp::More
+            } else if before(&kb.lexicon.less_than, at) {
+                Cmp::Less
+            } else {
+                Cmp::Equal
+            };
+            Some(Number { at, value, cmp })
+        })
+        .collect()
+}
+
+/// Language, question word, pronouns, first/second person, yes/no, ellipsis.
+fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
+    let lex = &kb.lexicon;
+    let (mut fr, mut en) = (0, 0);
+    let mut verb = false;
+    for (i, w) in p.words.iter().enumerate() {
+        if p.is_named(i) {
+            continue;
+        }
+        fr += usize::from(lex.french.contains(w));
+        en += usize::from(lex.english.contains(w));
+        if p.qword.is_none() && lex.question_words.contains(w) {
+            p.qword = Some(i);
+        }
+        p.pronoun |= lex.pronouns.contains(w);
+        p.person_pronoun |= lex.person_pronouns.contains(w);
+        verb |= lex.verbs.contains(w);
+        if lex.self_words.contains(w) {
+            p.self_words.push(i);
+        }
+    }
+    p.lang = if fr > en { Lang::Fr } else { Lang::En };
+    let masked = p.masked();
+    let starts = lex.yes_no_starts.iter().any(|c| c.matches_at(&masked, 0));
+    let marked = lex.yes_no_marks.iter().any(|c| c.find(&masked).is_some());
+    p.yes_no = p.qword.is_none() && (starts || marked || !p.mentions.is_empty());
+    p.elliptic = !verb && !p.pronoun && !p.person_pronoun && p.words.len() <= 6;
+}

@@ -1,0 +1,96 @@
+//! Article sentences as answers and as context: a sentence that names the subject and
+//! explains every meaningful word of the question answers it; a refused question about an
+//! entity the article covers gets the closest passage, never one that would answer it.
+
+use super::decide::{Decision, Subjects};
+use super::parse::{Named, Parsed};
+use crate::answer::Passage;
+use crate::knowledge::KnowledgeBase;
+
+/// The first sentence that names a subject and explains every meaningful word (at least one)
+/// and every value of the question.
+pub fn sentence_reading(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    s: &Subjects,
+    open: &[usize],
+) -> Option<Decision> {
+    if open.is_empty() || p.yes_no {
+        return None;
+    }
+    let subject = *s.order.first()?;
+    for (n, stems) in kb.sentence_stems.iter().enumerate() {
+        let named = &kb.sentence_entities[n];
+        if !named.contains(&subject) {
+            continue;
+        }
+        let explained = open.iter().all(|&i| {
+            stems.contains(&p.words[i]) || p.stems[i].iter().any(|x| stems.contains(x))
+        });
+        let values = p.mentions.iter().all(|m| match m.what {
+            Named::Entity(e) => named.contains(&e),
+            Named::External(_) => false,
+        }) && p.numbers.iter().all(|x| stems.contains(&x.value.to_string()));
+        if explained && values {
+            return Some(Decision::Sentence {
+                sentence: n,
+                subject,
+            });
+        }
+    }
+    None
+}
+
+/// The article passage that best covers an entity: the evidence of the first fact about it
+/// (or, failing that, mentioning it) that names it and contains none of `avoid`.
+pub fn closest(kb: &KnowledgeBase, entity: usize, avoid: &[&Vec<String>]) -> Option<Passage> {
+    let ent = &kb.entities[entity];
+    let contains =
+        |words: &[String], v: &[String]| words.windows(v.len()).any(|w| w == v);
+    let names = |words: &[String]| ent.aliases.iter().any(|a| contains(words, a));
+    let facts = kb
+        .facts
+        .iter()
+        .filter(|f| f.subjects.contains(&entity))
+        .chain(kb.facts.iter().filter(|f| f.mentions.contains(&entity)));
+    for f in facts {
+        let safe = |words: &[String]| !avoid.iter().any(|v| contains(words, v));
+        if let Some(ev) = f
+            .evidence
+            .iter()
+            .find(|e| names(&e.words) && safe(&e.words))
+        {
+            let s = &kb.article.sentences[ev.sentence];
+            return Some(Passage {
+                sentence: ev.quote.clone(),
+                section: s.section.clone(),
+                citations: kb.citations(&s.refs),
+                score: 1.0,
+            });
+        }
+    }
+    None
+}
+
+/// The values of the facts with these intents and of the other facts on their topics ("1993"
+/// and "Yoshua Bengio" for "who founded X?"), less the names of the entity asked about: a
+/// passage quoted for a refused question must not contain one, or it would read as the answer.
+pub fn answer_values<'k>(
+    kb: &'k KnowledgeBase,
+    intents: &[usize],
+    entity: usize,
+) -> Vec<&'k Vec<String>> {
+    let topics: Vec<&str> = kb
+        .facts
+        .iter()
+        .filter(|f| f.intents.iter().any(|i| intents.contains(i)))
+        .map(|f| f.topic.as_str())
+        .collect();
+    let own_names = kb.entities[entity].aliases.as_slice();
+    kb.facts
+        .iter()
+        .filter(|f| topics.contains(&f.topic.as_str()))
+        .flat_map(|f| f.value_words.iter())
+        .filter(|v| !own_names.contains(v))
+        .collect()
+}

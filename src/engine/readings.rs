@@ -1,0 +1,159 @@
+//! Step 3b: readings. A reading is a fact about the question's subject that accounts for the
+//! whole question: every meaningful word is explained (by a name, by the intent's cues, by the
+//! fact's own evidence, or as a word without meaning of its own) and every value named (a
+//! place, a person, a year) is one the fact states. Yes/no questions compare their values with
+//! the fact's: a value of the same kind that a closed fact does not list is a "No".
+
+use super::intents::Candidate;
+use super::parse::{Cmp, Named, Number, Parsed};
+use crate::knowledge::{Fact, KnowledgeBase};
+
+/// A fact that answers the question, and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub fact: usize,
+    pub subject: usize,
+    /// `Some(true)`: a yes/no question whose values the fact confirms; `Some(false)`: one it
+    /// contradicts.
+    pub verdict: Option<bool>,
+    /// Question words explained by the fact's evidence (more is more specific).
+    pub evidence_words: usize,
+}
+
+/// Why no fact fits, for the explanation and the refusal wording.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Misfit {
+    /// Words nothing explains.
+    Unexplained(Vec<String>),
+    /// A value the fact does not state, and cannot be said to contradict.
+    Value(String),
+    /// No fact about the subject has this intent.
+    NoFact,
+}
+
+/// The words of the question that are meaningful: not names, numbers, function words, or
+/// words describing an entity the question names.
+pub fn meaningful(kb: &KnowledgeBase, p: &Parsed, subject_known: bool) -> Vec<usize> {
+    let lex = &kb.lexicon;
+    let named = p.entities();
+    (0..p.words.len())
+        .filter(|&i| {
+            let w = p.words[i].as_str();
+            !(p.is_named(i)
+                || named.iter().any(|&e| kb.entities[e].descriptors.contains(w))
+                || lex.filler.contains(w)
+                || lex.question_words.contains(w)
+                || lex.pronouns.contains(w)
+                || lex.person_pronouns.contains(w)
+                || (subject_known && lex.self_words.contains(w)))
+        })
+        .collect()
+}
+
+/// Checks one fact against the question: `Ok` with the reading, or why it does not fit.
+pub fn check(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    cand: Option<&Candidate>,
+    fact: usize,
+    subject: usize,
+    open: &[usize],
+) -> Result<Reading, Misfit> {
+    let f = &kb.facts[fact];
+    let mut unexplained = Vec::new();
+    let mut evidence_words = 0;
+    for &i in open {
+        if cand.is_some_and(|c| c.explains[i]) {
+            continue;
+        }
+        let w = &p.words[i];
+        if f.stems.contains(w) || p.stems[i].iter().any(|s| f.stems.contains(s)) {
+            evidence_words += 1;
+        } else {
+            unexplained.push(w.clone());
+        }
+    }
+    if !unexplained.is_empty() {
+        return Err(Misfit::Unexplained(unexplained));
+    }
+    let verdict = values(kb, p, f, subject)?;
+    Ok(Reading {
+        fact,
+        subject,
+        verdict,
+        evidence_words,
+    })
+}
+
+/// Compares the values the question names with the fact's.
+fn values(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    f: &Fact,
+    subject: usize,
+) -> Result<Option<bool>, Misfit> {
+    let mut confirmed = false;
+    let mut contradicted = false;
+    for m in &p.mentions {
+        let name = || p.words[m.start..m.end].join(" ");
+        match &m.what {
+            Named::Entity(e) if *e == subject => {}
+            Named::Entity(e) if f.subjects.contains(e) || f.mentions.contains(e) => {
+                confirmed = true
+            }
+            Named::Entity(e) if !p.yes_no && f.context.contains(e) => {}
+            Named::Entity(e) => {
+                if !(p.yes_no && f.closed && same_kind(kb, f, &kb.entities[*e].kind)) {
+                    return Err(Misfit::Value(name()));
+                }
+                contradicted = true;
+            }
+            Named::External(kind) => {
+                if !(p.yes_no && f.closed && same_kind(kb, f, kind)) {
+                    return Err(Misfit::Value(name()));
+                }
+                contradicted = true;
+            }
+        }
+    }
+    for n in &p.numbers {
+        if number_fits(f, n) {
+            confirmed = true;
+        } else if p.yes_no && f.closed && !f.numbers.is_empty() {
+            contradicted = true;
+        } else {
+            return Err(Misfit::Value(n.value.to_string()));
+        }
+    }
+    let subject_asked = p.yes_no && subject != 0 && f.subjects.first() == Some(&subject);
+    Ok(if !p.yes_no {
+        None
+    } else if contradicted {
+        Some(false)
+    } else if confirmed || subject_asked {
+        Some(true)
+    } else {
+        None
+    })
+}
+
+/// Whether the fact states a value of this kind (a place for a place).
+fn same_kind(kb: &KnowledgeBase, f: &Fact, kind: &str) -> bool {
+    f.mentions
+        .iter()
+        .chain(&f.value_entity)
+        .any(|&e| kb.entities[e].kind == kind)
+}
+
+fn number_fits(f: &Fact, n: &Number) -> bool {
+    let values = if f.value_numbers.is_empty() {
+        &f.numbers
+    } else {
+        &f.value_numbers
+    };
+    match n.cmp {
+        Cmp::Equal => f.numbers.contains(&n.value),
+        Cmp::More => values.iter().any(|&v| v > n.value),
+        Cmp::Less => values.iter().any(|&v| v < n.value),
+    }
+}

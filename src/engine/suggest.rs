@@ -1,0 +1,115 @@
+//! Suggested questions: example questions of the knowledge's intents, one per intent (never
+//! two phrasings of the same question), the ones closest to what was asked first; and the
+//! autocomplete of `/ask`.
+
+use super::intents::Candidate;
+use super::parse::Parsed;
+use crate::answer::Lang;
+use crate::knowledge::KnowledgeBase;
+use crate::nlu::{normalize, tokens};
+
+const MAX: usize = 3;
+
+/// The first example of an intent in `lang` (English when it has none in `lang`).
+fn example(kb: &KnowledgeBase, intent: usize, lang: Lang, naming: &[usize]) -> Option<String> {
+    let of_intent = || kb.examples.iter().filter(move |(i, ..)| *i == intent);
+    let in_lang = |l: Lang| of_intent().filter(move |(_, el, ..)| *el == l);
+    let pick = |l: Lang| {
+        in_lang(l)
+            .find(|(.., named)| named.iter().any(|e| naming.contains(e)))
+            .or_else(|| in_lang(l).next())
+    };
+    pick(lang)
+        .or_else(|| pick(Lang::En))
+        .map(|(_, _, q, _)| q.clone())
+}
+
+fn answerable(kb: &KnowledgeBase, intent: usize) -> bool {
+    !kb.intents[intent].smalltalk && kb.facts.iter().any(|f| f.intents.contains(&intent))
+}
+
+/// Up to three questions related to the question: its intents first, then intents with
+/// facts about the entities it names, then the first intents.
+pub fn related(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    cands: &[Candidate],
+    lang: Lang,
+    question: &str,
+) -> Vec<String> {
+    let named = p.entities();
+    let about_named = kb.facts.iter().filter(|f| {
+        f.subjects
+            .iter()
+            .chain(&f.mentions)
+            .any(|e| named.contains(e))
+    });
+    let order = cands
+        .iter()
+        .map(|c| c.intent)
+        .chain(about_named.flat_map(|f| f.intents.iter().copied()))
+        .chain(0..kb.intents.len());
+    collect(kb, order, lang, &named, question)
+}
+
+/// One question per fact that tied.
+pub fn for_facts(kb: &KnowledgeBase, facts: &[usize], lang: Lang) -> Vec<String> {
+    let order = facts.iter().filter_map(|&f| kb.facts[f].intents.first().copied());
+    collect(kb, order, lang, &[], "")
+}
+
+pub fn general(kb: &KnowledgeBase, lang: Lang) -> Vec<String> {
+    collect(kb, 0..kb.intents.len(), lang, &[], "")
+}
+
+fn collect(
+    kb: &KnowledgeBase,
+    order: impl Iterator<Item = usize>,
+    lang: Lang,
+    named: &[usize],
+    question: &str,
+) -> Vec<String> {
+    let asked = normalize(question);
+    let mut seen: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for i in order {
+        if out.len() == MAX {
+            break;
+        }
+        if seen.contains(&i) || !answerable(kb, i) {
+            continue;
+        }
+        seen.push(i);
+        if let Some(q) = example(kb, i, lang, named) {
+            if normalize(&q) != asked {
+                out.push(q);
+            }
+        }
+    }
+    out
+}
+
+/// Up to `limit` answerable questions matching what has been typed so far (autocomplete).
+pub fn complete(kb: &KnowledgeBase, typed: &str, limit: usize) -> Vec<String> {
+    let typed_words = tokens(&normalize(typed));
+    let mut scored: Vec<(usize, usize, String)> = kb
+        .example_questions()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, q)| {
+            let words = tokens(&normalize(&q));
+            let hits = typed_words
+                .iter()
+                .filter(|t| words.iter().any(|w| w.starts_with(t.as_str())))
+                .count();
+            (hits == typed_words.len() || (hits > 0 && hits * 2 >= typed_words.len()))
+                .then_some((typed_words.len() - hits, i, q))
+        })
+        .collect();
+    scored.sort();
+    scored
+        .into_iter()
+        .map(|(_, _, q)| q.chars().take(100).collect())
+        .take(limit)
+        .collect()
+}

@@ -1,0 +1,89 @@
+//! Cue lookup: every cue of every intent, indexed by its first word (prefix cues are kept
+//! apart and scanned), plus every pattern in one `RegexSet`, so matching a question costs a
+//! handful of hash lookups and one regex pass, whatever the number of cues.
+
+use super::Cue;
+use rustc_hash::FxHashMap;
+
+/// The role a cue plays for its intent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// One of the groups that must all match (`all`).
+    Group(usize),
+    /// Strengthens a match (`boost`).
+    Boost,
+    /// Stops the cue match (`not`).
+    Not,
+    /// A question word that suits the intent (`wh`).
+    Wh,
+    /// Explains a word without identifying the intent (`fits`).
+    Fits,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub owner: usize,
+    pub slot: Slot,
+    pub cue: Cue,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CueIndex {
+    patterns: Option<regex::RegexSet>,
+    /// (owner, pattern number within the owner) per pattern of the set.
+    pattern_owner: Vec<(usize, usize)>,
+    pub entries: Vec<Entry>,
+    by_first: FxHashMap<String, Vec<u32>>,
+    prefixed: Vec<u32>,
+}
+
+impl CueIndex {
+    /// `patterns`: (owner, source) in each owner's order; each must already compile alone.
+    pub fn new(entries: Vec<Entry>, patterns: &[(usize, String)]) -> CueIndex {
+        let mut idx = CueIndex::default();
+        let mut count: FxHashMap<usize, usize> = FxHashMap::default();
+        for (owner, _) in patterns {
+            let k = count.entry(*owner).or_default();
+            idx.pattern_owner.push((*owner, *k));
+            *k += 1;
+        }
+        idx.patterns = regex::RegexSet::new(patterns.iter().map(|(_, s)| s)).ok();
+        for e in entries {
+            let id = idx.entries.len() as u32;
+            match e.cue.first_word() {
+                Some(w) => idx.by_first.entry(w.to_string()).or_default().push(id),
+                None => idx.prefixed.push(id),
+            }
+            idx.entries.push(e);
+        }
+        idx
+    }
+
+    /// Calls `f(entry id, position)` for every cue matching at a position of `words`
+    /// (empty words never match).
+    pub fn each_match(&self, words: &[&str], mut f: impl FnMut(u32, usize)) {
+        for (i, w) in words.iter().enumerate() {
+            if w.is_empty() {
+                continue;
+            }
+            let ids = self.by_first.get(*w).into_iter().flatten();
+            for &id in ids.chain(&self.prefixed) {
+                if self.entries[id as usize].cue.matches_at(words, i) {
+                    f(id, i);
+                }
+            }
+        }
+    }
+
+    /// (owner, pattern number) of every pattern matching `text`.
+    pub fn pattern_matches(&self, text: &str) -> Vec<(usize, usize)> {
+        match &self.patterns {
+            Some(set) => set
+                .matches(text)
+                .iter()
+                .map(|m| self.pattern_owner[m])
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+}
