@@ -109,7 +109,8 @@ fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects {
     } else {
         None
     };
-    if claimed.is_none() && !(p.person_pronoun && !from_context) {
+    // The default subject, only when nothing else is: not named, not an antecedent.
+    if claimed.is_none() && explicit.is_empty() && !from_context && !p.person_pronoun {
         order.push(DEFAULT_SUBJECT);
     }
     order.dedup();
@@ -121,40 +122,42 @@ fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects {
     }
 }
 
-/// The facts that may answer `intent` about one of the subjects, best first.
+/// The facts that may answer `intent` about one of the subjects, best first. A follow-up
+/// ("when was that?", "as of what year?") tries the conversation's topic first.
 fn facts_for(
     kb: &KnowledgeBase,
     intent: Option<usize>,
     s: &Subjects,
     conv: &Conversation,
 ) -> Vec<(usize, usize)> {
-    let implicit = intent.is_some_and(|i| kb.intents[i].implicit_subject);
-    let mut out = Vec::new();
+    let fits = |f: &crate::knowledge::Fact| intent.is_none_or(|n| f.intents.contains(&n));
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut add = |i: usize, subject: usize| {
+        if !out.iter().any(|(x, _)| *x == i) {
+            out.push((i, subject));
+        }
+    };
+    let follow_up = s.explicit.is_empty() && (s.from_context || !conv.words.is_empty());
+    if let (Some(topic), true, Some(_)) = (conv.topic.as_deref(), follow_up, intent) {
+        for (i, f) in kb.facts.iter().enumerate() {
+            if fits(f) && f.topic == topic {
+                let about = s.order.iter().find(|e| f.subjects.contains(e));
+                add(i, about.copied().unwrap_or(f.subjects[0]));
+            }
+        }
+    }
     for &subject in &s.order {
         for (i, f) in kb.facts.iter().enumerate() {
-            let fits = intent.is_none_or(|n| f.intents.contains(&n));
-            if fits && f.subjects.contains(&subject) && !out.iter().any(|(x, _)| *x == i) {
-                out.push((i, subject));
+            if fits(f) && f.subjects.contains(&subject) {
+                add(i, subject);
             }
         }
     }
+    let implicit = intent.is_some_and(|i| kb.intents[i].implicit_subject);
     if implicit && !s.explicit.is_empty() && s.claimed.is_none() {
         for (i, f) in kb.facts.iter().enumerate() {
-            let fits = intent.is_some_and(|n| f.intents.contains(&n));
-            if fits && f.subjects.contains(&DEFAULT_SUBJECT) && !out.iter().any(|(x, _)| *x == i)
-            {
-                out.push((i, DEFAULT_SUBJECT));
-            }
-        }
-    }
-    // A follow-up stays on the conversation's topic ("when was that?").
-    if let Some(topic) = conv.topic.as_deref() {
-        if !s.order.is_empty() && (s.from_context || s.explicit.is_empty()) {
-            for (i, f) in kb.facts.iter().enumerate() {
-                let fits = intent.is_some_and(|n| f.intents.contains(&n));
-                if fits && f.topic == topic && !out.iter().any(|(x, _)| *x == i) {
-                    out.push((i, f.subjects[0]));
-                }
+            if fits(f) && f.subjects.contains(&DEFAULT_SUBJECT) {
+                add(i, DEFAULT_SUBJECT);
             }
         }
     }
@@ -241,22 +244,28 @@ fn by_evidence(
     if s.claimed.is_some() || (s.explicit.is_empty() && !s.from_context) {
         return None;
     }
-    let mut best: Option<Reading> = None;
+    let mut best: Option<(Reading, (usize, usize, bool, usize))> = None;
     for (fact, subject) in facts_for(kb, None, s, conv) {
         let Ok(r) = readings::check(kb, p, None, fact, subject, open) else {
             continue;
         };
-        let describes = kb.facts[fact]
-            .intents
-            .iter()
-            .any(|&i| kb.intents[i].describes);
-        if open.is_empty() && !describes {
+        let f = &kb.facts[fact];
+        let describes = f.intents.iter().any(|&i| kb.intents[i].describes);
+        if open.is_empty() && !describes && r.confirmed == 0 {
             continue;
         }
-        if best.as_ref().is_none_or(|b| r.evidence_words > b.evidence_words) {
-            best = Some(r);
+        // More words explained, more names confirmed, then the narrower fact.
+        let rank = (
+            r.evidence_words,
+            r.confirmed,
+            describes,
+            usize::MAX - f.mentions.len(),
+        );
+        if best.as_ref().is_none_or(|(_, b)| rank > *b) {
+            best = Some((r, rank));
         }
     }
+    let best = best.map(|(r, _)| r);
     if let Some(reading) = best {
         return Some(Decision::Fact {
             reading,

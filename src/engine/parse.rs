@@ -59,8 +59,8 @@ pub struct Parsed {
     pub yes_no: bool,
     /// No verb and no pronoun: an ellipsis that continues the previous question.
     pub elliptic: bool,
-    /// The English and French stems of each word.
-    pub stems: Vec<[String; 2]>,
+    /// The English and French stems of each word, and of its synonyms.
+    pub stems: Vec<Vec<String>>,
 }
 
 impl Parsed {
@@ -128,7 +128,20 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
         ..Parsed::default()
     };
     classify(kb, &mut p);
-    p.stems = p.words.iter().map(|w| crate::nlu::stem::stems(w)).collect();
+    p.stems = p
+        .words
+        .iter()
+        .map(|w| {
+            let syn = kb.lexicon.synonyms.get(w).into_iter().flatten();
+            std::iter::once(w)
+                .chain(syn)
+                .flat_map(|x| {
+                    let [a, b] = crate::nlu::stem::stems(x);
+                    [x.clone(), a, b]
+                })
+                .collect()
+        })
+        .collect();
     p
 }
 

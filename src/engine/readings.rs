@@ -16,8 +16,11 @@ pub struct Reading {
     /// `Some(true)`: a yes/no question whose values the fact confirms; `Some(false)`: one it
     /// contradicts.
     pub verdict: Option<bool>,
-    /// Question words explained by the fact's evidence (more is more specific).
+    /// Question words explained by the fact's evidence (more is more specific); those in its
+    /// quotes count twice.
     pub evidence_words: usize,
+    /// Entities named in the question (other than the subject) that the fact states.
+    pub confirmed: usize,
 }
 
 /// Why no fact fits, for the explanation and the refusal wording.
@@ -66,22 +69,29 @@ pub fn check(
         if cand.is_some_and(|c| c.explains[i]) {
             continue;
         }
-        let w = &p.words[i];
-        if f.stems.contains(w) || p.stems[i].iter().any(|s| f.stems.contains(s)) {
+        if p.stems[i].iter().any(|s| f.quote_stems.contains(s)) {
+            evidence_words += 2;
+        } else if p.stems[i].iter().any(|s| f.stems.contains(s)) {
             evidence_words += 1;
         } else {
-            unexplained.push(w.clone());
+            unexplained.push(p.words[i].clone());
         }
     }
     if !unexplained.is_empty() {
         return Err(Misfit::Unexplained(unexplained));
     }
     let verdict = values(kb, p, f, subject)?;
+    let confirmed = p
+        .entities()
+        .iter()
+        .filter(|&&e| e != subject && (f.mentions.contains(&e) || f.subjects.contains(&e)))
+        .count();
     Ok(Reading {
         fact,
         subject,
         verdict,
         evidence_words,
+        confirmed,
     })
 }
 

@@ -97,6 +97,11 @@ pub(super) fn build(
             .flat_map(|(kind, names)| names.iter().map(move |n| (tokens(&normalize(n)), kind.clone())))
             .filter(|(w, _)| !w.is_empty())
             .collect(),
+        synonyms: lex
+            .synonyms
+            .iter()
+            .map(|(k, v)| (normalize(k), v.iter().map(|w| normalize(w)).collect()))
+            .collect(),
         rewrite: lex
             .rewrite
             .iter()
@@ -461,6 +466,11 @@ fn build_facts(
         }
         let mut stems = FxHashSet::default();
         let mut numbers = Vec::new();
+        let mut quote_stems = FxHashSet::default();
+        for w in evidence.iter().flat_map(|e| &e.words) {
+            quote_stems.extend(stem::stems(w));
+            quote_stems.insert(w.clone());
+        }
         let sentences = evidence.iter().map(|e| article.sentences[e.sentence].text.as_str());
         for text in sentences.chain([d.en.as_str(), d.fr.as_str()]) {
             for w in tokens(&normalize(text)) {
@@ -497,6 +507,7 @@ fn build_facts(
             closed: d.closed,
             value_entity,
             stems,
+            quote_stems,
             numbers,
             context,
         });

@@ -143,6 +143,9 @@ pub struct LexiconFile {
     /// to refuse, never unknown filler.
     #[serde(default)]
     pub external: std::collections::BTreeMap<String, Vec<String>>,
+    /// Question words and the article's words for the same thing.
+    #[serde(default)]
+    pub synonyms: std::collections::BTreeMap<String, Vec<String>>,
     /// Texting forms and their words ("wat" = "what").
     #[serde(default)]
     pub rewrite: std::collections::BTreeMap<String, String>,

@@ -109,6 +109,9 @@ pub struct Fact {
     /// Stems of the words of its evidence sentences and of its answers: the words this fact
     /// can explain in a question.
     pub stems: FxHashSet<String>,
+    /// Stems of the words of its evidence quotes (a subset of `stems`): what it says most
+    /// directly.
+    pub quote_stems: FxHashSet<String>,
     /// The numbers its evidence sentences state.
     pub numbers: Vec<u64>,
     /// The numbers of its value ("about 500"): what "more than 100?" is compared with.
@@ -138,6 +141,8 @@ pub struct Lexicon {
     pub less_than: Vec<Cue>,
     /// Names the article does not cover: (normalised words, kind).
     pub external: Vec<(Vec<String>, String)>,
+    /// Question word -> the article's words for the same thing.
+    pub synonyms: FxHashMap<String, Vec<String>>,
     /// Texting forms -> their words.
     pub rewrite: FxHashMap<String, Vec<String>>,
 }
