@@ -227,7 +227,11 @@ fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
     });
     let suggestions = match &r {
         Refusal::Ambiguous(facts) => suggest::for_facts(kb, facts, p.lang),
-        Refusal::Empty | Refusal::TooLong { .. } => suggest::general(kb, p.lang),
+        Refusal::Empty
+        | Refusal::TooLong { .. }
+        | Refusal::AboutYou
+        | Refusal::OffTopic
+        | Refusal::OtherSubject(_) => suggest::general(kb, p.lang),
         _ => suggest::related(kb, p, cx.cands, p.lang, cx.question),
     };
     let mut ex = cx.ex;

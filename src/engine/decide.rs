@@ -56,17 +56,23 @@ pub fn decide(
     let subjects = subjects(kb, p, conv);
     let open = meaningful(kb, p, !subjects.explicit.is_empty() || subjects.from_context);
     let mut misfit = None;
-    if let Some(d) = by_intent(kb, p, cands, conv, &subjects, &open, &mut misfit) {
-        return d;
-    }
-    if let Some(d) = by_evidence(kb, p, conv, &subjects, &open) {
-        return d;
-    }
-    if let Some(c) = cands.iter().find(|c| kb.intents[c.intent].smalltalk) {
-        let own = meaningful(kb, p, true);
-        if own.iter().all(|&i| c.explains[i]) && p.entities().is_empty() {
-            return Decision::SmallTalk { intent: c.intent };
+    // With nothing named and no antecedent, the question must say something of its own:
+    // "when will the day off be?" is not about Mila.
+    let vague = subjects.explicit.is_empty()
+        && !subjects.from_context
+        && !p.pronoun
+        && !p.person_pronoun
+        && open.is_empty();
+    if !vague {
+        if let Some(d) = by_intent(kb, p, cands, conv, &subjects, &open, &mut misfit) {
+            return d;
         }
+        if let Some(d) = by_evidence(kb, p, conv, &subjects, &open) {
+            return d;
+        }
+    }
+    if let Some(intent) = smalltalk(kb, p, cands) {
+        return Decision::SmallTalk { intent };
     }
     Decision::Refuse(refusal(kb, p, cands, &subjects, &open, misfit))
 }
@@ -164,6 +170,32 @@ fn facts_for(
     out
 }
 
+/// How well a reading fits: on the conversation's topic, words its evidence explains, names
+/// it confirms, whether the intent is the fact's first, and (when it confirms a name) the
+/// narrower fact.
+type Rank = (bool, usize, usize, bool, usize);
+
+fn rank(
+    kb: &KnowledgeBase,
+    r: &Reading,
+    intent: usize,
+    conv: &Conversation,
+    s: &Subjects,
+) -> Rank {
+    let f = &kb.facts[r.fact];
+    let follow_up = s.explicit.is_empty() && (s.from_context || !conv.words.is_empty());
+    let on_topic = follow_up && conv.topic.as_deref() == Some(f.topic.as_str());
+    let primary = f.intents.first() == Some(&intent);
+    let narrow = if r.confirmed > 0 {
+        usize::MAX - f.mentions.len()
+    } else {
+        0
+    };
+    (on_topic, r.evidence_words, r.confirmed, primary, narrow)
+}
+
+/// The best reading of the best-scoring intent that has one. Readings of different facts that
+/// fit equally well (and are not on one topic) make the question ambiguous.
 #[allow(clippy::too_many_arguments)]
 fn by_intent(
     kb: &KnowledgeBase,
@@ -177,44 +209,36 @@ fn by_intent(
     if s.claimed.is_some() {
         return None;
     }
-    let mut best: Option<(Reading, &Candidate)> = None;
+    let mut best: Option<(Reading, Rank, &Candidate)> = None;
     let mut tied: Vec<usize> = Vec::new();
     for c in cands.iter().filter(|c| !kb.intents[c.intent].smalltalk) {
-        if best.as_ref().is_some_and(|(_, b)| c.score < b.score - 1e-9) {
+        if best.as_ref().is_some_and(|(.., b)| c.score < b.score - 1e-9) {
             break;
         }
-        let mut found: Option<Reading> = None;
         let facts = facts_for(kb, Some(c.intent), s, conv);
         if facts.is_empty() {
             misfit.get_or_insert((c.intent, Misfit::NoFact));
         }
         for (fact, subject) in facts {
-            match readings::check(kb, p, Some(c), fact, subject, open) {
-                Ok(r) => {
-                    let better = found.as_ref().is_none_or(|b| {
-                        r.evidence_words > b.evidence_words && b.subject == r.subject
-                    });
-                    if better {
-                        found = Some(r);
-                    }
-                }
+            let r = match readings::check(kb, p, Some(c), fact, subject, open, false) {
+                Ok(r) => r,
                 Err(m) => {
                     misfit.get_or_insert((c.intent, m));
+                    continue;
+                }
+            };
+            let rk = rank(kb, &r, c.intent, conv, s);
+            match &best {
+                Some((b, brk, _)) if rk < *brk || b.fact == r.fact => {}
+                Some((_, brk, _)) if rk == *brk => tied.push(r.fact),
+                _ => {
+                    tied = vec![r.fact];
+                    best = Some((r, rk, c));
                 }
             }
         }
-        match (found, &best) {
-            (Some(r), None) => {
-                tied.push(r.fact);
-                best = Some((r, c));
-            }
-            (Some(r), Some((b, _))) if r.fact != b.fact && !tied.contains(&r.fact) => {
-                tied.push(r.fact)
-            }
-            _ => {}
-        }
     }
-    let (reading, c) = best?;
+    let (reading, _, c) = best?;
     if tied.len() > 1 && !same_topic(kb, &tied) {
         return Some(Decision::Refuse(Refusal::Ambiguous(tied)));
     }
@@ -224,6 +248,25 @@ fn by_intent(
         score: c.score,
         via: c.via.clone(),
     })
+}
+
+/// Small talk explains every word with its own cues or with pure filler, and names nothing.
+fn smalltalk(kb: &KnowledgeBase, p: &Parsed, cands: &[Candidate]) -> Option<usize> {
+    if !p.mentions.is_empty() || !p.numbers.is_empty() {
+        return None;
+    }
+    let lex = &kb.lexicon;
+    let plain = |w: &str| {
+        lex.filler.contains(w)
+            && !lex.question_words.contains(w)
+            && !lex.pronouns.contains(w)
+            && !lex.self_words.contains(w)
+    };
+    cands
+        .iter()
+        .filter(|c| kb.intents[c.intent].smalltalk)
+        .find(|c| (0..p.words.len()).all(|i| c.explains[i] || plain(&p.words[i])))
+        .map(|c| c.intent)
 }
 
 fn same_topic(kb: &KnowledgeBase, facts: &[usize]) -> bool {
@@ -246,7 +289,7 @@ fn by_evidence(
     }
     let mut best: Option<(Reading, (usize, usize, bool, usize))> = None;
     for (fact, subject) in facts_for(kb, None, s, conv) {
-        let Ok(r) = readings::check(kb, p, None, fact, subject, open) else {
+        let Ok(r) = readings::check(kb, p, None, fact, subject, open, true) else {
             continue;
         };
         let f = &kb.facts[fact];

@@ -76,6 +76,7 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
         .take(5)
         .map(|c| (kb.intents[c.intent].id.clone(), c.score))
         .collect();
+    let decision = corrections_used(&p, &cands, decision);
     let confidence = confidence(&decision, &p);
     let decision = match decision {
         Decision::Fact { .. } | Decision::Sentence { .. } if confidence < MIN_CONFIDENCE => {
@@ -94,6 +95,33 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
         confidence,
     };
     compose::compose(cx, decision, conv)
+}
+
+/// A typo correction stands only when the answer uses the corrected word, as a cue of its
+/// intent or as a name; otherwise the word as typed is unexplained ("funding" is not
+/// "founding", "song" is not "sont").
+fn corrections_used(p: &Parsed, cands: &[intents::Candidate], d: Decision) -> Decision {
+    let intent = match &d {
+        Decision::Fact { intent, .. } => *intent,
+        Decision::SmallTalk { intent } => Some(*intent),
+        _ => return d,
+    };
+    let explains = intent.and_then(|i| cands.iter().find(|c| c.intent == i));
+    let unused: Vec<String> = p
+        .corrected_at
+        .iter()
+        .zip(&p.corrections)
+        .filter(|(&at, _)| {
+            let named = p.mentions.iter().any(|m| (m.start..m.end).contains(&at));
+            !named && !explains.is_some_and(|c| c.explains[at])
+        })
+        .map(|(_, (typed, ..))| typed.clone())
+        .collect();
+    if unused.is_empty() {
+        d
+    } else {
+        Decision::Refuse(Refusal::Unexplained(unused))
+    }
 }
 
 fn confidence(d: &Decision, p: &Parsed) -> f64 {

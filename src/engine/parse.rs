@@ -224,7 +224,11 @@ fn closed_class(kb: &KnowledgeBase, w: &str) -> Option<(String, f64)> {
     let mut qwords: Vec<&String> = kb.lexicon.question_words.iter().collect();
     qwords.sort();
     for q in qwords {
-        if q.len() >= 3 && strsim::osa_distance(w, q) == 1 && best.is_none_or(|b| q.len() < b.len())
+        let same_start = q.chars().next() == w.chars().next();
+        if same_start
+            && q.len() >= 3
+            && strsim::osa_distance(w, q) == 1
+            && best.is_none_or(|b| q.len() < b.len())
         {
             best = Some(q);
         }

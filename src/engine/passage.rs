@@ -7,6 +7,9 @@ use super::parse::{Named, Parsed};
 use crate::answer::Passage;
 use crate::knowledge::KnowledgeBase;
 
+/// How many words into a sentence its subject may come.
+const SUBJECT_WINDOW: usize = 6;
+
 /// The first sentence that names a subject and explains every meaningful word (at least one)
 /// and every value of the question.
 pub fn sentence_reading(
@@ -19,9 +22,17 @@ pub fn sentence_reading(
         return None;
     }
     let subject = *s.order.first()?;
+    let aliases = &kb.entities[subject].aliases;
     for (n, stems) in kb.sentence_stems.iter().enumerate() {
         let named = &kb.sentence_entities[n];
-        if !named.contains(&subject) {
+        // The subject must open the sentence (within its first words), so that what the
+        // sentence says is said of it.
+        let words = crate::nlu::tokens(&crate::nlu::normalize(&kb.article.sentences[n].text));
+        let head = &words[..words.len().min(SUBJECT_WINDOW)];
+        let opens = aliases
+            .iter()
+            .any(|a| head.windows(a.len()).any(|w| w == a.as_slice()));
+        if !named.contains(&subject) || !opens {
             continue;
         }
         let explained = open.iter().all(|&i| {

@@ -61,6 +61,7 @@ pub fn check(
     fact: usize,
     subject: usize,
     open: &[usize],
+    quotes_only: bool,
 ) -> Result<Reading, Misfit> {
     let f = &kb.facts[fact];
     let mut unexplained = Vec::new();
@@ -71,7 +72,7 @@ pub fn check(
         }
         if p.stems[i].iter().any(|s| f.quote_stems.contains(s)) {
             evidence_words += 2;
-        } else if p.stems[i].iter().any(|s| f.stems.contains(s)) {
+        } else if !quotes_only && p.stems[i].iter().any(|s| f.stems.contains(s)) {
             evidence_words += 1;
         } else {
             unexplained.push(p.words[i].clone());

@@ -108,7 +108,10 @@ impl Vocab {
                     continue;
                 }
                 let d = strsim::osa_distance(word, cand);
-                if d > max {
+                // Four letters or fewer: only two letters swapped ("mial"), never another
+                // letter ("milk" is not "mila").
+                let swap_only = len <= 4 && strsim::levenshtein(word, cand) != 2;
+                if d > max || swap_only {
                     continue;
                 }
                 let jw = strsim::jaro_winkler(word, cand);
