@@ -192,7 +192,14 @@ fn remember(
     if let Some(&who) = persons.first() {
         conv.person = id(who);
     }
-    conv.words = p.masked().iter().map(|w| w.to_string()).collect();
+    // An ellipsis keeps the words of the question it continues.
+    let mut words: Vec<String> = if p.elliptic {
+        std::mem::take(&mut conv.words)
+    } else {
+        Vec::new()
+    };
+    words.extend(p.masked().iter().filter(|w| !w.is_empty()).map(|w| w.to_string()));
+    conv.words = words;
 }
 
 fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {

@@ -171,9 +171,9 @@ fn facts_for(
 }
 
 /// How well a reading fits: on the conversation's topic, words its evidence explains, names
-/// it confirms, whether the intent is the fact's first, and (when it confirms a name) the
-/// narrower fact.
-type Rank = (bool, usize, usize, bool, usize);
+/// it confirms, (when it confirms a name) the narrower fact, and whether the intent is the
+/// fact's first.
+type Rank = (bool, usize, usize, usize, bool);
 
 fn rank(
     kb: &KnowledgeBase,
@@ -191,7 +191,7 @@ fn rank(
     } else {
         0
     };
-    (on_topic, r.evidence_words, r.confirmed, primary, narrow)
+    (on_topic, r.evidence_words, r.confirmed, narrow, primary)
 }
 
 /// The best reading of the best-scoring intent that has one. Readings of different facts that
@@ -289,9 +289,13 @@ fn by_evidence(
     }
     let mut best: Option<(Reading, (usize, usize, bool, usize))> = None;
     for (fact, subject) in facts_for(kb, None, s, conv) {
+        // Without an intent, the question's relation is not established: no "No" from it.
         let Ok(r) = readings::check(kb, p, None, fact, subject, open, true) else {
             continue;
         };
+        if r.verdict == Some(false) {
+            continue;
+        }
         let f = &kb.facts[fact];
         let describes = f.intents.iter().any(|&i| kb.intents[i].describes);
         if open.is_empty() && !describes && r.confirmed == 0 {
