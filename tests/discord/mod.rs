@@ -11,6 +11,7 @@ mod lifecycle;
 mod messages;
 mod payloads;
 mod reload;
+mod service;
 mod sharding;
 
 use mila_bot::{ask, Answer, Conversation, KnowledgeBase};
