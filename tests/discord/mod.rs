@@ -10,6 +10,7 @@ mod interactions;
 mod lifecycle;
 mod messages;
 mod payloads;
+mod polish;
 mod reload;
 mod service;
 mod sharding;
