@@ -216,11 +216,6 @@ impl Fake {
         self.shared.lock().hold_commands = true;
     }
 
-    /// Gateway connections opened so far.
-    pub fn connections(&self) -> u64 {
-        self.shared.lock().conn_ids
-    }
-
     /// Answers every IDENTIFY by closing the connection with `code` (4004: bad token).
     pub fn close_on_identify(&self, code: u16) {
         self.shared.lock().close_on_identify = Some(code);
