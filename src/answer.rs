@@ -118,7 +118,19 @@ pub struct Answer {
     pub labels: Labels,
 }
 
+/// The intents that are small talk rather than questions about Mila.
+pub const SMALL_TALK_INTENTS: &[&str] = &["greeting", "thanks", "goodbye", "help", "about"];
+
 impl Answer {
+    /// A greeting, thanks, goodbye, a request for help or about the bot, answered as such.
+    pub fn is_small_talk(&self) -> bool {
+        self.answered
+            && self
+                .intent
+                .as_deref()
+                .is_some_and(|i| SMALL_TALK_INTENTS.contains(&i))
+    }
+
     /// Body, then the closest passage (if any), then the numbered sources.
     pub fn text(&self) -> String {
         let mut out = self.body.clone();

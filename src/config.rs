@@ -1,11 +1,13 @@
 //! The bot's configuration: the TOML file (`--config FILE`, default `config.toml`) plus the
-//! environment overrides `DISCORD_TOKEN` and `MILA_BOT_DISCORD_API`, validated into [`Settings`].
+//! environment overrides `DISCORD_TOKEN`, `MILA_BOT_DISCORD_API`, `MILA_BOT_LOG_FORMAT`,
+//! `MILA_BOT_METRICS` (and `RUST_LOG`, read by the logger), validated into [`Settings`].
 //!
 //! Reading the file is kept apart from parsing its text, so tests pass strings. Every error's
 //! message starts with `config:` (the CLI maps those to exit code 2) and never contains the token.
 
 use serde::{de::Error as _, Deserialize, Deserializer};
 use std::fmt;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -15,6 +17,12 @@ pub const DEFAULT_CONFIG_PATH: &str = "config.toml";
 pub const TOKEN_ENV: &str = "DISCORD_TOKEN";
 /// Environment variable overriding the Discord API base URL (overrides `[discord] api_base`).
 pub const API_BASE_ENV: &str = "MILA_BOT_DISCORD_API";
+/// Environment variable overriding `log_format` (`text` or `json`).
+pub const LOG_FORMAT_ENV: &str = "MILA_BOT_LOG_FORMAT";
+/// Environment variable overriding `[metrics] listen` (an address such as `127.0.0.1:9184`).
+pub const METRICS_ENV: &str = "MILA_BOT_METRICS";
+/// The log filter when neither `RUST_LOG` nor `log_level` is set.
+pub const DEFAULT_LOG_LEVEL: &str = "info,serenity=warn";
 
 /// A secret string (the bot token) that never shows itself in `Debug` or `Display` output.
 #[derive(Clone, PartialEq, Eq, Deserialize)]
@@ -70,8 +78,43 @@ pub enum ConfigError {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {
+    /// `log_format = "text" | "json"`
+    #[serde(default)]
+    pub log_format: Option<String>,
+    /// `log_level = "info"`: a `RUST_LOG`-style filter (`RUST_LOG` overrides it).
+    #[serde(default)]
+    pub log_level: Option<String>,
     #[serde(default)]
     pub discord: DiscordSection,
+    #[serde(default)]
+    pub metrics: MetricsSection,
+}
+
+/// `[metrics]`: the optional health and metrics HTTP listener.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricsSection {
+    pub listen: Option<String>,
+}
+
+/// How log events are written (one line each, to stderr).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LogFormat {
+    /// For people: `2025-01-01T12:00:00Z  INFO mila_bot: message key=value`.
+    #[default]
+    Text,
+    /// For machines: one JSON object per line.
+    Json,
+}
+
+impl LogFormat {
+    fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "text" => Some(LogFormat::Text),
+            "json" => Some(LogFormat::Json),
+            _ => None,
+        }
+    }
 }
 
 /// `[discord]`
@@ -186,6 +229,11 @@ pub struct Settings {
     pub rate_limit_window: Duration,
     pub conversation_idle: Duration,
     pub conversations_max: usize,
+    pub log_format: LogFormat,
+    /// The configured log filter (`RUST_LOG`, read by the logger, overrides it).
+    pub log_level: String,
+    /// Where to serve `/healthz` and `/metrics`; None: no listener.
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 impl ConfigFile {
@@ -237,6 +285,7 @@ impl Settings {
         path: &Path,
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Self, ConfigError> {
+        let (log_format, log_level, metrics_listen) = Self::operations(&file, path, env)?;
         let d = file.discord;
         let non_empty = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         let token = env(TOKEN_ENV)
@@ -278,7 +327,47 @@ impl Settings {
             rate_limit_window: Duration::from_secs(d.rate_limit.window_secs),
             conversation_idle: Duration::from_secs(d.conversations.idle_secs),
             conversations_max: d.conversations.max,
+            log_format,
+            log_level,
+            metrics_listen,
         })
+    }
+
+    /// The logging and metrics settings: file values, then environment overrides.
+    fn operations(
+        file: &ConfigFile,
+        path: &Path,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<(LogFormat, String, Option<SocketAddr>), ConfigError> {
+        let set = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        let log_format = match set(env(LOG_FORMAT_ENV)).or_else(|| file.log_format.clone()) {
+            None => LogFormat::default(),
+            Some(f) => LogFormat::parse(&f).ok_or_else(|| {
+                ConfigError::Invalid(format!(
+                    "the log format ({LOG_FORMAT_ENV} or `log_format` in {}) must be \"text\" or \
+                     \"json\", got {f:?}",
+                    path.display()
+                ))
+            })?,
+        };
+        let log_level = set(file.log_level.clone()).unwrap_or_else(|| DEFAULT_LOG_LEVEL.into());
+        if let Err(e) = tracing_subscriber::EnvFilter::try_new(&log_level) {
+            return Err(ConfigError::Invalid(format!(
+                "{}: invalid `log_level` {log_level:?}: {e}",
+                path.display()
+            )));
+        }
+        let metrics_listen = match set(env(METRICS_ENV)).or_else(|| file.metrics.listen.clone()) {
+            None => None,
+            Some(a) => Some(a.trim().parse().map_err(|_| {
+                ConfigError::Invalid(format!(
+                    "the metrics address ({METRICS_ENV} or [metrics] listen in {}) must be \
+                     IP:PORT, e.g. \"127.0.0.1:9184\", got {a:?}",
+                    path.display()
+                ))
+            })?),
+        };
+        Ok((log_format, log_level, metrics_listen))
     }
 }
 
@@ -387,6 +476,54 @@ mod tests {
             "[discrod]\n",
         ] {
             let e = settings(text, &[(TOKEN_ENV, "t")]).unwrap_err().to_string();
+            assert!(e.starts_with("config:"), "{e}");
+        }
+    }
+
+    #[test]
+    fn logging_and_metrics_default_off_and_come_from_file_or_environment() {
+        let s = settings("", &[(TOKEN_ENV, "t")]).unwrap();
+        assert_eq!(s.log_format, LogFormat::Text);
+        assert_eq!(s.log_level, DEFAULT_LOG_LEVEL);
+        assert_eq!(s.metrics_listen, None);
+        let text = "log_format = \"json\"\nlog_level = \"debug\"\n[metrics]\nlisten = \"127.0.0.1:9184\"\n";
+        let s = settings(text, &[(TOKEN_ENV, "t")]).unwrap();
+        assert_eq!(s.log_format, LogFormat::Json);
+        assert_eq!(s.log_level, "debug");
+        assert_eq!(s.metrics_listen, Some("127.0.0.1:9184".parse().unwrap()));
+        let vars = &[
+            (TOKEN_ENV, "t"),
+            (LOG_FORMAT_ENV, "TEXT"),
+            (METRICS_ENV, "0.0.0.0:1"),
+        ];
+        let s = settings(text, vars).unwrap();
+        assert_eq!(s.log_format, LogFormat::Text);
+        assert_eq!(s.metrics_listen, Some("0.0.0.0:1".parse().unwrap()));
+    }
+
+    #[test]
+    fn bad_logging_and_metrics_values_are_config_errors() {
+        for (text, vars) in [
+            ("log_format = \"xml\"\n", &[(TOKEN_ENV, "t")][..]),
+            (
+                "log_level = \"info,serenity=loud\"\n",
+                &[(TOKEN_ENV, "t")][..],
+            ),
+            (
+                "[metrics]\nlisten = \"localhost\"\n",
+                &[(TOKEN_ENV, "t")][..],
+            ),
+            ("", &[(TOKEN_ENV, "t"), (METRICS_ENV, "9184")][..]),
+        ] {
+            let path = Path::new("test.toml");
+            let vars: Vec<(String, String)> = vars
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            let env = |k: &str| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+            let e = Settings::resolve(ConfigFile::parse(text, path).unwrap(), path, &env)
+                .unwrap_err()
+                .to_string();
             assert!(e.starts_with("config:"), "{e}");
         }
     }

@@ -8,15 +8,68 @@ Acme Lab was founded in 1999 by Ada Smith.<ref>{{Cite web|url=https://a.example/
 const ENTITIES: &str = "[[entity]]\nid = \"acme\"\nkind = \"organization\"\nname = \"Acme Lab\"\naliases = [\"Acme\", \"the lab\"]\n\
 [[entity]]\nid = \"ada\"\nkind = \"person\"\nname = \"Ada Smith\"\naliases = [\"Ada Smith\", \"Smith\"]\n\
 [[entity]]\nid = \"paris\"\nkind = \"place\"\nname = \"Paris\"\naliases = [\"Paris\"]\n";
-const INTENTS: &str = "[[intent]]\nid = \"founder\"\nall = [[\"who\", \"whom\", \"qui\"], [\"founded\", \"fonde\"]]\npatterns = ['\\bby whom\\b']\nnot = [\"when\"]\nexamples_en = [\"Who founded Acme?\"]\nexamples_fr = [\"Qui a fondé Acme ?\"]\n\
-[[intent]]\nid = \"founded_when\"\nall = [[\"when\", \"quand\"], [\"founded\", \"fonde\"]]\nexamples_en = [\"When was Acme founded?\"]\n\
+const INTENTS: &str = "[[intent]]\nid = \"founder\"\nall = [[\"who\", \"whom\", \"qui\"], [\"founded\", \"fonde\"]]\nvalue_kinds = [\"person\"]\npatterns = ['\\bby whom\\b']\nnot = [\"when\"]\nexamples_en = [\"Who founded Acme?\"]\nexamples_fr = [\"Qui a fondé Acme ?\"]\n\
+[[intent]]\nid = \"founded_when\"\nall = [[\"when\", \"quand\", \"year\"], [\"founded\", \"fonde\"]]\nexamples_en = [\"When was Acme founded?\"]\n\
+[[intent]]\nid = \"greeting\"\nsmalltalk = true\nall = [[\"hi\", \"bonjour\"]]\nexamples_en = [\"Hi\"]\n\
 [[intent]]\nid = \"description\"\nweight = 0.5\nstrict = true\ndescribes = true\nall = [[\"what is\", \"who is\"]]\nexamples_en = [\"What is Acme?\"]\n";
-const FACTS: &str = "[[fact]]\nid = \"founder\"\nsubjects = [\"acme\"]\nmentions = [\"ada\"]\nrelation = \"founded_by\"\nvalue = \"Ada Smith\"\nintents = [\"founder\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Acme was founded by Ada Smith.\"\nfr = \"Acme a été fondé par Ada Smith.\"\n\
-[[fact]]\nid = \"year\"\nsubjects = [\"acme\"]\nrelation = \"founded_in\"\nvalue = \"1999\"\nintents = [\"founded_when\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999\"]\nen = \"Acme was founded in 1999.\"\nfr = \"Acme a été fondé en 1999.\"\n\
+const FACTS: &str = "[[fact]]\nid = \"founder\"\nclosed = true\nsubjects = [\"acme\"]\nmentions = [\"ada\"]\nrelation = \"founded_by\"\nvalue = \"Ada Smith\"\nintents = [\"founder\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Acme was founded by Ada Smith.\"\nfr = \"Acme a été fondé par Ada Smith.\"\n\
+[[fact]]\nid = \"year\"\nclosed = true\nsubjects = [\"acme\"]\nrelation = \"founded_in\"\nvalue = \"1999\"\nintents = [\"founded_when\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999\"]\nen = \"Acme was founded in 1999.\"\nfr = \"Acme a été fondé en 1999.\"\n\
 [[fact]]\nid = \"what\"\nsubjects = [\"acme\"]\nmentions = [\"paris\"]\nrelation = \"is_a\"\nvalue = \"lab\"\nintents = [\"description\"]\ntopic = \"overview\"\nevidence = [\"Acme Lab is a lab in Paris.\"]\nen = \"Acme Lab is a lab in Paris.\"\nfr = \"Acme Lab est un laboratoire à Paris.\"\n";
-const LEXICON: &str = "pronouns = [\"it\"]\nperson_pronouns = [\"she\"]\nquestion_words = [\"who\", \"when\", \"what\", \"qui\", \"quand\"]\nfrench = [\"qui\", \"a\", \"quand\"]\nenglish = [\"who\", \"was\", \"when\", \"what\", \"is\"]\nfiller = [\"was\", \"is\", \"the\", \"a\", \"it\", \"by\"]\ncontext_kinds = [\"place\"]\nperson_kinds = [\"person\"]\n";
-const MESSAGES: &str = "[en]\nnot_in_article = \"Not said.\"\nnot_in_article_about = \"Not said about {entity}.\"\noff_topic = \"Off topic.\"\nambiguous = \"Ambiguous.\"\nempty = \"Ask me.\"\ntoo_long = \"Too long ({n}/{max}).\"\nno_reference = \"(section {section})\"\n\
-[fr]\nnot_in_article = \"Pas dit.\"\nnot_in_article_about = \"Pas dit de {entity}.\"\noff_topic = \"Hors sujet.\"\nambiguous = \"Ambigu.\"\nempty = \"Demandez.\"\ntoo_long = \"Trop long.\"\nno_reference = \"(section {section})\"\n";
+const LEXICON: &str = r#"pronouns = ["it"]
+person_pronouns = ["she"]
+self_words = ["my", "i", "you"]
+question_words = ["who", "when", "what", "qui", "quand"]
+yes_no_starts = ["is", "was"]
+yes_no_marks = ["right"]
+more_than = ["more than"]
+less_than = ["less than"]
+verbs = ["is", "was", "a"]
+french = ["qui", "a", "quand", "bonjour"]
+english = ["who", "was", "when", "what", "is"]
+filler = ["was", "is", "the", "a", "it", "by", "in"]
+context_kinds = ["place"]
+person_kinds = ["person"]
+[external]
+person = ["Bob Jones"]
+organization = ["Globex"]
+[synonyms]
+started = ["founded"]
+"#;
+const MESSAGES: &str = r#"[en]
+not_in_article = "Not said."
+not_in_article_about = "Not said about {entity}."
+off_topic = "Off topic."
+not_about_you = "Not about you."
+ambiguous = "Ambiguous."
+empty = "Ask me."
+too_long = "Too long ({n}/{max})."
+no_reference = "(section {section})"
+yes = "Yes."
+no = "No."
+closest = "Closest"
+you_could_ask = "Ask:"
+accessed = "Accessed"
+article_says = "It says: {sentence}"
+[en.smalltalk]
+greeting = "Hello there."
+[fr]
+not_in_article = "Pas dit."
+not_in_article_about = "Pas dit de {entity}."
+off_topic = "Hors sujet."
+not_about_you = "Pas sur vous."
+ambiguous = "Ambigu."
+empty = "Demandez."
+too_long = "Trop long."
+no_reference = "(section {section})"
+yes = "Oui."
+no = "Non."
+closest = "Proche"
+you_could_ask = "Demandez :"
+accessed = "Consulté le"
+article_says = "Il dit : {sentence}"
+[fr.smalltalk]
+greeting = "Bonjour à vous."
+"#;
 
 fn kb() -> KnowledgeBase {
     let files = [
@@ -132,3 +185,51 @@ fn suggestions_are_example_questions_in_the_question_language() {
     );
 }
 
+
+#[test]
+fn yes_no_questions_get_a_verdict_from_a_closed_fact() {
+    let kb = kb();
+    let yes = one(&kb, "was acme founded in 1999?");
+    assert!(
+        yes.answered && yes.body.starts_with("Yes. "),
+        "{}\n{}",
+        yes.body,
+        yes.explain()
+    );
+    let no = one(&kb, "was acme founded in the year 2005?");
+    assert!(no.answered && no.body.starts_with("No. "), "{}", no.body);
+    assert!(no.body.contains("1999"), "{}", no.body);
+    let other = one(&kb, "was acme founded by Bob Jones?");
+    assert!(other.answered && other.body.starts_with("No. "), "{}", other.body);
+}
+
+#[test]
+fn first_person_and_outside_names_claim_the_subject() {
+    let kb = kb();
+    for q in ["what is my name", "who founded Globex", "when was it founded by you"] {
+        let a = one(&kb, q);
+        assert!(!a.answered || a.intent.as_deref() == Some("greeting"), "{q}: {}", a.body);
+    }
+    assert_eq!(one(&kb, "what is my name").body, "Not about you.");
+}
+
+#[test]
+fn small_talk_is_answered_from_messages() {
+    let kb = kb();
+    let a = one(&kb, "hi");
+    assert!(a.answered, "{}\n{}", a.body, a.explain());
+    assert_eq!(a.intent.as_deref(), Some("greeting"));
+    assert_eq!(a.body, "Hello there.");
+    assert!(a.citations.is_empty() && a.section.is_none());
+    assert_eq!(one(&kb, "bonjour").body, "Bonjour à vous.");
+}
+
+#[test]
+fn every_word_must_be_explained() {
+    let kb = kb();
+    assert!(one(&kb, "who founded acme").answered);
+    let a = one(&kb, "who founded acme pizza");
+    assert!(!a.answered, "{}", a.body);
+    // A synonym of a word in the evidence explains it.
+    assert!(one(&kb, "when was acme started").answered);
+}

@@ -59,6 +59,18 @@ impl Bot {
         pre_args: &[&str],
         args: &[&str],
     ) -> Bot {
+        Self::start_env(fake, config, &[], pre_args, args)
+    }
+
+    /// Like [`Bot::start_with_config`], with extra environment variables (set last, so they
+    /// may override `MILA_BOT_DISCORD_API`).
+    pub fn start_env(
+        fake: &Arc<Fake>,
+        config: Option<&str>,
+        env: &[(&str, &str)],
+        pre_args: &[&str],
+        args: &[&str],
+    ) -> Bot {
         let dir = tempfile::tempdir().unwrap();
         if let Some(config) = config {
             std::fs::write(dir.path().join("config.toml"), config).unwrap();
@@ -67,9 +79,13 @@ impl Bot {
         let mut all: Vec<&str> = pre_args.to_vec();
         all.push("discord");
         all.extend_from_slice(args);
-        let child = command(dir.path(), &all)
-            .env("DISCORD_TOKEN", "test-token")
-            .env("MILA_BOT_DISCORD_API", fake.base())
+        let mut cmd = command(dir.path(), &all);
+        cmd.env("DISCORD_TOKEN", "test-token")
+            .env("MILA_BOT_DISCORD_API", fake.base());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = cmd
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&stderr).unwrap())
             .spawn()
@@ -131,6 +147,14 @@ impl Bot {
                 other => panic!("the bot did not exit: {other:?}\n{}", self.stderr()),
             }
         }
+    }
+
+    /// Sends `name` and returns the exit status and the time from the signal to the exit.
+    pub async fn stop_with(&mut self, name: &str) -> (ExitStatus, Duration) {
+        let sent = std::time::Instant::now();
+        self.signal(name);
+        let status = self.wait_exit().await;
+        (status, sent.elapsed())
     }
 
     /// Waits until the log contains `needle`.

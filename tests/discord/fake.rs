@@ -59,6 +59,12 @@ pub struct Inner {
     /// (method, path fragment, status): the next matching request fails with that status.
     fail_next: Vec<(String, String, u16)>,
     pub(super) close_on_identify: Option<u16>,
+    /// Gateway upgrades are answered 503 (Discord's gateway unreachable, its API up).
+    pub(super) refuse_gateway: bool,
+    /// New gateway connections get no HELLO and no answer (a handshake that hangs).
+    pub(super) silent_gateway: bool,
+    /// Command registrations are recorded but not answered (registration in progress).
+    hold_commands: bool,
     message_ids: u64,
     /// Set when the bot process exits while a test waits on the fake.
     pub bot_exit: Option<String>,
@@ -195,6 +201,21 @@ impl Fake {
         inner.fail_next.push((method.into(), path.into(), status));
     }
 
+    /// Gateway connections are refused (HTTP 503) while `on`.
+    pub fn refuse_gateway(&self, on: bool) {
+        self.shared.lock().refuse_gateway = on;
+    }
+
+    /// New gateway connections hang (no HELLO, no answer) while `on`.
+    pub fn silent_gateway(&self, on: bool) {
+        self.shared.lock().silent_gateway = on;
+    }
+
+    /// Command registrations are recorded but never answered.
+    pub fn hold_commands(&self) {
+        self.shared.lock().hold_commands = true;
+    }
+
     /// Answers every IDENTIFY by closing the connection with `code` (4004: bad token).
     pub fn close_on_identify(&self, code: u16) {
         self.shared.lock().close_on_identify = Some(code);
@@ -234,13 +255,22 @@ async fn rest(State(shared): State<Arc<Shared>>, req: Request) -> Response {
             Some((_, _, status)) => {
                 let status =
                     StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-                (status, Json(json!({"message": "fake failure", "code": 0}))).into_response()
+                Some((status, Json(json!({"message": "fake failure", "code": 0}))).into_response())
             }
-            None => route(&mut inner, &method, &path, &body, shared.port),
+            None if inner.hold_commands && method == Method::PUT && path.ends_with("/commands") => {
+                None
+            }
+            None => Some(route(&mut inner, &method, &path, &body, shared.port)),
         }
     };
     shared.bump();
-    response
+    match response {
+        Some(r) => r,
+        None => {
+            tokio::time::sleep(WAIT).await;
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
 }
 
 fn route(inner: &mut Inner, method: &Method, path: &str, body: &Value, port: u16) -> Response {

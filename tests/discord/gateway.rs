@@ -4,7 +4,7 @@
 use super::fake::{Out, Shared, APP_ID, BOT_ID};
 use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
-use axum::response::Response;
+use axum::response::{IntoResponse as _, Response};
 use serde_json::{json, Value};
 use std::sync::Arc;
 use tokio::sync::mpsc;
@@ -13,17 +13,33 @@ pub(super) async fn ws_upgrade(
     State(shared): State<Arc<Shared>>,
     ws: WebSocketUpgrade,
 ) -> Response {
+    if shared.lock().refuse_gateway {
+        return axum::http::StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
     ws.on_upgrade(move |socket| gateway(shared, socket))
+}
+
+/// A connection that never says HELLO nor answers: only the client's close ends it.
+async fn silent(mut socket: WebSocket) {
+    while let Some(Ok(msg)) = socket.recv().await {
+        if matches!(msg, WsMessage::Close(_)) {
+            break;
+        }
+    }
 }
 
 async fn gateway(shared: Arc<Shared>, mut socket: WebSocket) {
     let (tx, mut rx) = mpsc::unbounded_channel();
     // Dispatches go to this connection only once it has identified or resumed.
-    let id = {
+    let (id, silent_now) = {
         let mut inner = shared.lock();
         inner.conn_ids += 1;
-        inner.conn_ids
+        (inner.conn_ids, inner.silent_gateway)
     };
+    shared.bump();
+    if silent_now {
+        return silent(socket).await;
+    }
     let hello = json!({"op": 10, "d": {"heartbeat_interval": 41250}, "s": null, "t": null});
     let _ = tx.send(Out::Text(hello.to_string()));
     loop {

@@ -10,7 +10,9 @@ mod interactions;
 mod lifecycle;
 mod messages;
 mod payloads;
+mod polish;
 mod reload;
+mod service;
 mod sharding;
 
 use mila_bot::{ask, Answer, Conversation, KnowledgeBase};

@@ -1,8 +1,11 @@
 //! The slash commands, defined once: this table drives both their registration with Discord and
-//! the dispatch of their invocations, so the two cannot drift apart.
+//! the dispatch of their invocations, so the two cannot drift apart. Their descriptions and
+//! French names and descriptions come from `knowledge/discord.toml`, keyed by the names here.
 
 use super::render::{self, Reply};
-use super::state::{Asked, BotState};
+use super::state::{Asked, BotState, Origin};
+use super::texts::{option_key, Texts};
+use crate::answer::Lang;
 use crate::commands::{about_text, help_text, sources_text};
 use serenity::all::{CommandOptionType, CreateCommand, CreateCommandOption};
 
@@ -16,11 +19,10 @@ pub enum Kind {
     Why,
 }
 
-/// One slash command: its name, description and behaviour.
+/// One slash command: its name and behaviour.
 #[derive(Debug)]
 pub struct SlashCommand {
     pub name: &'static str,
-    pub description: &'static str,
     pub kind: Kind,
 }
 
@@ -33,27 +35,22 @@ pub const CHOICE_MAX_CHARS: usize = 100;
 pub const COMMANDS: &[SlashCommand] = &[
     SlashCommand {
         name: "ask",
-        description: "Ask a question about Mila - Quebec AI Institute",
         kind: Kind::Ask,
     },
     SlashCommand {
         name: "sources",
-        description: "The Wikipedia article's references",
         kind: Kind::Sources,
     },
     SlashCommand {
         name: "about",
-        description: "What this bot is, its source and the knowledge it has loaded",
         kind: Kind::About,
     },
     SlashCommand {
         name: "help",
-        description: "How to use this bot, with example questions",
         kind: Kind::Help,
     },
     SlashCommand {
         name: "why",
-        description: "Why the bot gave you its last answer in this channel",
         kind: Kind::Why,
     },
 ];
@@ -62,44 +59,59 @@ pub fn find(name: &str) -> Option<&'static SlashCommand> {
     COMMANDS.iter().find(|c| c.name == name)
 }
 
-/// The registration payload for every command.
-pub fn registrations() -> Vec<CreateCommand> {
+/// The registration payload for every command, with its French name and description.
+pub fn registrations(texts: &Texts) -> Vec<CreateCommand> {
+    let en = texts.get(Lang::En);
+    let describe = |key: &str| en.commands.get(key).cloned().unwrap_or_default();
     COMMANDS
         .iter()
         .map(|c| {
-            let cmd = CreateCommand::new(c.name).description(c.description);
+            let mut cmd = CreateCommand::new(c.name).description(describe(c.name));
+            for (locale, name, description) in texts.localisations(c.name) {
+                cmd = cmd
+                    .name_localized(locale, name)
+                    .description_localized(locale, description);
+            }
             match c.kind {
-                Kind::Ask => cmd.add_option(
-                    CreateCommandOption::new(
+                Kind::Ask => {
+                    let key = option_key(c.name, QUESTION_OPTION);
+                    let mut option = CreateCommandOption::new(
                         CommandOptionType::String,
                         QUESTION_OPTION,
-                        "Your question, in English or French",
+                        describe(&key),
                     )
                     .required(true)
                     .max_length(crate::engine::MAX_QUESTION_CHARS.min(6000) as u16)
-                    .set_autocomplete(true),
-                ),
+                    .set_autocomplete(true);
+                    for (locale, name, description) in texts.localisations(&key) {
+                        option = option
+                            .name_localized(locale, name)
+                            .description_localized(locale, description);
+                    }
+                    cmd.add_option(option)
+                }
                 _ => cmd,
             }
         })
         .collect()
 }
 
-/// Who invoked a command, and where.
+/// Who invoked a command, where, and the language of their Discord client.
 #[derive(Debug, Clone, Copy)]
 pub struct Caller {
-    pub user: u64,
-    pub channel: u64,
+    pub origin: Origin,
+    pub lang: Lang,
 }
 
 /// The reply to one command invocation.
 pub fn respond(kind: Kind, state: &BotState, caller: Caller, question: Option<&str>) -> Reply {
     let loaded = state.knowledge.current();
     let kb = &loaded.kb;
+    let Origin { user, channel, .. } = caller.origin;
     match kind {
-        Kind::Ask => match state.ask(caller.user, caller.channel, question.unwrap_or("")) {
-            Asked::Answer(a) => render::answer_reply(&a),
-            Asked::Limited { .. } => render::notice(&state.limit_notice()),
+        Kind::Ask => match state.ask(caller.origin, question.unwrap_or("")) {
+            Asked::Answer { answer, why } => render::answer_reply(&answer, why),
+            Asked::Limited { lang, .. } => render::notice(&state.limit_notice(lang)),
         },
         Kind::Sources => render::text_reply("Sources", &sources_text(kb), Vec::new()),
         Kind::Help => render::text_reply("Help", &help_text(kb), Vec::new()),
@@ -116,7 +128,10 @@ pub fn respond(kind: Kind, state: &BotState, caller: Caller, question: Option<&s
             ];
             render::text_reply("About mila-bot", &about_text(kb), fields)
         }
-        Kind::Why => render::why_reply(state.last_answer(caller.user, caller.channel).as_ref()),
+        Kind::Why => render::why_reply(
+            state.last_answer(user, channel).as_ref(),
+            &loaded.texts.get(caller.lang).no_recent_answer,
+        ),
     }
 }
 
@@ -137,7 +152,7 @@ mod tests {
 
     #[test]
     fn every_command_is_registered_once_and_found_by_name() {
-        let regs = registrations();
+        let regs = registrations(&Texts::load(None).unwrap());
         assert_eq!(regs.len(), COMMANDS.len());
         for c in COMMANDS {
             assert_eq!(find(c.name).map(|f| f.kind), Some(c.kind));
@@ -148,5 +163,12 @@ mod tests {
         assert_eq!(ask["name"], "ask");
         assert_eq!(ask["options"][0]["autocomplete"], true);
         assert!(find("nope").is_none());
+        for c in json.as_array().unwrap() {
+            assert!(!c["description"].as_str().unwrap().is_empty(), "{c}");
+            assert!(c["name_localizations"]["fr"].is_string(), "{c}");
+            assert!(c["description_localizations"]["fr"].is_string(), "{c}");
+        }
+        assert_eq!(ask["name_localizations"]["fr"], "demander");
+        assert!(ask["options"][0]["description_localizations"]["fr"].is_string());
     }
 }

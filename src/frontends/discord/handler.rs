@@ -3,9 +3,11 @@
 //! REST call is logged and the bot goes on.
 
 use super::commands::{self, Caller, QUESTION_OPTION};
-use super::render::{self, ASK_PREFIX, WHY_ID};
+use super::metrics::Metrics;
+use super::render::{self, ASK_PREFIX, WHY_ID, WHY_PREFIX};
 use super::send;
-use super::state::{Asked, BotState};
+use super::state::{Asked, BotState, Origin};
+use super::texts::lang_of_locale;
 use serenity::all::{
     async_trait, AutocompleteChoice, CommandInteraction, ComponentInteraction, Context,
     CreateAutocompleteResponse, CreateInteractionResponse, EventHandler, GuildId, Interaction,
@@ -16,6 +18,7 @@ use std::sync::Arc;
 
 pub struct Handler {
     state: Arc<BotState>,
+    metrics: Arc<Metrics>,
     guild_id: Option<GuildId>,
     /// Commands are registered once per process, not on every READY.
     registered: AtomicBool,
@@ -24,9 +27,10 @@ pub struct Handler {
 }
 
 impl Handler {
-    pub fn new(state: Arc<BotState>, guild_id: Option<u64>) -> Self {
+    pub fn new(state: Arc<BotState>, guild_id: Option<u64>, metrics: Arc<Metrics>) -> Self {
         Handler {
             state,
+            metrics,
             guild_id: guild_id.map(GuildId::new),
             registered: AtomicBool::new(false),
             bot_id: AtomicU64::new(0),
@@ -37,7 +41,7 @@ impl Handler {
         if self.registered.swap(true, Ordering::SeqCst) {
             return;
         }
-        let commands = commands::registrations();
+        let commands = commands::registrations(&self.state.knowledge.current().texts);
         let result = match self.guild_id {
             Some(g) => g.set_commands(&ctx.http, commands).await.map(|c| c.len()),
             None => serenity::all::Command::set_global_commands(&ctx.http, commands)
@@ -68,8 +72,13 @@ impl Handler {
             .find(|o| o.name == QUESTION_OPTION)
             .and_then(|o| o.value.as_str());
         let caller = Caller {
-            user: c.user.id.get(),
-            channel: c.channel_id.get(),
+            origin: Origin {
+                user: c.user.id.get(),
+                channel: c.channel_id.get(),
+                is_dm: c.guild_id.is_none(),
+                via: "slash",
+            },
+            lang: lang_of_locale(&c.locale),
         };
         let reply = commands::respond(cmd.kind, &self.state, caller, question);
         send::to_command(ctx, c, &reply).await;
@@ -92,12 +101,26 @@ impl Handler {
 
     async fn on_button(&self, ctx: &Context, c: &ComponentInteraction) {
         let caller = Caller {
-            user: c.user.id.get(),
-            channel: c.channel_id.get(),
+            origin: Origin {
+                user: c.user.id.get(),
+                channel: c.channel_id.get(),
+                is_dm: c.guild_id.is_none(),
+                via: "button",
+            },
+            lang: lang_of_locale(&c.locale),
         };
         let id = c.data.custom_id.as_str();
         let reply = if id == WHY_ID {
             commands::respond(commands::Kind::Why, &self.state, caller, None)
+        } else if let Some(why) = id.strip_prefix(WHY_PREFIX) {
+            // The answer this button is attached to, whoever clicks it.
+            let answer = why.parse().ok().and_then(|w| self.state.explained(w));
+            let texts = &self.state.knowledge.current().texts;
+            let forgotten = texts
+                .get(caller.lang)
+                .why_forgotten
+                .replace("{hours}", &super::state::EXPLANATION_HOURS.to_string());
+            render::why_reply(answer.as_ref(), &forgotten)
         } else if let Some(q) = id.strip_prefix(ASK_PREFIX) {
             commands::respond(commands::Kind::Ask, &self.state, caller, Some(q))
         } else {
@@ -127,6 +150,9 @@ pub fn question_of(content: &str, is_dm: bool, mentions_bot: bool, bot_id: u64) 
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         self.bot_id.store(ready.user.id.get(), Ordering::SeqCst);
+        if let Some(shard) = ready.shard {
+            self.metrics.expect_shards(shard.total as usize);
+        }
         tracing::info!(
             user = %ready.user.name,
             shard = ?ready.shard.map(|s| (s.id.0, s.total)),
@@ -150,17 +176,20 @@ impl EventHandler for Handler {
         let Some(question) = question_of(&msg.content, is_dm, mentions_bot, bot_id) else {
             return;
         };
-        let reply = match self
-            .state
-            .ask(msg.author.id.get(), msg.channel_id.get(), &question)
-        {
-            Asked::Answer(a) => {
-                let mut r = render::answer_reply(&a);
+        let origin = Origin {
+            user: msg.author.id.get(),
+            channel: msg.channel_id.get(),
+            is_dm,
+            via: "message",
+        };
+        let reply = match self.state.ask(origin, &question) {
+            Asked::Answer { answer, why } => {
+                let mut r = render::answer_reply(&answer, why);
                 r.ephemeral = false;
                 r
             }
-            Asked::Limited { notify: true } => render::notice(&self.state.limit_notice()),
-            Asked::Limited { notify: false } => return,
+            Asked::Limited { notify: true, lang } => render::notice(&self.state.limit_notice(lang)),
+            Asked::Limited { notify: false, .. } => return,
         };
         send::to_channel(&ctx, msg.channel_id, msg.id, &reply).await;
     }

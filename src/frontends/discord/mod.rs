@@ -1,24 +1,34 @@
-//! The Discord front end: `mila-bot discord`. This module wires configuration, knowledge,
-//! the serenity client, signals (SIGINT/SIGTERM shut down, SIGHUP reloads) and sharding; the
-//! handler only translates Discord I/O to and from the engine's `Answer`.
+//! The Discord front end: `mila-bot discord`. This module wires configuration, logging,
+//! knowledge, the health and metrics listener, reaching Discord, the serenity client, signals
+//! (SIGINT/SIGTERM shut down in any state, SIGHUP reloads) and sharding; the handler only
+//! translates Discord I/O to and from the engine's `Answer`.
 
 mod commands;
+mod connect;
 mod handler;
+mod http;
+mod logging;
+mod metrics;
 mod ratelimit;
 mod reload;
 mod render;
 mod send;
 mod sessions;
 mod state;
+mod stop;
+mod texts;
 
 use crate::config::{Settings, Shards, TOKEN_ENV};
 use anyhow::Context as _;
+use connect::Backoff;
+use metrics::Metrics;
 use reload::Knowledge;
-use serenity::all::{ClientBuilder, GatewayError, GatewayIntents, HttpBuilder};
+use serenity::all::{ClientBuilder, GatewayError, GatewayIntents, Http, HttpBuilder};
 use state::BotState;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
+use stop::Stop;
 
 /// `mila-bot discord` options.
 #[derive(Debug, Clone, clap::Args)]
@@ -39,96 +49,139 @@ pub fn intents() -> GatewayIntents {
 /// Runs the bot until SIGINT/SIGTERM. `knowledge_dir` is the `--knowledge DIR` given on the
 /// command line, if any (None: the embedded knowledge).
 pub fn run(args: &DiscordArgs, knowledge_dir: Option<&Path>) -> anyhow::Result<()> {
-    init_tracing();
     let settings = Settings::load(args.config.as_deref(), &|k| std::env::var(k).ok())?;
+    logging::init(settings.log_format, &settings.log_level);
     let knowledge = Arc::new(Knowledge::load(knowledge_dir)?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(serve(settings, knowledge, args.watch))
+    let result = runtime.block_on(serve(settings, knowledge, args.watch));
+    // Tasks still running (a shard stuck in a handshake, a pending REST call) are abandoned.
+    runtime.shutdown_timeout(Duration::from_millis(100));
+    result
 }
 
-fn init_tracing() {
-    use tracing_subscriber::EnvFilter;
-    let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,serenity=warn"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+/// The longest a clean gateway shutdown may take before the process exits anyway.
+const GRACEFUL_SHUTDOWN: Duration = Duration::from_secs(1);
+
+fn rejected_token() -> anyhow::Error {
+    anyhow::anyhow!(
+        "config: Discord rejected the bot token (invalid authentication); check {TOKEN_ENV} \
+         or `token` in the [discord] section of the config file"
+    )
 }
 
-async fn serve(settings: Settings, knowledge: Arc<Knowledge>, watch: bool) -> anyhow::Result<()> {
+/// The REST client: every call to `api_base` when set, with serenity's rate limiter off (it
+/// ignores the proxy otherwise).
+fn http_client(settings: &Settings) -> Http {
     let mut http =
         HttpBuilder::new(settings.token.expose()).default_allowed_mentions(send::no_mentions());
     if let Some(base) = &settings.api_base {
-        // The proxy is ignored unless serenity's own rate limiter is off.
         http = http.proxy(base.as_str()).ratelimiter_disabled(true);
-        tracing::info!(api = %base, "using a custom Discord API base");
     }
-    let state = Arc::new(BotState::new(Arc::clone(&knowledge), &settings));
-    let handler = handler::Handler::new(state, settings.guild_id);
-    let mut client = ClientBuilder::new_with_http(http.build(), intents())
-        .event_handler(handler)
-        .await
-        .context("cannot build the Discord client")?;
+    http.build()
+}
 
-    let shard_manager = Arc::clone(&client.shard_manager);
-    tokio::spawn(async move {
-        shutdown_signal().await;
-        tracing::info!("shutting down");
-        shard_manager.shutdown_all().await;
-    });
-    tokio::spawn(reload::on_sighup(Arc::clone(&knowledge)));
+async fn serve(settings: Settings, knowledge: Arc<Knowledge>, watch: bool) -> anyhow::Result<()> {
+    let mut stop = Stop::listen();
+    let expected_shards = match settings.shards {
+        Shards::Single => Some(1),
+        Shards::Auto => None,
+        Shards::Range { start, end, .. } => Some((end - start + 1) as usize),
+    };
+    let metrics = Arc::new(Metrics::new(
+        knowledge.current().kb.content_hash(),
+        expected_shards,
+    ));
+    if let Some(addr) = settings.metrics_listen {
+        http::serve(addr, Arc::clone(&metrics)).await?;
+    }
+    tokio::spawn(reload::on_sighup(
+        Arc::clone(&knowledge),
+        Arc::clone(&metrics),
+    ));
     if watch {
         tokio::spawn(reload::watch_files(
             Arc::clone(&knowledge),
+            Arc::clone(&metrics),
             Duration::from_secs(1),
         ));
     }
+    let api = match &settings.api_base {
+        Some(base) => {
+            tracing::info!(api = %base, "using a custom Discord API base");
+            base.clone()
+        }
+        None => "https://discord.com".to_string(),
+    };
+
+    // Reach Discord first: with backoff, in our own words, interruptible.
+    let probe_http = Arc::new(http_client(&settings));
+    let mut backoff = Backoff::new(connect::FIRST_RETRY, connect::MAX_RETRY);
+    let gateway_url = tokio::select! {
+        r = connect::reach(&probe_http, &api, &settings.token, &mut backoff) => match r {
+            Ok(url) => url,
+            Err(_) => return Err(rejected_token()),
+        },
+        _ = stop.wait() => return Ok(()),
+    };
+
+    let state = Arc::new(BotState::new(
+        Arc::clone(&knowledge),
+        &settings,
+        Arc::clone(&metrics),
+    ));
+    let handler = handler::Handler::new(state, settings.guild_id, Arc::clone(&metrics));
+    let build =
+        ClientBuilder::new_with_http(http_client(&settings), intents()).event_handler(handler);
+    let mut client = tokio::select! {
+        c = build => c.context("cannot build the Discord client")?,
+        _ = stop.wait() => return Ok(()),
+    };
+    // The builder asks GET /gateway again and, should that fail, falls back to Discord's public
+    // gateway: use the URL the configured API gave instead.
+    *client.ws_url.lock().await = gateway_url;
+    let manager = Arc::clone(&client.shard_manager);
+    let mut watchdog = tokio::spawn(connect::watchdog(
+        Arc::clone(&manager),
+        Arc::clone(&metrics),
+        probe_http,
+        api,
+        settings.token.clone(),
+    ));
 
     let loaded = knowledge.current();
     tracing::info!(hash = %loaded.kb.content_hash(), shards = ?settings.shards, "starting the Discord bot");
-    let result = match settings.shards {
-        Shards::Single => client.start().await,
-        Shards::Auto => client.start_autosharded().await,
-        // serenity treats the range's end as inclusive, like our config.
-        Shards::Range { start, end, total } => client.start_shard_range(start..end, total).await,
+    let result = tokio::select! {
+        r = start(&mut client, settings.shards) => r,
+        // The watchdog only ends when Discord refuses the token.
+        w = &mut watchdog => match w {
+            Ok(_) => Err(serenity::Error::Gateway(GatewayError::InvalidAuthentication)),
+            Err(e) => Err(serenity::Error::Other(if e.is_panic() { "the watchdog panicked" } else { "the watchdog stopped" })),
+        },
+        _ = stop.wait() => {
+            // Close the gateway connections cleanly if that is quick; exit regardless.
+            let _ = tokio::time::timeout(GRACEFUL_SHUTDOWN, manager.shutdown_all()).await;
+            Ok(())
+        }
     };
+    watchdog.abort();
     match result {
         Ok(()) => {
             tracing::info!("stopped");
             Ok(())
         }
-        Err(serenity::Error::Gateway(GatewayError::InvalidAuthentication)) => anyhow::bail!(
-            "config: Discord rejected the bot token (invalid authentication); check {TOKEN_ENV} \
-             or `token` in the [discord] section of the config file"
-        ),
+        Err(serenity::Error::Gateway(GatewayError::InvalidAuthentication)) => Err(rejected_token()),
         Err(e) => Err(anyhow::Error::new(e).context("the Discord connection failed")),
     }
 }
 
-/// Resolves on SIGINT or SIGTERM.
-async fn shutdown_signal() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
-            }
-            Err(e) => {
-                tracing::warn!(error = %e, "cannot listen for SIGTERM");
-                let _ = tokio::signal::ctrl_c().await;
-            }
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
+async fn start(client: &mut serenity::Client, shards: Shards) -> serenity::Result<()> {
+    match shards {
+        Shards::Single => client.start().await,
+        Shards::Auto => client.start_autosharded().await,
+        // serenity treats the range's end as inclusive, like our config.
+        Shards::Range { start, end, total } => client.start_shard_range(start..end, total).await,
     }
 }

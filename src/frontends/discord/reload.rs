@@ -3,16 +3,19 @@
 //! threads, then swapped in atomically. Questions in flight keep the `Arc` they started with; a
 //! failed reload is logged and the old knowledge keeps serving.
 
+use super::metrics::Metrics;
+use super::texts::Texts;
 use crate::knowledge::{KnowledgeBase, KnowledgeError};
 use serenity::model::Timestamp;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 
-/// One loaded knowledge base and when it was loaded.
+/// One loaded knowledge base, the Discord wording, and when they were loaded.
 #[derive(Debug)]
 pub struct Loaded {
     pub kb: KnowledgeBase,
+    pub texts: Texts,
     /// RFC 3339, UTC.
     pub loaded_at: String,
 }
@@ -25,6 +28,7 @@ impl Loaded {
         };
         Ok(Loaded {
             kb,
+            texts: Texts::load(dir)?,
             loaded_at: Timestamp::now().to_string(),
         })
     }
@@ -89,8 +93,8 @@ impl Knowledge {
     }
 }
 
-/// Reloads off the async threads and logs the outcome.
-pub async fn reload_and_log(knowledge: Arc<Knowledge>, why: &'static str) {
+/// Reloads off the async threads, logs the outcome (one line) and counts it.
+pub async fn reload_and_log(knowledge: Arc<Knowledge>, metrics: &Metrics, why: &'static str) {
     let started = Instant::now();
     let k = Arc::clone(&knowledge);
     match tokio::task::spawn_blocking(move || k.reload()).await {
@@ -98,24 +102,35 @@ pub async fn reload_and_log(knowledge: Arc<Knowledge>, why: &'static str) {
             trigger = why,
             "nothing to reload: the bot runs on its embedded knowledge (start it with --knowledge DIR to reload)"
         ),
-        Ok(Outcome::Reloaded { hash }) => tracing::info!(
-            trigger = why,
-            hash = %hash,
-            ms = started.elapsed().as_millis() as u64,
-            "knowledge reloaded"
-        ),
-        Ok(Outcome::Failed(e)) => tracing::warn!(
-            trigger = why,
-            error = %e,
-            "knowledge reload failed; still serving the previous knowledge"
-        ),
-        Err(e) => tracing::warn!(trigger = why, error = %e, "knowledge reload task failed"),
+        Ok(Outcome::Reloaded { hash }) => {
+            metrics.reload(true);
+            metrics.knowledge_loaded(&hash);
+            tracing::info!(
+                trigger = why,
+                hash = %hash,
+                ms = started.elapsed().as_millis() as u64,
+                "knowledge reloaded"
+            )
+        }
+        Ok(Outcome::Failed(e)) => {
+            metrics.reload(false);
+            let error = e.to_string().split_whitespace().collect::<Vec<_>>().join(" ");
+            tracing::warn!(
+                trigger = why,
+                error = %error,
+                "knowledge reload failed; still serving the previous knowledge"
+            )
+        }
+        Err(e) => {
+            metrics.reload(false);
+            tracing::warn!(trigger = why, error = %e, "knowledge reload task failed")
+        }
     }
 }
 
 /// Reloads on every SIGHUP, forever.
 #[cfg(unix)]
-pub async fn on_sighup(knowledge: Arc<Knowledge>) {
+pub async fn on_sighup(knowledge: Arc<Knowledge>, metrics: Arc<Metrics>) {
     use tokio::signal::unix::{signal, SignalKind};
     let mut hup = match signal(SignalKind::hangup()) {
         Ok(s) => s,
@@ -125,12 +140,12 @@ pub async fn on_sighup(knowledge: Arc<Knowledge>) {
         }
     };
     while hup.recv().await.is_some() {
-        reload_and_log(Arc::clone(&knowledge), "SIGHUP").await;
+        reload_and_log(Arc::clone(&knowledge), &metrics, "SIGHUP").await;
     }
 }
 
 #[cfg(not(unix))]
-pub async fn on_sighup(_knowledge: Arc<Knowledge>) {}
+pub async fn on_sighup(_knowledge: Arc<Knowledge>, _metrics: Arc<Metrics>) {}
 
 /// Every file under `dir` with its modification time and size, sorted: a change detector.
 pub fn fingerprint(dir: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
@@ -154,7 +169,7 @@ pub fn fingerprint(dir: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
 }
 
 /// With `--watch`: polls the knowledge files every `every` and reloads when they change.
-pub async fn watch_files(knowledge: Arc<Knowledge>, every: Duration) {
+pub async fn watch_files(knowledge: Arc<Knowledge>, metrics: Arc<Metrics>, every: Duration) {
     let Some(dir) = knowledge.dir().map(Path::to_path_buf) else {
         tracing::info!("--watch ignored: the bot runs on its embedded knowledge");
         return;
@@ -166,7 +181,7 @@ pub async fn watch_files(knowledge: Arc<Knowledge>, every: Duration) {
         let now = scan(dir.clone()).await.unwrap_or_default();
         if now != last {
             last = now;
-            reload_and_log(Arc::clone(&knowledge), "file change").await;
+            reload_and_log(Arc::clone(&knowledge), &metrics, "file change").await;
         }
     }
 }

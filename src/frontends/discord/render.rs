@@ -17,8 +17,11 @@ pub const BUTTON_LABEL_MAX: usize = 80;
 pub const CUSTOM_ID_MAX: usize = 100;
 /// Buttons in one action row.
 pub const BUTTONS_MAX: usize = 5;
-/// Custom id of the "Why?" button; a suggestion button's id is `ASK_PREFIX` + the question.
+/// Custom id of the "Why?" button: `WHY_PREFIX` + the id of the answer it explains (the bare
+/// `WHY_ID` of older replies explains the clicker's own last answer). A suggestion button's id
+/// is `ASK_PREFIX` + the question.
 pub const WHY_ID: &str = "why";
+pub const WHY_PREFIX: &str = "why:";
 pub const ASK_PREFIX: &str = "ask:";
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -151,9 +154,10 @@ pub fn footer(section: Option<&str>) -> String {
 }
 
 /// The reply to a question: body with `[n]` markers, numbered source links, footer. An
-/// unanswered question's reply is ephemeral and offers its suggestions (also as buttons).
-pub fn answer_reply(a: &Answer) -> Reply {
-    let (sources, could_ask, closest, why) = labels(a.lang);
+/// unanswered question's reply is ephemeral and offers its suggestions (also as buttons). The
+/// "Why?" button carries `why`, the id the answer is remembered by.
+pub fn answer_reply(a: &Answer, why: u64) -> Reply {
+    let (sources, could_ask, closest, why_label) = labels(a.lang);
     let mut description = a.body.clone();
     if let Some(p) = &a.closest {
         description.push_str(&format!(
@@ -178,8 +182,8 @@ pub fn answer_reply(a: &Answer) -> Reply {
         buttons.truncate(BUTTONS_MAX - 1);
     }
     buttons.push(Button {
-        custom_id: WHY_ID.into(),
-        label: why.into(),
+        custom_id: format!("{WHY_PREFIX}{why}"),
+        label: why_label.into(),
     });
     Reply {
         content: None,
@@ -226,10 +230,11 @@ pub fn notice(text: &str) -> Reply {
     }
 }
 
-/// What `/why` shows: the explanation of the user's last answer, if any (ephemeral).
-pub fn why_reply(last: Option<&Answer>) -> Reply {
-    let Some(a) = last else {
-        return notice("There is no recent answer of yours to explain in this channel. Ask me something first.");
+/// What `/why` and the "Why?" button show: the explanation of an answer (ephemeral), or
+/// `missing` when there is none to explain.
+pub fn why_reply(answer: Option<&Answer>, missing: &str) -> Reply {
+    let Some(a) = answer else {
+        return notice(missing);
     };
     let body = truncate(&a.explain(), DESCRIPTION_MAX - 8);
     let embed = Embed {

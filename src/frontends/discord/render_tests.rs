@@ -28,6 +28,7 @@ fn answer(answered: bool) -> Answer {
         suggestions: vec!["When was Mila founded?".into(), "Where is Mila?".into()],
         closest: None,
         explanation: Explanation::default(),
+        labels: Default::default(),
     }
 }
 
@@ -88,13 +89,16 @@ fn a_source_is_a_numbered_markdown_link_with_website_and_date() {
 
 #[test]
 fn an_answer_renders_body_sources_and_footer() {
-    let r = answer_reply(&answer(true));
+    let r = answer_reply(&answer(true), 42);
     let e = r.embed.as_ref().unwrap();
     assert!(!r.ephemeral);
     assert_eq!(e.description, "Mila was founded by Yoshua Bengio.[1]");
     assert!(e.fields[0].1.contains("https://example.org/1"));
     assert!(e.footer.contains("History") && e.footer.contains("CC BY-SA 4.0"));
-    assert_eq!(r.buttons.last().unwrap().custom_id, WHY_ID);
+    assert_eq!(
+        r.buttons.last().unwrap().custom_id,
+        format!("{WHY_PREFIX}42")
+    );
     assert_within_limits(&r);
 }
 
@@ -107,7 +111,7 @@ fn an_unanswered_question_is_ephemeral_with_suggestion_buttons() {
         citations: vec![citation(2, "Montreal")],
         score: 0.3,
     });
-    let r = answer_reply(&a);
+    let r = answer_reply(&a, 42);
     assert!(r.ephemeral);
     let e = r.embed.as_ref().unwrap();
     assert!(e.description.contains("Mila is in Montreal."));
@@ -130,7 +134,7 @@ fn a_huge_answer_respects_every_discord_limit() {
         .map(|i| format!("{i} {}", "s".repeat(200)))
         .collect();
     a.section = Some("x".repeat(5000));
-    assert_within_limits(&answer_reply(&a));
+    assert_within_limits(&answer_reply(&a, 42));
 }
 
 #[test]
@@ -140,10 +144,11 @@ fn text_and_why_replies_respect_limits() {
         .collect::<Vec<_>>()
         .join("\n");
     assert_within_limits(&text_reply("Sources", &long, vec![]));
-    let r = why_reply(Some(&answer(true)));
+    let r = why_reply(Some(&answer(true)), "none");
     assert!(r.ephemeral);
     assert_within_limits(&r);
-    assert!(why_reply(None).ephemeral);
+    assert!(why_reply(None, "none").ephemeral);
+    assert_eq!(why_reply(None, "none").content.as_deref(), Some("none"));
     assert_within_limits(&notice(&"n".repeat(5000)));
 }
 
@@ -162,6 +167,6 @@ proptest! {
         a.body = body;
         a.question = q;
         a.citations = (1..=n).map(|i| citation(i, &"é".repeat(i * 7))).collect();
-        assert_within_limits(&answer_reply(&a));
+        assert_within_limits(&answer_reply(&a, 42));
     }
 }
