@@ -26,7 +26,10 @@ pub fn sources_text(kb: &KnowledgeBase) -> String {
     let mut out = format!("References of the Wikipedia article \"{ARTICLE_TITLE}\":");
     for r in kb.references() {
         out.push('\n');
-        out.push_str(&r.citation().source_line(&kb.messages(crate::Lang::En).accessed));
+        out.push_str(
+            &r.citation()
+                .source_line(&kb.messages(crate::Lang::En).accessed),
+        );
     }
     out
 }

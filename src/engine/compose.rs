@@ -78,7 +78,10 @@ fn fact(
         Some(false) => format!("{} ", m.no),
         None => String::new(),
     };
-    let body = format!("{verdict}{}", with_refs(kb, p.lang, text, &f.refs, &f.section));
+    let body = format!(
+        "{verdict}{}",
+        with_refs(kb, p.lang, text, &f.refs, &f.section)
+    );
     remember(kb, conv, r.subject, Some(r.fact), p);
     let subject = &kb.entities[r.subject];
     let mut ex = cx.ex;
@@ -180,11 +183,20 @@ fn remember(
     conv.subject = id(subject);
     conv.value = None;
     conv.topic = None;
-    let mut persons: Vec<usize> = p.entities().into_iter().filter(|&e| person_kind(e)).collect();
+    let mut persons: Vec<usize> = p
+        .entities()
+        .into_iter()
+        .filter(|&e| person_kind(e))
+        .collect();
     if let Some(f) = fact.map(|f| &kb.facts[f]) {
         conv.topic = Some(f.topic.clone());
         conv.value = f.value_entity.and_then(id);
-        persons.extend(f.subjects.iter().chain(&f.mentions).filter(|&&e| person_kind(e)));
+        persons.extend(
+            f.subjects
+                .iter()
+                .chain(&f.mentions)
+                .filter(|&&e| person_kind(e)),
+        );
     }
     if person_kind(subject) {
         persons.insert(0, subject);
@@ -198,7 +210,12 @@ fn remember(
     } else {
         Vec::new()
     };
-    words.extend(p.masked().iter().filter(|w| !w.is_empty()).map(|w| w.to_string()));
+    words.extend(
+        p.masked()
+            .iter()
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_string()),
+    );
     conv.words = words;
 }
 

@@ -19,15 +19,22 @@ pub enum Decision {
         via: String,
     },
     /// An article sentence that explains the question.
-    Sentence { sentence: usize, subject: usize },
-    SmallTalk { intent: usize },
+    Sentence {
+        sentence: usize,
+        subject: usize,
+    },
+    SmallTalk {
+        intent: usize,
+    },
     Refuse(Refusal),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Refusal {
     Empty,
-    TooLong { chars: usize },
+    TooLong {
+        chars: usize,
+    },
     /// First or second person with nothing of the article named ("what's my name?").
     AboutYou,
     /// A name the article does not cover is the subject ("who founded Microsoft?").
@@ -39,7 +46,10 @@ pub enum Refusal {
     /// A value the article does not settle ("did Mila partner with Google?").
     NotSettled(String),
     /// The intent matched, but no fact about the subject answers it.
-    NoFact { intent: usize, subject: usize },
+    NoFact {
+        intent: usize,
+        subject: usize,
+    },
     /// Different facts fit equally well.
     Ambiguous(Vec<usize>),
 }
@@ -54,7 +64,11 @@ pub fn decide(
     conv: &Conversation,
 ) -> Decision {
     let subjects = subjects(kb, p, conv);
-    let open = meaningful(kb, p, !subjects.explicit.is_empty() || subjects.from_context);
+    let open = meaningful(
+        kb,
+        p,
+        !subjects.explicit.is_empty() || subjects.from_context,
+    );
     let mut misfit = None;
     // With nothing named and no antecedent, the question must say something of its own:
     // "when will the day off be?" is not about Mila.
@@ -67,8 +81,13 @@ pub fn decide(
         if let Some(d) = by_intent(kb, p, cands, conv, &subjects, &open, &mut misfit) {
             return d;
         }
-        if let Some(d) = by_evidence(kb, p, conv, &subjects, &open) {
-            return d;
+        // A question word whose shape matched ("how many ...") asks for that slot: another
+        // fact's evidence does not answer it.
+        let shaped = p.qword.is_some() && cands.iter().any(|c| !kb.intents[c.intent].smalltalk);
+        if !shaped {
+            if let Some(d) = by_evidence(kb, p, conv, &subjects, &open) {
+                return d;
+            }
         }
     }
     if let Some(intent) = smalltalk(kb, p, cands) {
@@ -175,13 +194,7 @@ fn facts_for(
 /// fact's first.
 type Rank = (bool, usize, usize, usize, bool);
 
-fn rank(
-    kb: &KnowledgeBase,
-    r: &Reading,
-    intent: usize,
-    conv: &Conversation,
-    s: &Subjects,
-) -> Rank {
+fn rank(kb: &KnowledgeBase, r: &Reading, intent: usize, conv: &Conversation, s: &Subjects) -> Rank {
     let f = &kb.facts[r.fact];
     let follow_up = s.explicit.is_empty() && (s.from_context || !conv.words.is_empty());
     let on_topic = follow_up && conv.topic.as_deref() == Some(f.topic.as_str());
@@ -212,7 +225,10 @@ fn by_intent(
     let mut best: Option<(Reading, Rank, &Candidate)> = None;
     let mut tied: Vec<usize> = Vec::new();
     for c in cands.iter().filter(|c| !kb.intents[c.intent].smalltalk) {
-        if best.as_ref().is_some_and(|(.., b)| c.score < b.score - 1e-9) {
+        if best
+            .as_ref()
+            .is_some_and(|(.., b)| c.score < b.score - 1e-9)
+        {
             break;
         }
         let facts = facts_for(kb, Some(c.intent), s, conv);

@@ -56,12 +56,19 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
     let cleaned = cleaned.trim();
     let chars = cleaned.chars().count();
     let (normalized, too_long) = if chars > MAX_QUESTION_CHARS {
-        (normalize(&cleaned.chars().take(200).collect::<String>()), true)
+        (
+            normalize(&cleaned.chars().take(200).collect::<String>()),
+            true,
+        )
     } else {
         (normalize(cleaned), false)
     };
     let p = parse(kb, &normalized);
-    let previous = if p.elliptic { conv.words.clone() } else { Vec::new() };
+    let previous = if p.elliptic {
+        conv.words.clone()
+    } else {
+        Vec::new()
+    };
     let cands = intents::candidates(kb, &p, &previous);
     let decision = if too_long {
         Decision::Refuse(Refusal::TooLong { chars })

@@ -145,7 +145,12 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
     p
 }
 
-type Corrected = (Vec<String>, Vec<f64>, Vec<(String, String, f64)>, Vec<usize>);
+type Corrected = (
+    Vec<String>,
+    Vec<f64>,
+    Vec<(String, String, f64)>,
+    Vec<usize>,
+);
 
 /// Texting forms rewritten, then each unknown word corrected onto the closest known word.
 fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {

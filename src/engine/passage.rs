@@ -35,13 +35,16 @@ pub fn sentence_reading(
         if !named.contains(&subject) || !opens {
             continue;
         }
-        let explained = open.iter().all(|&i| {
-            stems.contains(&p.words[i]) || p.stems[i].iter().any(|x| stems.contains(x))
-        });
+        let explained = open
+            .iter()
+            .all(|&i| stems.contains(&p.words[i]) || p.stems[i].iter().any(|x| stems.contains(x)));
         let values = p.mentions.iter().all(|m| match m.what {
             Named::Entity(e) => named.contains(&e),
             Named::External(_) => false,
-        }) && p.numbers.iter().all(|x| stems.contains(&x.value.to_string()));
+        }) && p
+            .numbers
+            .iter()
+            .all(|x| stems.contains(&x.value.to_string()));
         if explained && values {
             return Some(Decision::Sentence {
                 sentence: n,
@@ -56,8 +59,7 @@ pub fn sentence_reading(
 /// (or, failing that, mentioning it) that names it and contains none of `avoid`.
 pub fn closest(kb: &KnowledgeBase, entity: usize, avoid: &[&Vec<String>]) -> Option<Passage> {
     let ent = &kb.entities[entity];
-    let contains =
-        |words: &[String], v: &[String]| words.windows(v.len()).any(|w| w == v);
+    let contains = |words: &[String], v: &[String]| words.windows(v.len()).any(|w| w == v);
     let names = |words: &[String]| ent.aliases.iter().any(|a| contains(words, a));
     let facts = kb
         .facts

@@ -43,7 +43,9 @@ pub fn meaningful(kb: &KnowledgeBase, p: &Parsed, subject_known: bool) -> Vec<us
         .filter(|&i| {
             let w = p.words[i].as_str();
             !(p.is_named(i)
-                || named.iter().any(|&e| kb.entities[e].descriptors.contains(w))
+                || named
+                    .iter()
+                    .any(|&e| kb.entities[e].descriptors.contains(w))
                 || lex.filler.contains(w)
                 || lex.question_words.contains(w)
                 || lex.pronouns.contains(w)
@@ -68,6 +70,18 @@ pub fn check(
     let mut evidence_words = 0;
     for &i in open {
         if cand.is_some_and(|c| c.explains[i]) {
+            continue;
+        }
+        // A word that asks for another relation ("faculty" in "how many faculty?") is not
+        // explained by the context around a fact's quote, only by the quote itself.
+        let quoted = p.stems[i].iter().any(|s| f.quote_stems.contains(s));
+        let other = !quoted
+            && kb.group_words.get(&p.words[i]).is_some_and(|owners| {
+                cand.is_none_or(|c| !owners.contains(&c.intent))
+                    && !f.intents.iter().any(|x| owners.contains(x))
+            });
+        if other {
+            unexplained.push(p.words[i].clone());
             continue;
         }
         if p.stems[i].iter().any(|s| f.quote_stems.contains(s)) {

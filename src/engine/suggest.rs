@@ -54,7 +54,9 @@ pub fn related(
 
 /// One question per fact that tied.
 pub fn for_facts(kb: &KnowledgeBase, facts: &[usize], lang: Lang) -> Vec<String> {
-    let order = facts.iter().filter_map(|&f| kb.facts[f].intents.first().copied());
+    let order = facts
+        .iter()
+        .filter_map(|&f| kb.facts[f].intents.first().copied());
     collect(kb, order, lang, &[], "")
 }
 
@@ -92,20 +94,20 @@ fn collect(
 /// Up to `limit` answerable questions matching what has been typed so far (autocomplete).
 pub fn complete(kb: &KnowledgeBase, typed: &str, limit: usize) -> Vec<String> {
     let typed_words = tokens(&normalize(typed));
-    let mut scored: Vec<(usize, usize, String)> = kb
-        .example_questions()
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, q)| {
-            let words = tokens(&normalize(&q));
-            let hits = typed_words
-                .iter()
-                .filter(|t| words.iter().any(|w| w.starts_with(t.as_str())))
-                .count();
-            (hits == typed_words.len() || (hits > 0 && hits * 2 >= typed_words.len()))
-                .then_some((typed_words.len() - hits, i, q))
-        })
-        .collect();
+    let mut scored: Vec<(usize, usize, String)> =
+        kb.example_questions()
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, q)| {
+                let words = tokens(&normalize(&q));
+                let hits = typed_words
+                    .iter()
+                    .filter(|t| words.iter().any(|w| w.starts_with(t.as_str())))
+                    .count();
+                (hits == typed_words.len() || (hits > 0 && hits * 2 >= typed_words.len()))
+                    .then_some((typed_words.len() - hits, i, q))
+            })
+            .collect();
     scored.sort();
     scored
         .into_iter()

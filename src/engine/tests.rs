@@ -185,7 +185,6 @@ fn suggestions_are_example_questions_in_the_question_language() {
     );
 }
 
-
 #[test]
 fn yes_no_questions_get_a_verdict_from_a_closed_fact() {
     let kb = kb();
@@ -200,15 +199,27 @@ fn yes_no_questions_get_a_verdict_from_a_closed_fact() {
     assert!(no.answered && no.body.starts_with("No. "), "{}", no.body);
     assert!(no.body.contains("1999"), "{}", no.body);
     let other = one(&kb, "was acme founded by Bob Jones?");
-    assert!(other.answered && other.body.starts_with("No. "), "{}", other.body);
+    assert!(
+        other.answered && other.body.starts_with("No. "),
+        "{}",
+        other.body
+    );
 }
 
 #[test]
 fn first_person_and_outside_names_claim_the_subject() {
     let kb = kb();
-    for q in ["what is my name", "who founded Globex", "when was it founded by you"] {
+    for q in [
+        "what is my name",
+        "who founded Globex",
+        "when was it founded by you",
+    ] {
         let a = one(&kb, q);
-        assert!(!a.answered || a.intent.as_deref() == Some("greeting"), "{q}: {}", a.body);
+        assert!(
+            !a.answered || a.intent.as_deref() == Some("greeting"),
+            "{q}: {}",
+            a.body
+        );
     }
     assert_eq!(one(&kb, "what is my name").body, "Not about you.");
 }

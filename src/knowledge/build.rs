@@ -94,7 +94,11 @@ pub(super) fn build(
         external: lex
             .external
             .iter()
-            .flat_map(|(kind, names)| names.iter().map(move |n| (tokens(&normalize(n)), kind.clone())))
+            .flat_map(|(kind, names)| {
+                names
+                    .iter()
+                    .map(move |n| (tokens(&normalize(n)), kind.clone()))
+            })
             .filter(|(w, _)| !w.is_empty())
             .collect(),
         synonyms: lex
@@ -116,7 +120,10 @@ pub(super) fn build(
                     &sources,
                     files::MESSAGES,
                     None,
-                    format!("[{lang}.smalltalk] has no reply for the small-talk intent `{}`", intent.id),
+                    format!(
+                        "[{lang}.smalltalk] has no reply for the small-talk intent `{}`",
+                        intent.id
+                    ),
                 ));
             }
         }
@@ -153,6 +160,7 @@ pub(super) fn build(
             }
         }
     }
+    let group_words = group_words(&intents);
     let mut sentence_stems = Vec::new();
     let mut sentence_entities = Vec::new();
     for s in &article.sentences {
@@ -196,6 +204,7 @@ pub(super) fn build(
         examples,
         sentence_stems,
         sentence_entities,
+        group_words,
         source,
         loaded_at: SystemTime::now(),
         hash,
@@ -471,7 +480,9 @@ fn build_facts(
             quote_stems.extend(stem::stems(w));
             quote_stems.insert(w.clone());
         }
-        let sentences = evidence.iter().map(|e| article.sentences[e.sentence].text.as_str());
+        let sentences = evidence
+            .iter()
+            .map(|e| article.sentences[e.sentence].text.as_str());
         for text in sentences.chain([d.en.as_str(), d.fr.as_str()]) {
             for w in tokens(&normalize(text)) {
                 if let Ok(n) = w.parse::<u64>() {
@@ -587,7 +598,31 @@ fn cue_index(intents: &[Intent]) -> CueIndex {
                 cue: cue.clone(),
             });
         }
-        patterns.extend(intent.patterns.iter().map(|re| (owner, re.as_str().to_string())));
+        patterns.extend(
+            intent
+                .patterns
+                .iter()
+                .map(|re| (owner, re.as_str().to_string())),
+        );
     }
     CueIndex::new(entries, &patterns)
+}
+
+fn group_words(intents: &[Intent]) -> FxHashMap<String, Vec<usize>> {
+    let mut out: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (i, intent) in intents.iter().enumerate().filter(|(_, x)| !x.smalltalk) {
+        for w in intent
+            .groups
+            .iter()
+            .flatten()
+            .filter(|c| c.len() == 1)
+            .flat_map(|c| c.words())
+        {
+            let owners = out.entry(w.to_string()).or_default();
+            if !owners.contains(&i) {
+                owners.push(i);
+            }
+        }
+    }
+    out
 }

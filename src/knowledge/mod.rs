@@ -173,6 +173,9 @@ pub struct KnowledgeBase {
     pub cue_index: crate::nlu::CueIndex,
     /// Each intent's example questions: (intent, lang, question, entities it names).
     pub examples: Vec<(usize, crate::Lang, String, Vec<usize>)>,
+    /// Words of the required cue groups, and the intents they belong to: a word that asks for
+    /// another relation is never explained by a fact's evidence alone.
+    pub group_words: FxHashMap<String, Vec<usize>>,
     /// Per article sentence: the stems of its words, and the entities it names.
     pub sentence_stems: Vec<FxHashSet<String>>,
     pub sentence_entities: Vec<Vec<usize>>,
