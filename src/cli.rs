@@ -175,7 +175,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             } else {
                 print(&report.render())?;
             }
-            let low = min_score.is_some_and(|m| report.percent() < m);
+            let low =
+                min_score.is_some_and(|m| report.percent() < m || report.unknown_answered > 0);
             Ok(if low {
                 ExitCode::from(1)
             } else {
