@@ -1,8 +1,9 @@
 //! The bot's configuration: the TOML file (`--config FILE`, default `config.toml`) plus the
 //! environment overrides `DISCORD_TOKEN` and `MILA_BOT_DISCORD_API`, validated into [`Settings`].
 //!
-//! Reading the file is kept apart from parsing its text, so tests pass strings. Every error's
-//! message starts with `config:` (the CLI maps those to exit code 2) and never contains the token.
+//! Reading the file is kept apart from parsing its text, so tests pass strings. Every error is a
+//! [`ConfigError`] (the CLI maps that type to exit code 2); its message starts with `config:` and
+//! never contains the token.
 
 use serde::{de::Error as _, Deserialize, Deserializer};
 use std::fmt;
@@ -46,10 +47,11 @@ impl fmt::Display for Secret {
 /// What went wrong with the configuration. Messages start with `config:`.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("config: cannot read {path}: {source}")]
+    // `reason` is deliberately not a `source`: the OS reason is shown once, in this message.
+    #[error("config: cannot read {}: {reason}", .path.display())]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     #[error("config: {path}{line}: {message}")]
     Parse {
@@ -216,7 +218,7 @@ impl ConfigFile {
             Err(e) if !explicit && e.kind() == std::io::ErrorKind::NotFound => {
                 Ok((Self::default(), path))
             }
-            Err(source) => Err(ConfigError::Read { path, source }),
+            Err(reason) => Err(ConfigError::Read { path, reason }),
         }
     }
 }

@@ -17,14 +17,24 @@ use std::time::SystemTime;
 
 pub use wikitext::{Reference, Sentence};
 
-/// A problem in a knowledge file.
+/// A problem in a knowledge file. Shown as `file:line:column: message`; line 0 (a problem with
+/// the whole file or directory) is shown as `file: message`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}:{column}: {message}")]
 pub struct KnowledgeError {
     pub file: String,
     pub line: usize,
     pub column: usize,
     pub message: String,
+}
+
+impl std::fmt::Display for KnowledgeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.column) {
+            (0, _) => write!(f, "{}: {}", self.file, self.message),
+            (l, 0) => write!(f, "{}:{l}: {}", self.file, self.message),
+            (l, c) => write!(f, "{}:{l}:{c}: {}", self.file, self.message),
+        }
+    }
 }
 
 impl Reference {
@@ -156,7 +166,8 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "intents.toml",
     "facts.toml",
     "lexicon.toml",
-    "messages.toml"
+    "messages.toml",
+    "cli.toml"
 );
 
 impl KnowledgeBase {
@@ -241,6 +252,13 @@ impl KnowledgeBase {
 
 /// Reads every knowledge file of `dir` as UTF-8 text.
 fn read_dir(dir: &Path) -> Result<files::Sources, KnowledgeError> {
+    // A missing directory is named as such, not as its first missing file.
+    std::fs::read_dir(dir).map_err(|e| KnowledgeError {
+        file: dir.display().to_string(),
+        line: 0,
+        column: 0,
+        message: format!("cannot open the knowledge directory: {e}"),
+    })?;
     let mut out = Vec::new();
     for name in files::ALL {
         let path = dir.join(name);
