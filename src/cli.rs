@@ -163,87 +163,16 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             json,
             explain,
             question,
-        } => {
-            let kb = load(dir)?;
-            let q = question.join(" ");
-            let a = crate::ask(&kb, &q, &mut crate::Conversation::default());
-            let opts = Options {
-                json: *json,
-                explain: *explain,
-                interactive: false,
-            };
-            print(&format!("{}\n", chat::render(&a, opts).trim_end()))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Chat { json, explain } => {
-            let kb = load(dir)?;
-            let text = ChatText::load(dir)?;
-            let opts = Options {
-                json: *json,
-                explain: *explain,
-                interactive: std::io::stdin().is_terminal() && std::io::stdout().is_terminal(),
-            };
-            // Our own buffers: stdout's is flushed at every newline, and stdin's cannot say
-            // whether more input is waiting (see `chat::run`).
-            let mut input = BufReader::with_capacity(IO_BUFFER, std::io::stdin().lock());
-            let mut out = BufWriter::with_capacity(IO_BUFFER, std::io::stdout().lock());
-            chat::run(&kb, &text, &mut input, &mut out, opts).context("chat I/O")?;
-            Ok(ExitCode::SUCCESS)
-        }
+        } => ask(dir, &question.join(" "), *json, *explain),
+        Command::Chat { json, explain } => chat(dir, *json, *explain),
         Command::Check { strict, against } => check(dir, *strict, against.as_deref()),
         Command::Eval {
             cases,
             json,
             min_score,
-        } => {
-            let kb = load(dir)?;
-            let text = read(cases)?;
-            let report =
-                crate::eval::run(&kb, &text).with_context(|| format!("in {}", cases.display()))?;
-            if *json {
-                print(&format!("{}\n", report.to_json()))?;
-            } else {
-                print(&report.render())?;
-            }
-            let low = min_score.is_some_and(|m| report.percent() < m);
-            Ok(if low {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
-        Command::Bench { cases, rounds } => {
-            let kb = load(dir)?;
-            let questions = match cases {
-                Some(p) => crate::eval::questions(&read(p)?)
-                    .with_context(|| format!("in {}", p.display()))?,
-                None => kb.example_questions(),
-            };
-            print(&format!(
-                "{}\n",
-                crate::eval::bench(&kb, &questions, *rounds)
-            ))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Export { dir: to, force } => {
-            if dir.is_some() {
-                Cli::command()
-                    .error(
-                        clap::error::ErrorKind::ArgumentConflict,
-                        "`export` writes the embedded knowledge; --knowledge does not apply \
-                         (copy that directory instead)",
-                    )
-                    .exit();
-            }
-            let written = crate::export::export(to, *force)?;
-            print(&format!(
-                "wrote {} knowledge files to {}; after editing them, run: mila-bot --knowledge {} check --strict\n",
-                written.len(),
-                to.display(),
-                to.display()
-            ))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        } => eval(dir, cases, *json, *min_score),
+        Command::Bench { cases, rounds } => bench(dir, cases.as_deref(), *rounds),
+        Command::Export { dir: to, force } => export(dir, to, *force),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "mila-bot", &mut script);
@@ -255,6 +184,91 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn ask(dir: Option<&Path>, question: &str, json: bool, explain: bool) -> anyhow::Result<ExitCode> {
+    let kb = load(dir)?;
+    let a = crate::ask(&kb, question, &mut crate::Conversation::default());
+    let opts = Options {
+        json,
+        explain,
+        interactive: false,
+    };
+    print(&format!("{}\n", chat::render(&a, opts).trim_end()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn chat(dir: Option<&Path>, json: bool, explain: bool) -> anyhow::Result<ExitCode> {
+    let kb = load(dir)?;
+    let text = ChatText::load(dir)?;
+    let opts = Options {
+        json,
+        explain,
+        interactive: std::io::stdin().is_terminal() && std::io::stdout().is_terminal(),
+    };
+    // Our own buffers: stdout's is flushed at every newline, and stdin's cannot say whether
+    // more input is waiting (see `chat::run`).
+    let mut input = BufReader::with_capacity(IO_BUFFER, std::io::stdin().lock());
+    let mut out = BufWriter::with_capacity(IO_BUFFER, std::io::stdout().lock());
+    chat::run(&kb, &text, &mut input, &mut out, opts).context("chat I/O")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(
+    dir: Option<&Path>,
+    cases: &Path,
+    json: bool,
+    min_score: Option<f64>,
+) -> anyhow::Result<ExitCode> {
+    let kb = load(dir)?;
+    let text = read(cases)?;
+    let report = crate::eval::run(&kb, &text).with_context(|| format!("in {}", cases.display()))?;
+    if json {
+        print(&format!("{}\n", report.to_json()))?;
+    } else {
+        print(&report.render())?;
+    }
+    let low = min_score.is_some_and(|m| report.percent() < m);
+    Ok(if low {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn bench(dir: Option<&Path>, cases: Option<&Path>, rounds: usize) -> anyhow::Result<ExitCode> {
+    let kb = load(dir)?;
+    let questions = match cases {
+        Some(p) => {
+            crate::eval::questions(&read(p)?).with_context(|| format!("in {}", p.display()))?
+        }
+        None => kb.example_questions(),
+    };
+    print(&format!(
+        "{}\n",
+        crate::eval::bench(&kb, &questions, rounds)
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(dir: Option<&Path>, to: &Path, force: bool) -> anyhow::Result<ExitCode> {
+    if dir.is_some() {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "`export` writes the embedded knowledge; --knowledge does not apply (copy that \
+                 directory instead)",
+            )
+            .exit();
+    }
+    let written = crate::export::export(to, force)?;
+    let to = to.display();
+    print(&format!(
+        "wrote {} knowledge files to {to}; after editing them, run: mila-bot --knowledge {to} \
+         check --strict\n",
+        written.len()
+    ))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Bytes buffered on each side of `chat`.

@@ -287,6 +287,16 @@ fn export_refuses_to_overwrite_unless_forced() {
     assert!(std::fs::read_to_string(&facts)
         .unwrap()
         .contains("[[fact]]"));
+    // Only the embedded knowledge is exported: a --knowledge directory is a usage error.
+    let other = dir.join("other");
+    let out = run(&[
+        "--knowledge",
+        dir.to_str().unwrap(),
+        "export",
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--knowledge does not apply") && !other.exists());
 }
 
 /// `text` names `what` exactly once.

@@ -120,80 +120,104 @@ pub fn run<R: Read>(
     out: &mut impl Write,
     opts: Options,
 ) -> std::io::Result<usize> {
-    let mut conv = Conversation::default();
-    let mut last: Option<Answer> = None;
-    let mut buf = Vec::new();
-    let (mut line_no, mut answered) = (0, 0);
+    let mut chat = Session {
+        kb,
+        text,
+        out,
+        opts,
+        conv: Conversation::default(),
+        last: None,
+        answered: 0,
+    };
     if opts.interactive {
         let banner = &text.get(Lang::En).banner;
-        writeln!(
-            out,
-            "{}",
-            banner.replace("{version}", env!("CARGO_PKG_VERSION"))
-        )?;
+        let banner = banner.replace("{version}", env!("CARGO_PKG_VERSION"));
+        writeln!(chat.out, "{banner}")?;
     }
+    let (mut buf, mut line_no) = (Vec::new(), 0);
     loop {
-        let lang = last.as_ref().map_or(Lang::En, |a| a.lang);
         if opts.interactive {
-            write!(out, "{}", text.get(lang).prompt)?;
-            out.flush()?;
+            write!(chat.out, "{}", text.get(chat.lang()).prompt)?;
+            chat.out.flush()?;
         }
         let Some(truncated) = read_line(input, &mut buf)? else {
             if opts.interactive {
-                writeln!(out)?; // Ctrl-D: leave the shell's prompt on a line of its own
+                writeln!(chat.out)?; // Ctrl-D: leave the shell's prompt on a line of its own
             }
             break;
         };
         line_no += 1;
-        let line = match decode(&mut buf, truncated) {
+        let go_on = chat.reply(decode(&mut buf, truncated), line_no)?;
+        flush_unless_more(input, chat.out)?;
+        if !go_on {
+            break;
+        }
+    }
+    chat.out.flush()?;
+    Ok(chat.answered)
+}
+
+/// One chat: its conversation, the last answer (for `/why`) and where replies go.
+struct Session<'a, W: Write> {
+    kb: &'a KnowledgeBase,
+    text: &'a ChatText,
+    out: &'a mut W,
+    opts: Options,
+    conv: Conversation,
+    last: Option<Answer>,
+    answered: usize,
+}
+
+impl<W: Write> Session<'_, W> {
+    /// The language of the last question (English before any).
+    fn lang(&self) -> Lang {
+        self.last.as_ref().map_or(Lang::En, |a| a.lang)
+    }
+
+    /// Replies to one line of input. False when the chat ends (`/quit`).
+    fn reply(&mut self, line: Line, line_no: usize) -> std::io::Result<bool> {
+        let line = match line {
             Line::Text(line) => line,
             Line::InvalidUtf8(lossy) => {
                 let msg = format!("line {line_no} is not valid UTF-8; skipped");
-                if opts.json {
-                    let mut json = JsonAnswer::reply(&lossy, Lang::En, &msg, 0.0);
-                    json.error = Some("invalid_utf8");
-                    serde_json::to_writer(&mut *out, &json).map_err(std::io::Error::from)?;
-                    writeln!(out)?;
-                } else {
-                    writeln!(out, "{msg}\n")?;
-                }
-                flush_unless_more(input, out)?;
-                continue;
+                let mut json = JsonAnswer::reply(&lossy, Lang::En, &msg, 0.0);
+                json.error = Some("invalid_utf8");
+                self.write_reply(&json)?;
+                return Ok(true);
             }
         };
-        if let Some(parsed) = commands::parse(&line) {
-            let cx = Context {
-                kb,
-                text,
-                lang,
-                last: last.as_ref(),
-            };
-            let reply = commands::reply(parsed, &cx);
-            if opts.json {
-                let json = JsonAnswer::reply(line.trim(), lang, &reply, 1.0);
-                serde_json::to_writer(&mut *out, &json).map_err(std::io::Error::from)?;
-                writeln!(out)?;
+        let Some(parsed) = commands::parse(&line) else {
+            let a = ask(self.kb, &line, &mut self.conv);
+            self.answered += usize::from(a.answered);
+            if self.opts.json {
+                write_json(self.out, &a, self.opts)?;
+                writeln!(self.out)?;
             } else {
-                writeln!(out, "{reply}\n")?;
+                writeln!(self.out, "{}", render(&a, self.opts))?;
             }
-            if parsed == Parsed::Command(ChatCommand::Quit) {
-                break;
-            }
-        } else {
-            let a = ask(kb, &line, &mut conv);
-            answered += usize::from(a.answered);
-            if opts.json {
-                write_json(out, &a, opts)?;
-                writeln!(out)?;
-            } else {
-                writeln!(out, "{}", render(&a, opts))?;
-            }
-            last = Some(a);
-        }
-        flush_unless_more(input, out)?;
+            self.last = Some(a);
+            return Ok(true);
+        };
+        let cx = Context {
+            kb: self.kb,
+            text: self.text,
+            lang: self.lang(),
+            last: self.last.as_ref(),
+        };
+        let text = commands::reply(parsed, &cx);
+        self.write_reply(&JsonAnswer::reply(line.trim(), cx.lang, &text, 1.0))?;
+        Ok(parsed != Parsed::Command(ChatCommand::Quit))
     }
-    out.flush()?;
-    Ok(answered)
+
+    /// A reply that is not an answer: the JSON contract with `--json`, else its text.
+    fn write_reply(&mut self, json: &JsonAnswer<'_>) -> std::io::Result<()> {
+        if self.opts.json {
+            serde_json::to_writer(&mut *self.out, json).map_err(std::io::Error::from)?;
+            writeln!(self.out)
+        } else {
+            writeln!(self.out, "{}\n", json.text)
+        }
+    }
 }
 
 /// Flushes unless a further complete line is already buffered (it is answered first).
