@@ -170,17 +170,24 @@ impl Answer {
 
     /// The JSON contract: one object per question (see README).
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "question": self.question,
-            "answered": self.answered,
-            "intent": self.intent,
-            "confidence": (self.confidence * 1000.0).round() / 1000.0,
-            "lang": self.lang.code(),
-            "text": self.text(),
-            "section": self.section,
-            "citations": self.citations,
-            "suggestions": self.suggestions,
-        })
+        serde_json::to_value(self.json()).unwrap_or_default()
+    }
+
+    /// The JSON contract as a borrowed value, serialised without an intermediate tree.
+    pub fn json(&self) -> JsonAnswer<'_> {
+        JsonAnswer {
+            question: &self.question,
+            answered: self.answered,
+            intent: self.intent.as_deref(),
+            confidence: (self.confidence * 1000.0).round() / 1000.0,
+            lang: self.lang,
+            text: self.text().into(),
+            section: self.section.as_deref(),
+            citations: &self.citations,
+            suggestions: &self.suggestions,
+            explain: None,
+            error: None,
+        }
     }
 
     /// What `--explain` and `/why` show, as readable lines.
@@ -237,5 +244,46 @@ impl Answer {
         }
         lines.push(format!("confidence: {:.2}", self.confidence));
         lines.join("\n")
+    }
+}
+
+/// One object of the JSON contract (README, "The JSON contract"): the fields in this order.
+/// Replies that are not answers (chat commands, a line that is not UTF-8) use it too.
+#[derive(Debug, Serialize)]
+pub struct JsonAnswer<'a> {
+    pub question: &'a str,
+    pub answered: bool,
+    pub intent: Option<&'a str>,
+    /// Rounded to 3 decimals.
+    pub confidence: f64,
+    pub lang: Lang,
+    pub text: std::borrow::Cow<'a, str>,
+    pub section: Option<&'a str>,
+    pub citations: &'a [Citation],
+    pub suggestions: &'a [String],
+    /// With `--explain` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<&'a Explanation>,
+    /// Why a line could not be read (`invalid_utf8`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<&'static str>,
+}
+
+impl<'a> JsonAnswer<'a> {
+    /// A reply that answers no question (a chat command, an unreadable line).
+    pub fn reply(question: &'a str, lang: Lang, text: &'a str, confidence: f64) -> Self {
+        JsonAnswer {
+            question,
+            answered: false,
+            intent: None,
+            confidence,
+            lang,
+            text: text.into(),
+            section: None,
+            citations: &[],
+            suggestions: &[],
+            explain: None,
+            error: None,
+        }
     }
 }

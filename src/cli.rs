@@ -1,12 +1,15 @@
-//! The command line: `ask`, `chat`, `check`, `eval`, `bench`, `discord`. Parses arguments,
-//! loads the knowledge once, runs, and maps errors to exit codes (2: a knowledge or
-//! configuration problem the admin must fix; 1: anything else).
+//! The command line: `ask`, `chat`, `check`, `eval`, `bench`, `export`, `completions`,
+//! `discord`. Parses arguments, loads the knowledge once, runs, and maps errors to exit codes
+//! by their type (2: a knowledge or configuration problem the admin must fix, or `check` unable
+//! to run; 1: anything else).
 
-use crate::frontends::chat::{self, Options};
+use crate::config::ConfigError;
+use crate::frontends::chat::{self, text::ChatText, Options};
 use crate::frontends::discord::DiscordArgs;
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::{KnowledgeBase, KnowledgeError};
 use anyhow::Context as _;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, Parser, Subcommand};
+use std::io::{BufReader, BufWriter, IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -34,18 +37,22 @@ pub enum Command {
         /// Show why: intent, pattern, entities, fact, evidence, references.
         #[arg(long)]
         explain: bool,
-        /// The question (several words are joined with spaces).
-        #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+        /// The question; several words are joined with spaces. Options may come before or
+        /// after it; words after `--` are taken as they are, even when they start with `-`.
+        #[arg(required = true, num_args = 1.., allow_negative_numbers = true)]
         question: Vec<String>,
     },
-    /// Chat on stdin: one question per line until EOF, in one conversation.
+    /// Chat on stdin: one question per line until EOF or /quit, in one conversation.
     Chat {
+        /// Print one JSON object per line of input (the JSON contract) instead of text.
         #[arg(long)]
         json: bool,
+        /// Show why each answer was given (with --json, an extra `explain` object).
         #[arg(long)]
         explain: bool,
     },
     /// Load and validate the knowledge, check that it is grounded in the article, report.
+    /// Exits 0 when clean, 1 on problems, 2 when the knowledge cannot be loaded.
     Check {
         /// Also fail on warnings.
         #[arg(long)]
@@ -56,19 +63,40 @@ pub enum Command {
     },
     /// Run a question file (the format of shared/eval/dev.jsonl) in-process and score it.
     Eval {
+        /// The question file: one JSON object per line, with the question and what is expected.
+        #[arg(value_name = "CASES.jsonl")]
         cases: PathBuf,
+        /// Print the report as one JSON object instead of text.
         #[arg(long)]
         json: bool,
-        /// Exit non-zero when the score (percent) is below this.
+        /// Exit 1 when the score (percent) is below this.
         #[arg(long, value_name = "PERCENT")]
         min_score: Option<f64>,
     },
     /// Measure the engine: questions per second and p50/p99 latency of `ask`.
     Bench {
         /// Question file (JSONL with a "q" field); default: the intents' example questions.
+        #[arg(value_name = "CASES.jsonl")]
         cases: Option<PathBuf>,
-        #[arg(long, default_value_t = 200)]
+        /// How many times every question is asked.
+        #[arg(long, default_value_t = 200, value_name = "N")]
         rounds: usize,
+    },
+    /// Write the knowledge embedded in the binary to DIR, to edit and then use with
+    /// `--knowledge DIR`.
+    Export {
+        /// The directory to write the knowledge files to (created if missing).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Overwrite knowledge files already in DIR.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script, e.g. `mila-bot completions bash > ~/.local/share/bash-completion/completions/mila-bot`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
     },
     /// Run the Discord bot.
     Discord(DiscordArgs),
@@ -82,9 +110,27 @@ pub fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::from(exit_code_for(&e))
+            ExitCode::from(exit_code_for(&cli.command, &e))
         }
     }
+}
+
+/// `check` exits 2 whenever it cannot run; every other command exits 2 when the knowledge or
+/// the configuration cannot be loaded (a [`KnowledgeError`] or a [`ConfigError`], wherever it
+/// is in the chain) and 1 on anything else. (`check`'s findings exit 1 through `Ok`.)
+pub fn exit_code_for(command: &Command, e: &anyhow::Error) -> u8 {
+    if matches!(command, Command::Check { .. }) || is_setup_error(e) {
+        2
+    } else {
+        1
+    }
+}
+
+/// The knowledge or the configuration could not be loaded: the admin must fix a file or a
+/// setting, and running again will not help.
+pub fn is_setup_error(e: &anyhow::Error) -> bool {
+    e.chain()
+        .any(|c| c.is::<KnowledgeError>() || c.is::<ConfigError>())
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -96,7 +142,6 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Writes to stdout, reporting a failure (e.g. a closed pipe) instead of panicking.
 fn print(text: &str) -> anyhow::Result<()> {
-    use std::io::Write as _;
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
@@ -118,81 +163,20 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             json,
             explain,
             question,
-        } => {
-            let kb = load(dir)?;
-            let q = question.join(" ");
-            let a = crate::ask(&kb, &q, &mut crate::Conversation::default());
-            let opts = Options {
-                json: *json,
-                explain: *explain,
-            };
-            print(&format!("{}\n", chat::render(&a, opts).trim_end()))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Chat { json, explain } => {
-            let kb = load(dir)?;
-            let stdin = std::io::stdin();
-            let stdout = std::io::stdout();
-            let opts = Options {
-                json: *json,
-                explain: *explain,
-            };
-            chat::run(&kb, &mut stdin.lock(), &mut stdout.lock(), opts).context("chat I/O")?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Check { strict, against } => {
-            let kb = match dir {
-                Some(d) => KnowledgeBase::load_dir_lenient(d)?,
-                None => KnowledgeBase::embedded()?,
-            };
-            // Compare with the given directory, or with the knowledge this binary was built
-            // with, so that an edited article shows what changed.
-            let old = match against {
-                Some(d) => Some(KnowledgeBase::load_dir(d)?),
-                None if dir.is_some() => Some(KnowledgeBase::embedded()?),
-                None => None,
-            };
-            let report = crate::check::check(&kb, old.as_ref());
-            print(&report.render())?;
-            Ok(if report.failed(*strict) {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
+        } => ask(dir, &question.join(" "), *json, *explain),
+        Command::Chat { json, explain } => chat(dir, *json, *explain),
+        Command::Check { strict, against } => check(dir, *strict, against.as_deref()),
         Command::Eval {
             cases,
             json,
             min_score,
-        } => {
-            let kb = load(dir)?;
-            let text = std::fs::read_to_string(cases)
-                .with_context(|| format!("cannot read {}", cases.display()))?;
-            let report =
-                crate::eval::run(&kb, &text).with_context(|| format!("in {}", cases.display()))?;
-            if *json {
-                print(&format!("{}\n", report.to_json()))?;
-            } else {
-                print(&report.render())?;
-            }
-            let low =
-                min_score.is_some_and(|m| report.percent() < m || report.unknown_answered > 0);
-            Ok(if low {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
-        Command::Bench { cases, rounds } => {
-            let kb = load(dir)?;
-            let questions = match cases {
-                Some(p) => crate::eval::questions(&std::fs::read_to_string(p)?)?,
-                None => kb.example_questions(),
-            };
-            print(&format!(
-                "{}\n",
-                crate::eval::bench(&kb, &questions, *rounds)
-            ))?;
+        } => eval(dir, cases, *json, *min_score),
+        Command::Bench { cases, rounds } => bench(dir, cases.as_deref(), *rounds),
+        Command::Export { dir: to, force } => export(dir, to, *force),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "mila-bot", &mut script);
+            print(&String::from_utf8_lossy(&script))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Discord(args) => {
@@ -202,15 +186,191 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// 2 for configuration and knowledge problems (the admin must fix a file or a variable), else 1.
-pub fn exit_code_for(e: &anyhow::Error) -> u8 {
-    if e.downcast_ref::<crate::knowledge::KnowledgeError>()
-        .is_some()
-    {
-        return 2;
+fn ask(dir: Option<&Path>, question: &str, json: bool, explain: bool) -> anyhow::Result<ExitCode> {
+    let kb = load(dir)?;
+    let a = crate::ask(&kb, question, &mut crate::Conversation::default());
+    let opts = Options {
+        json,
+        explain,
+        interactive: false,
+    };
+    print(&format!("{}\n", chat::render(&a, opts).trim_end()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn chat(dir: Option<&Path>, json: bool, explain: bool) -> anyhow::Result<ExitCode> {
+    let kb = load(dir)?;
+    let text = ChatText::load(dir)?;
+    let opts = Options {
+        json,
+        explain,
+        interactive: std::io::stdin().is_terminal() && std::io::stdout().is_terminal(),
+    };
+    // Our own buffers: stdout's is flushed at every newline, and stdin's cannot say whether
+    // more input is waiting (see `chat::run`).
+    let mut input = BufReader::with_capacity(IO_BUFFER, std::io::stdin().lock());
+    let mut out = BufWriter::with_capacity(IO_BUFFER, std::io::stdout().lock());
+    chat::run(&kb, &text, &mut input, &mut out, opts).context("chat I/O")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(
+    dir: Option<&Path>,
+    cases: &Path,
+    json: bool,
+    min_score: Option<f64>,
+) -> anyhow::Result<ExitCode> {
+    let kb = load(dir)?;
+    let text = read(cases)?;
+    let report = crate::eval::run(&kb, &text).with_context(|| format!("in {}", cases.display()))?;
+    if json {
+        print(&format!("{}\n", report.to_json()))?;
+    } else {
+        print(&report.render())?;
     }
-    if e.chain().any(|c| c.to_string().starts_with("config:")) {
-        return 2;
+    let low = min_score.is_some_and(|m| report.percent() < m || report.unknown_answered > 0);
+    Ok(if low {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn bench(dir: Option<&Path>, cases: Option<&Path>, rounds: usize) -> anyhow::Result<ExitCode> {
+    let kb = load(dir)?;
+    let questions = match cases {
+        Some(p) => {
+            crate::eval::questions(&read(p)?).with_context(|| format!("in {}", p.display()))?
+        }
+        None => kb.example_questions(),
+    };
+    print(&format!(
+        "{}\n",
+        crate::eval::bench(&kb, &questions, rounds)
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(dir: Option<&Path>, to: &Path, force: bool) -> anyhow::Result<ExitCode> {
+    if dir.is_some() {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "`export` writes the embedded knowledge; --knowledge does not apply (copy that \
+                 directory instead)",
+            )
+            .exit();
     }
-    1
+    let written = crate::export::export(to, force)?;
+    let to = to.display();
+    print(&format!(
+        "wrote {} knowledge files to {to}; after editing them, run: mila-bot --knowledge {to} \
+         check --strict\n",
+        written.len()
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Bytes buffered on each side of `chat`.
+const IO_BUFFER: usize = 64 * 1024;
+
+/// Reads a file given on the command line, naming it in the error.
+fn read(path: &Path) -> anyhow::Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// `check`: 0 clean, 1 problems (warnings too with `--strict`); any error is "cannot run" (2).
+fn check(dir: Option<&Path>, strict: bool, against: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let kb = match dir {
+        Some(d) => KnowledgeBase::load_dir_lenient(d)?,
+        None => KnowledgeBase::embedded()?,
+    };
+    // The chat's wording is knowledge too: a broken cli.toml fails here, not at `chat`.
+    ChatText::load(dir)?;
+    // Compare with the given directory, or with the knowledge this binary was built with, so
+    // that an edited article shows what changed.
+    let old = match against {
+        Some(d) => Some(KnowledgeBase::load_dir(d)?),
+        None if dir.is_some() => Some(KnowledgeBase::embedded()?),
+        None => None,
+    };
+    let report = crate::check::check(&kb, old.as_ref());
+    print(&report.render())?;
+    Ok(if report.failed(strict) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed_and_every_option_has_help() {
+        let cli = Cli::command();
+        cli.clone().debug_assert();
+        let mut missing = Vec::new();
+        for sub in cli.get_subcommands() {
+            for arg in sub.get_arguments() {
+                let builtin = matches!(arg.get_id().as_str(), "help" | "version");
+                if !builtin && arg.get_help().is_none() {
+                    missing.push(format!("{} {}", sub.get_name(), arg.get_id()));
+                }
+            }
+        }
+        for arg in cli.get_arguments() {
+            if arg.get_help().is_none() && arg.get_id() != "help" && arg.get_id() != "version" {
+                missing.push(arg.get_id().to_string());
+            }
+        }
+        assert!(missing.is_empty(), "options without help: {missing:?}");
+    }
+
+    #[test]
+    fn options_are_accepted_before_and_after_the_question() {
+        let parse = |args: &[&str]| match Cli::try_parse_from(args).unwrap().command {
+            Command::Ask {
+                json,
+                explain,
+                question,
+            } => (json, explain, question.join(" ")),
+            other => panic!("{other:?}"),
+        };
+        let want = (true, true, "who founded mila".to_string());
+        assert_eq!(
+            parse(&["m", "ask", "--json", "--explain", "who founded mila"]),
+            want
+        );
+        assert_eq!(
+            parse(&["m", "ask", "who", "founded", "mila", "--json", "--explain"]),
+            want
+        );
+        assert_eq!(
+            parse(&["m", "ask", "who", "--explain", "founded", "mila", "--json"]),
+            want
+        );
+        let literal = (false, false, "--json -1 why".to_string());
+        assert_eq!(parse(&["m", "ask", "--", "--json", "-1", "why"]), literal);
+    }
+
+    #[test]
+    fn setup_errors_are_told_apart_by_type_not_by_wording() {
+        let ask = Cli::try_parse_from(["m", "ask", "x"]).unwrap().command;
+        let check = Cli::try_parse_from(["m", "check"]).unwrap().command;
+        let knowledge = anyhow::Error::new(KnowledgeError {
+            file: "facts.toml".into(),
+            line: 1,
+            column: 1,
+            message: "bad".into(),
+        })
+        .context("while starting");
+        let config = anyhow::Error::new(ConfigError::Invalid("bad".into()));
+        let other = anyhow::anyhow!("config: looks like a configuration error but is not one");
+        assert_eq!(exit_code_for(&ask, &knowledge), 2);
+        assert_eq!(exit_code_for(&ask, &config), 2);
+        assert_eq!(exit_code_for(&ask, &other), 1);
+        assert_eq!(exit_code_for(&check, &other), 2);
+    }
 }

@@ -2,8 +2,9 @@
 //! environment overrides `DISCORD_TOKEN`, `MILA_BOT_DISCORD_API`, `MILA_BOT_LOG_FORMAT`,
 //! `MILA_BOT_METRICS` (and `RUST_LOG`, read by the logger), validated into [`Settings`].
 //!
-//! Reading the file is kept apart from parsing its text, so tests pass strings. Every error's
-//! message starts with `config:` (the CLI maps those to exit code 2) and never contains the token.
+//! Reading the file is kept apart from parsing its text, so tests pass strings. Every error is a
+//! [`ConfigError`] (the CLI maps that type to exit code 2); its message starts with `config:` and
+//! never contains the token.
 
 use serde::{de::Error as _, Deserialize, Deserializer};
 use std::fmt;
@@ -54,10 +55,11 @@ impl fmt::Display for Secret {
 /// What went wrong with the configuration. Messages start with `config:`.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("config: cannot read {path}: {source}")]
+    // `reason` is deliberately not a `source`: the OS reason is shown once, in this message.
+    #[error("config: cannot read {}: {reason}", .path.display())]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     #[error("config: {path}{line}: {message}")]
     Parse {
@@ -72,6 +74,11 @@ pub enum ConfigError {
     MissingToken { path: PathBuf },
     #[error("config: {0}")]
     Invalid(String),
+    #[error(
+        "config: Discord rejected the bot token (invalid authentication); check {TOKEN_ENV} or \
+         `token` in the [discord] section of the config file"
+    )]
+    TokenRejected,
 }
 
 /// The config file as written (every key optional; defaults live in the `Default` impls).
@@ -264,7 +271,7 @@ impl ConfigFile {
             Err(e) if !explicit && e.kind() == std::io::ErrorKind::NotFound => {
                 Ok((Self::default(), path))
             }
-            Err(source) => Err(ConfigError::Read { path, source }),
+            Err(reason) => Err(ConfigError::Read { path, reason }),
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod commands;
 pub mod config;
 pub mod engine;
 pub mod eval;
+pub mod export;
 pub mod frontends;
 pub mod knowledge;
 pub mod nlu;

@@ -10,8 +10,10 @@ pub const INTENTS: &str = "intents.toml";
 pub const FACTS: &str = "facts.toml";
 pub const LEXICON: &str = "lexicon.toml";
 pub const MESSAGES: &str = "messages.toml";
+/// The command-line chat's own wording (read by `frontends::chat::text`, not by the build).
+pub const CLI: &str = "cli.toml";
 /// Every knowledge file, in load order.
-pub const ALL: [&str; 6] = [ARTICLE, ENTITIES, INTENTS, FACTS, LEXICON, MESSAGES];
+pub const ALL: [&str; 7] = [ARTICLE, ENTITIES, INTENTS, FACTS, LEXICON, MESSAGES, CLI];
 
 /// The raw text of every knowledge file, keyed by file name.
 #[derive(Debug, Clone)]

@@ -18,14 +18,24 @@ use std::time::SystemTime;
 pub use build::MAX_GROUPS;
 pub use wikitext::{Reference, Sentence};
 
-/// A problem in a knowledge file.
+/// A problem in a knowledge file. Shown as `file:line:column: message`; line 0 (a problem with
+/// the whole file or directory) is shown as `file: message`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}:{column}: {message}")]
 pub struct KnowledgeError {
     pub file: String,
     pub line: usize,
     pub column: usize,
     pub message: String,
+}
+
+impl std::fmt::Display for KnowledgeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.column) {
+            (0, _) => write!(f, "{}: {}", self.file, self.message),
+            (l, 0) => write!(f, "{}:{l}: {}", self.file, self.message),
+            (l, c) => write!(f, "{}:{l}:{c}: {}", self.file, self.message),
+        }
+    }
 }
 
 impl Reference {
@@ -200,14 +210,18 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "intents.toml",
     "facts.toml",
     "lexicon.toml",
-    "messages.toml"
+    "messages.toml",
+    "cli.toml",
+    "discord.toml"
 );
 
 impl KnowledgeBase {
     /// The knowledge embedded in the binary.
     pub fn embedded() -> Result<Self, KnowledgeError> {
+        // The knowledge proper; the front ends' wording files (discord.toml) load on their own.
         let files = EMBEDDED
             .iter()
+            .filter(|(n, _)| files::ALL.contains(n))
             .map(|(n, t)| (n.to_string(), t.to_string()))
             .collect();
         build::build(files::Sources { files }, None, false)
@@ -286,6 +300,13 @@ impl KnowledgeBase {
 
 /// Reads every knowledge file of `dir` as UTF-8 text.
 fn read_dir(dir: &Path) -> Result<files::Sources, KnowledgeError> {
+    // A missing directory is named as such, not as its first missing file.
+    std::fs::read_dir(dir).map_err(|e| KnowledgeError {
+        file: dir.display().to_string(),
+        line: 0,
+        column: 0,
+        message: format!("cannot open the knowledge directory: {e}"),
+    })?;
     let mut out = Vec::new();
     for name in files::ALL {
         let path = dir.join(name);

@@ -18,7 +18,7 @@ mod state;
 mod stop;
 mod texts;
 
-use crate::config::{Settings, Shards, TOKEN_ENV};
+use crate::config::{Settings, Shards};
 use anyhow::Context as _;
 use connect::Backoff;
 use metrics::Metrics;
@@ -66,10 +66,7 @@ pub fn run(args: &DiscordArgs, knowledge_dir: Option<&Path>) -> anyhow::Result<(
 const GRACEFUL_SHUTDOWN: Duration = Duration::from_secs(1);
 
 fn rejected_token() -> anyhow::Error {
-    anyhow::anyhow!(
-        "config: Discord rejected the bot token (invalid authentication); check {TOKEN_ENV} \
-         or `token` in the [discord] section of the config file"
-    )
+    anyhow::Error::new(crate::config::ConfigError::TokenRejected)
 }
 
 /// The REST client: every call to `api_base` when set, with serenity's rate limiter off (it
