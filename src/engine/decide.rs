@@ -189,10 +189,10 @@ fn facts_for(
     out
 }
 
-/// How well a reading fits: on the conversation's topic, words its evidence explains, names
-/// it confirms, (when it confirms a name) the narrower fact, and whether the intent is the
-/// fact's first.
-type Rank = (bool, usize, usize, usize, bool);
+/// How well a reading fits: on the conversation's topic, about an entity the question names,
+/// words its evidence explains, names it confirms, whether the intent is the fact's first, and
+/// (when it confirms a name) the narrower fact.
+type Rank = (bool, bool, usize, usize, bool, usize);
 
 fn rank(kb: &KnowledgeBase, r: &Reading, intent: usize, conv: &Conversation, s: &Subjects) -> Rank {
     let f = &kb.facts[r.fact];
@@ -204,7 +204,15 @@ fn rank(kb: &KnowledgeBase, r: &Reading, intent: usize, conv: &Conversation, s: 
     } else {
         0
     };
-    (on_topic, r.evidence_words, r.confirmed, narrow, primary)
+    let named = s.explicit.contains(&r.subject);
+    (
+        on_topic,
+        named,
+        r.evidence_words,
+        r.confirmed,
+        primary,
+        narrow,
+    )
 }
 
 /// The best reading of the best-scoring intent that has one. Readings of different facts that

@@ -1,6 +1,7 @@
 //! Step 3a: which intents (question shapes) the question fits, scored from their cues and
 //! patterns (see the header of `knowledge/intents.toml`), with the words each one explains.
 
+use super::decide::DEFAULT_SUBJECT;
 use super::parse::{Named, Parsed};
 use crate::knowledge::{KnowledgeBase, MAX_GROUPS};
 use crate::nlu::Slot;
@@ -81,19 +82,34 @@ fn record(h: &mut Hits, slot: Slot, id: u32, is_qword: bool) {
     }
 }
 
+/// The kind of a number that reads as a year (or a decade), for `value_kinds`.
+pub const YEAR: &str = "year";
+
 /// A named value of a kind the intent is about ("Toronto" for a place) fills its first group.
 fn value_kinds(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits]) {
     for (i, intent) in kb.intents.iter().enumerate() {
         if intent.value_kinds.is_empty() || hits[i].groups[0].is_some() {
             continue;
         }
-        let fits = p.mentions.iter().any(|m| {
-            let kind = match &m.what {
-                Named::Entity(e) => kb.entities[*e].kind.as_str(),
-                Named::External(k) => k.as_str(),
-            };
-            intent.value_kinds.iter().any(|k| k == kind)
-        });
+        // The default subject is no value; a year is one only in a yes/no question ("was it
+        // founded in 2017?"), a constraint otherwise ("what happened in 2020?").
+        let kinds = p
+            .mentions
+            .iter()
+            .filter_map(|m| match &m.what {
+                Named::Entity(e) if *e == DEFAULT_SUBJECT => None,
+                Named::Entity(e) => Some(kb.entities[*e].kind.as_str()),
+                Named::External(k) => Some(k.as_str()),
+            })
+            .chain(
+                p.numbers
+                    .iter()
+                    .filter(|n| p.yes_no && n.is_year())
+                    .map(|_| YEAR),
+            );
+        let fits = kinds
+            .into_iter()
+            .any(|kind| intent.value_kinds.iter().any(|k| k == kind));
         if fits {
             hits[i].groups[0] = Some(u32::MAX);
         }

@@ -37,6 +37,26 @@ pub enum Cmp {
     Equal,
     More,
     Less,
+    /// A decade: "the 90s", "1990s" (the value is its first year).
+    Decade,
+}
+
+impl Number {
+    /// A year or a decade: 1000 to 2999.
+    pub fn is_year(&self) -> bool {
+        (1000..3000).contains(&self.value)
+    }
+}
+
+/// "90s" -> 1990, "1990s" -> 1990.
+fn decade(w: &str) -> Option<u64> {
+    let digits = w.strip_suffix('s')?;
+    let n: u64 = digits.parse().ok()?;
+    match digits.len() {
+        2 if n % 10 == 0 => Some(1900 + n),
+        4 if n % 10 == 0 => Some(n),
+        _ => None,
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -193,7 +213,7 @@ fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
 }
 
 fn known(kb: &KnowledgeBase, w: &str) -> bool {
-    kb.vocab.contains(w) || w.bytes().all(|b| b.is_ascii_digit())
+    kb.vocab.contains(w) || w.bytes().all(|b| b.is_ascii_digit()) || decade(w).is_some()
 }
 
 /// Digits typed for letters ("wh0" -> "who"), when that gives a known word.
@@ -288,6 +308,10 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
         .iter()
         .enumerate()
         .filter_map(|(at, w)| {
+            if let Some(value) = decade(w) {
+                let cmp = Cmp::Decade;
+                return Some(Number { at, value, cmp });
+            }
             let value = w.parse::<u64>().ok()?;
             let cmp = if before(&kb.lexicon.more_than, at) {
                 Cmp::More

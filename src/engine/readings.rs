@@ -180,5 +180,9 @@ fn number_fits(f: &Fact, n: &Number) -> bool {
         Cmp::Equal => f.numbers.contains(&n.value),
         Cmp::More => values.iter().any(|&v| v > n.value),
         Cmp::Less => values.iter().any(|&v| v < n.value),
+        Cmp::Decade => f
+            .numbers
+            .iter()
+            .any(|&v| (n.value..n.value + 10).contains(&v)),
     }
 }
