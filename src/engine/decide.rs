@@ -103,18 +103,22 @@ pub struct Subjects {
     /// Candidates in order: named entities, then antecedents, then the default.
     pub order: Vec<usize>,
     pub from_context: bool,
+    /// The person "he"/"she" refers to.
+    pub person: Option<usize>,
     /// Something outside the article claims the subject.
     pub claimed: Option<String>,
 }
 
 fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects {
-    let explicit = p.entities();
+    let explicit = p.entities().to_vec();
     let id = |s: &Option<String>| s.as_deref().and_then(|id| kb.entity_index(id));
     let mut order = explicit.clone();
     let mut from_context = false;
+    let mut person = None;
     if p.person_pronoun {
-        order.extend(id(&conv.person));
-        from_context = conv.person.is_some();
+        person = id(&conv.person);
+        order.extend(person);
+        from_context = person.is_some();
     }
     if p.pronoun {
         order.extend(id(&conv.value));
@@ -143,6 +147,7 @@ fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects {
         explicit,
         order,
         from_context,
+        person,
         claimed,
     }
 }
@@ -164,8 +169,10 @@ fn facts_for(
     };
     let follow_up = s.explicit.is_empty() && (s.from_context || !conv.words.is_empty());
     if let (Some(topic), true, Some(_)) = (conv.topic.as_deref(), follow_up, intent) {
+        // "he"/"she" stay on the person: the topic's facts must be about them.
+        let person = s.person.filter(|_| s.from_context);
         for (i, f) in kb.facts.iter().enumerate() {
-            if fits(f) && f.topic == topic {
+            if fits(f) && f.topic == topic && person.is_none_or(|who| f.subjects.contains(&who)) {
                 let about = s.order.iter().find(|e| f.subjects.contains(e));
                 add(i, about.copied().unwrap_or(f.subjects[0]));
             }

@@ -77,24 +77,20 @@ pub struct Parsed {
     /// Words in the first or second person ("my", "you").
     pub self_words: Vec<usize>,
     pub yes_no: bool,
+    /// Asks for others than the names given ("who else").
+    pub others: bool,
     /// No verb and no pronoun: an ellipsis that continues the previous question.
     pub elliptic: bool,
-    /// The English and French stems of each word, and of its synonyms.
+    /// The word, its English and French stems, and those of its synonyms, for each word.
     pub stems: Vec<Vec<String>>,
+    /// Distinct knowledge entities named, in order of appearance.
+    pub entity_ids: Vec<usize>,
 }
 
 impl Parsed {
-    /// Distinct knowledge entities, in order of appearance.
-    pub fn entities(&self) -> Vec<usize> {
-        let mut out = Vec::new();
-        for m in &self.mentions {
-            if let Named::Entity(e) = m.what {
-                if !out.contains(&e) {
-                    out.push(e);
-                }
-            }
-        }
-        out
+    /// Distinct knowledge entities named, in order of appearance.
+    pub fn entities(&self) -> &[usize] {
+        &self.entity_ids
     }
 
     pub fn externals(&self) -> impl Iterator<Item = &str> {
@@ -148,21 +144,23 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
         ..Parsed::default()
     };
     classify(kb, &mut p);
-    p.stems = p
-        .words
-        .iter()
-        .map(|w| {
-            let syn = kb.lexicon.synonyms.get(w).into_iter().flatten();
-            std::iter::once(w)
-                .chain(syn)
-                .flat_map(|x| {
-                    let [a, b] = crate::nlu::stem::stems(x);
-                    [x.clone(), a, b]
-                })
-                .collect()
-        })
-        .collect();
+    p.stems = p.words.iter().map(|w| word_stems(kb, w)).collect();
+    for m in &p.mentions {
+        if let Named::Entity(e) = m.what {
+            if !p.entity_ids.contains(&e) {
+                p.entity_ids.push(e);
+            }
+        }
+    }
     p
+}
+
+/// The word, its stems and its synonyms' stems: from the knowledge's cache for a known word.
+fn word_stems(kb: &KnowledgeBase, w: &str) -> Vec<String> {
+    match kb.stem_cache.get(w) {
+        Some(s) => s.clone(),
+        None => crate::knowledge::stems_with_synonyms(&kb.lexicon, w),
+    }
 }
 
 type Corrected = (
@@ -348,8 +346,10 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     }
     p.lang = if fr > en { Lang::Fr } else { Lang::En };
     let masked = p.masked();
+    let others = lex.others.iter().any(|c| c.find(&masked).is_some());
     let starts = lex.yes_no_starts.iter().any(|c| c.matches_at(&masked, 0));
     let marked = lex.yes_no_marks.iter().any(|c| c.find(&masked).is_some());
     p.yes_no = p.qword.is_none() && (starts || marked || !p.mentions.is_empty());
+    p.others = others;
     p.elliptic = !verb && !p.pronoun && !p.person_pronoun && p.words.len() <= 6;
 }

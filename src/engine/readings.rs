@@ -95,6 +95,9 @@ pub fn check(
     if !unexplained.is_empty() {
         return Err(Misfit::Unexplained(unexplained));
     }
+    if p.others && !names_others(kb, p, f) {
+        return Err(Misfit::Value(String::new()));
+    }
     let verdict = values(kb, p, f, subject)?;
     let confirmed = p
         .entities()
@@ -160,6 +163,20 @@ fn values(
     } else {
         None
     })
+}
+
+/// "Who else ... besides Bengio?": the fact must name another entity of a kind the question
+/// names.
+fn names_others(kb: &KnowledgeBase, p: &Parsed, f: &Fact) -> bool {
+    let named = p.entities();
+    let kinds: Vec<&str> = named
+        .iter()
+        .map(|&e| kb.entities[e].kind.as_str())
+        .collect();
+    f.subjects
+        .iter()
+        .chain(&f.mentions)
+        .any(|e| !named.contains(e) && kinds.contains(&kb.entities[*e].kind.as_str()))
 }
 
 /// Whether the fact states a value of this kind (a place for a place).

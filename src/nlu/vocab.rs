@@ -73,6 +73,11 @@ impl Vocab {
         }
     }
 
+    /// Every known word.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.keys().map(String::as_str)
+    }
+
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains_key(word)
     }
