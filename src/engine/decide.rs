@@ -72,11 +72,12 @@ pub fn decide(
     let mut misfit = None;
     // With nothing named and no antecedent, the question must say something of its own:
     // "when will the day off be?" is not about Mila.
-    let vague = subjects.explicit.is_empty()
-        && !subjects.from_context
-        && !p.pronoun
-        && !p.person_pronoun
-        && open.is_empty();
+    // With only the default subject, it must also be asked as a question: "of course" and
+    // "call mom" are not questions about Mila.
+    let default_only =
+        subjects.explicit.is_empty() && !subjects.from_context && !p.pronoun && !p.person_pronoun;
+    let asked = p.qword.is_some() || p.yes_no || p.question_mark;
+    let vague = default_only && (open.is_empty() || !asked);
     if !vague {
         if let Some(d) = by_intent(kb, p, cands, conv, &subjects, &open, &mut misfit) {
             return d;
@@ -105,6 +106,8 @@ pub struct Subjects {
     pub from_context: bool,
     /// The person "he"/"she" refers to.
     pub person: Option<usize>,
+    /// The question uses a pronoun ("what is it?"), with or without an antecedent.
+    pub pronoun: bool,
     /// Something outside the article claims the subject.
     pub claimed: Option<String>,
 }
@@ -148,6 +151,7 @@ fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects {
         order,
         from_context,
         person,
+        pronoun: p.pronoun || p.person_pronoun,
         claimed,
     }
 }
@@ -178,7 +182,11 @@ fn facts_for(
             }
         }
     }
-    for &subject in &s.order {
+    // A strict intent ("what is X?", "what does X stand for?") is about what the question
+    // names or refers to, never the default subject by itself.
+    let strict = intent.is_some_and(|i| kb.intents[i].strict);
+    let referred = !s.explicit.is_empty() || s.from_context || s.pronoun;
+    for &subject in s.order.iter().filter(|_| !strict || referred) {
         for (i, f) in kb.facts.iter().enumerate() {
             if fits(f) && f.subjects.contains(&subject) {
                 add(i, subject);

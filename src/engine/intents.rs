@@ -28,7 +28,14 @@ struct Hits {
 
 /// Intents that match the question, best first. `previous` holds the words of the question
 /// an ellipsis continues ("which year?"): their cues count, but explain nothing here.
-pub fn candidates(kb: &KnowledgeBase, p: &Parsed, previous: &[String]) -> Vec<Candidate> {
+/// `about_default`: the question names the default subject or continues a conversation, so
+/// a named value can fill a shape ("is Mila in Toronto?"); "what is deep learning?" does not.
+pub fn candidates(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    previous: &[String],
+    about_default: bool,
+) -> Vec<Candidate> {
     let words = p.masked();
     let n = words.len();
     let mut hits: Vec<Hits> = (0..kb.intents.len())
@@ -53,7 +60,9 @@ pub fn candidates(kb: &KnowledgeBase, p: &Parsed, previous: &[String]) -> Vec<Ca
             record(&mut hits[e.owner], e.slot, id, false);
         }
     });
-    value_kinds(kb, p, &mut hits);
+    if about_default {
+        value_kinds(kb, p, &mut hits);
+    }
     patterns(kb, p, &mut hits);
     let mut out: Vec<Candidate> = hits
         .into_iter()
@@ -128,9 +137,12 @@ fn patterns(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits]) {
     for (i, k) in kb.cue_index.pattern_matches(&p.normalized) {
         let h = &mut hits[i];
         h.pattern = Some(h.pattern.map_or(k, |old| old.min(k)));
-        if let Some(m) = kb.intents[i].patterns[k].find(&p.normalized) {
+        // A match explains the words the pattern spells out, not those its wildcards took.
+        let re = &kb.intents[i].patterns[k];
+        if let Some(m) = re.find(&p.normalized) {
             for (w, &s) in starts.iter().enumerate() {
-                if s < m.end() && s + p.words[w].len() > m.start() {
+                let inside = s < m.end() && s + p.words[w].len() > m.start();
+                if inside && re.as_str().contains(p.words[w].as_str()) {
                     h.explains[w] = true;
                 }
             }

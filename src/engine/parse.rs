@@ -77,6 +77,9 @@ pub struct Parsed {
     /// Words in the first or second person ("my", "you").
     pub self_words: Vec<usize>,
     pub yes_no: bool,
+    /// The question ends or contains a question mark (set by the caller: punctuation is gone
+    /// after normalisation).
+    pub question_mark: bool,
     /// Asks for others than the names given ("who else").
     pub others: bool,
     /// No verb and no pronoun: an ellipsis that continues the previous question.
