@@ -185,7 +185,7 @@ fn facts_for(
     // A strict intent ("what is X?", "what does X stand for?") is about what the question
     // names or refers to, never the default subject by itself.
     let strict = intent.is_some_and(|i| kb.intents[i].strict);
-    let referred = !s.explicit.is_empty() || s.from_context || s.pronoun;
+    let referred = !s.explicit.is_empty() || s.from_context;
     for &subject in s.order.iter().filter(|_| !strict || referred) {
         for (i, f) in kb.facts.iter().enumerate() {
             if fits(f) && f.subjects.contains(&subject) {
@@ -295,16 +295,18 @@ fn smalltalk(kb: &KnowledgeBase, p: &Parsed, cands: &[Candidate]) -> Option<usiz
         return None;
     }
     let lex = &kb.lexicon;
-    let plain = |w: &str| {
-        lex.filler.contains(w)
-            && !lex.question_words.contains(w)
-            && !lex.pronouns.contains(w)
-            && !lex.self_words.contains(w)
-    };
+    let plain = |w: &str| lex.filler.contains(w);
+    // Of those that explain every word, the one whose own cues explain the most.
     cands
         .iter()
         .filter(|c| kb.intents[c.intent].smalltalk)
-        .find(|c| (0..p.words.len()).all(|i| c.explains[i] || plain(&p.words[i])))
+        .filter(|c| (0..p.words.len()).all(|i| c.explains[i] || plain(&p.words[i])))
+        .max_by_key(|c| {
+            (
+                c.explains.iter().filter(|&&e| e).count(),
+                usize::MAX - c.intent,
+            )
+        })
         .map(|c| c.intent)
 }
 
@@ -335,6 +337,8 @@ fn by_evidence(
         if r.verdict == Some(false) {
             continue;
         }
+        // Nor a "Yes": the evidence fits the words, the relation asked is not established.
+        let r = Reading { verdict: None, ..r };
         let f = &kb.facts[fact];
         let describes = f.intents.iter().any(|&i| kb.intents[i].describes);
         if open.is_empty() && !describes && r.confirmed == 0 {

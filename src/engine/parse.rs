@@ -80,6 +80,8 @@ pub struct Parsed {
     /// The question ends or contains a question mark (set by the caller: punctuation is gone
     /// after normalisation).
     pub question_mark: bool,
+    /// Asks whether something is all there is ("only", "exclusively").
+    pub only: bool,
     /// Asks for others than the names given ("who else").
     pub others: bool,
     /// No verb and no pronoun: an ellipsis that continues the previous question.
@@ -180,7 +182,18 @@ fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
     let mut sims = Vec::new();
     let mut corrections = Vec::new();
     let mut corrected_at = Vec::new();
-    for w in tokens(normalized) {
+    let toks = tokens(normalized);
+    for (i, w) in toks.iter().cloned().enumerate() {
+        // French "t'" is "te" ("qui t'a créé"), except between a verb and its subject
+        // ("a-t-il").
+        let euphonic = |n: Option<&String>| {
+            n.is_some_and(|n| ["il", "elle", "on", "ils", "elles"].contains(&n.as_str()))
+        };
+        if w == "t" && !euphonic(toks.get(i + 1)) {
+            words.push("te".to_string());
+            sims.push(1.0);
+            continue;
+        }
         if let Some(rw) = lex.rewrite.get(&w) {
             for r in rw {
                 words.push(r.clone());
@@ -193,8 +206,9 @@ fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
             words.push(w);
             continue;
         }
-        let fixed = unleet(kb, &w)
+        let fixed = squeeze(kb, &w)
             .map(|f| (f, 0.9))
+            .or_else(|| unleet(kb, &w).map(|f| (f, 0.9)))
             .or_else(|| closed_class(kb, &w))
             .or_else(|| kb.vocab.correct(&w));
         match fixed {
@@ -215,6 +229,27 @@ fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
 
 fn known(kb: &KnowledgeBase, w: &str) -> bool {
     kb.vocab.contains(w) || w.bytes().all(|b| b.is_ascii_digit()) || decade(w).is_some()
+}
+
+/// Letters held down ("helloooo", "byeee", "thanksss"): runs shortened to two, then one,
+/// when that gives a known word.
+fn squeeze(kb: &KnowledgeBase, w: &str) -> Option<String> {
+    let run = |max: usize| {
+        let mut out = String::with_capacity(w.len());
+        let mut last = None;
+        let mut n = 0;
+        for c in w.chars() {
+            n = if Some(c) == last { n + 1 } else { 1 };
+            last = Some(c);
+            if n <= max {
+                out.push(c);
+            }
+        }
+        out
+    };
+    [run(2), run(1)]
+        .into_iter()
+        .find(|f| f != w && kb.vocab.contains(f))
 }
 
 /// Digits typed for letters ("wh0" -> "who"), when that gives a known word.
@@ -354,5 +389,6 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     let marked = lex.yes_no_marks.iter().any(|c| c.find(&masked).is_some());
     p.yes_no = p.qword.is_none() && (starts || marked || !p.mentions.is_empty());
     p.others = others;
+    p.only = p.words.iter().any(|w| lex.only.contains(w));
     p.elliptic = !verb && !p.pronoun && !p.person_pronoun && p.words.len() <= 6;
 }

@@ -154,11 +154,16 @@ fn values(
         }
     }
     let subject_asked = p.yes_no && subject != 0 && f.subjects.first() == Some(&subject);
+    // "Yes" only for what the fact asserts of a subject the question names: not when the
+    // subject was implied ("baby-ai is a framework for Python?" is not settled by the list of
+    // Mila's projects), and not for "only ..." against a fact that gives examples.
+    let implied = !p.entities().contains(&subject);
+    let exclusive = p.only && !f.closed;
     Ok(if !p.yes_no {
         None
     } else if contradicted {
         Some(false)
-    } else if confirmed || subject_asked {
+    } else if (confirmed || subject_asked) && !implied && !exclusive {
         Some(true)
     } else {
         None

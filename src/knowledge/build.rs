@@ -90,6 +90,7 @@ pub(super) fn build(
         yes_no_starts: cues(&lex.yes_no_starts),
         yes_no_marks: cues(&lex.yes_no_marks),
         others: cues(&lex.others),
+        only: set(&lex.only),
         more_than: cues(&lex.more_than),
         less_than: cues(&lex.less_than),
         external: lex

@@ -141,6 +141,8 @@ pub struct LexiconFile {
     pub yes_no_marks: Vec<String>,
     #[serde(default)]
     pub others: Vec<String>,
+    #[serde(default)]
+    pub only: Vec<String>,
     pub more_than: Vec<String>,
     pub less_than: Vec<String>,
     /// Names the article does not cover, by kind: they are values to compare or subjects

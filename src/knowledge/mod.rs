@@ -147,6 +147,8 @@ pub struct Lexicon {
     pub verbs: FxHashSet<String>,
     pub yes_no_starts: Vec<Cue>,
     pub yes_no_marks: Vec<Cue>,
+    /// Words asking whether something is all there is ("only").
+    pub only: FxHashSet<String>,
     /// Words asking for others than the names given ("who else").
     pub others: Vec<Cue>,
     pub more_than: Vec<Cue>,
