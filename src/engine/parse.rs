@@ -194,7 +194,14 @@ fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
             sims.push(1.0);
             continue;
         }
-        if let Some(rw) = lex.rewrite.get(&w) {
+        // A one-letter texting form after a preposition is a name ("a framework for R"),
+        // not a word ("who r ...").
+        let after_prep = w.len() == 1
+            && i.checked_sub(1).is_some_and(|k| {
+                ["for", "in", "with", "of", "like", "and", "or", "pour", "en", "avec", "de"]
+                    .contains(&toks[k].as_str())
+            });
+        if let Some(rw) = lex.rewrite.get(&w).filter(|_| !after_prep) {
             for r in rw {
                 words.push(r.clone());
                 sims.push(1.0);

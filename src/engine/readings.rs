@@ -5,6 +5,7 @@
 //! the fact's: a value of the same kind that a closed fact does not list is a "No".
 
 use super::intents::Candidate;
+use super::decide::DEFAULT_SUBJECT;
 use super::parse::{Cmp, Named, Number, Parsed};
 use crate::knowledge::{Fact, KnowledgeBase};
 
@@ -174,6 +175,9 @@ fn values(
 /// names.
 fn names_others(kb: &KnowledgeBase, p: &Parsed, f: &Fact) -> bool {
     let named = p.entities();
+    if named.iter().all(|&e| e == DEFAULT_SUBJECT) {
+        return true;
+    }
     let kinds: Vec<&str> = named
         .iter()
         .map(|&e| kb.entities[e].kind.as_str())
