@@ -205,9 +205,9 @@ fn facts_for(
 }
 
 /// How well a reading fits: on the conversation's topic, about an entity the question names,
-/// words its evidence explains, names it confirms, whether the intent is the fact's first, and
-/// (when it confirms a name) the narrower fact.
-type Rank = (bool, bool, usize, usize, bool, usize);
+/// fewer values contradicted, words its evidence explains, values it confirms, whether the
+/// intent is the fact's first, and (when it confirms a value) the narrower fact.
+type Rank = (bool, bool, usize, usize, usize, bool, usize);
 
 fn rank(kb: &KnowledgeBase, r: &Reading, intent: usize, conv: &Conversation, s: &Subjects) -> Rank {
     let f = &kb.facts[r.fact];
@@ -220,9 +220,11 @@ fn rank(kb: &KnowledgeBase, r: &Reading, intent: usize, conv: &Conversation, s: 
         0
     };
     let named = s.explicit.contains(&r.subject);
+    let agree = usize::MAX - r.contradicted;
     (
         on_topic,
         named,
+        agree,
         r.evidence_words,
         r.confirmed,
         primary,

@@ -198,8 +198,10 @@ fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
         // not a word ("who r ...").
         let after_prep = w.len() == 1
             && i.checked_sub(1).is_some_and(|k| {
-                ["for", "in", "with", "of", "like", "and", "or", "pour", "en", "avec", "de"]
-                    .contains(&toks[k].as_str())
+                [
+                    "for", "in", "with", "of", "like", "and", "or", "pour", "en", "avec", "de",
+                ]
+                .contains(&toks[k].as_str())
             });
         if let Some(rw) = lex.rewrite.get(&w).filter(|_| !after_prep) {
             for r in rw {

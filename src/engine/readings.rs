@@ -4,8 +4,8 @@
 //! place, a person, a year) is one the fact states. Yes/no questions compare their values with
 //! the fact's: a value of the same kind that a closed fact does not list is a "No".
 
-use super::intents::Candidate;
 use super::decide::DEFAULT_SUBJECT;
+use super::intents::Candidate;
 use super::parse::{Cmp, Named, Number, Parsed};
 use crate::knowledge::{Fact, KnowledgeBase};
 
@@ -20,8 +20,10 @@ pub struct Reading {
     /// Question words explained by the fact's evidence (more is more specific); those in its
     /// quotes count twice.
     pub evidence_words: usize,
-    /// Entities named in the question (other than the subject) that the fact states.
+    /// Values named in the question (entities other than the subject, numbers) that the fact
+    /// states, and those it contradicts.
     pub confirmed: usize,
+    pub contradicted: usize,
 }
 
 /// Why no fact fits, for the explanation and the refusal wording.
@@ -100,17 +102,25 @@ pub fn check(
         return Err(Misfit::Value(String::new()));
     }
     let verdict = values(kb, p, f, subject)?;
-    let confirmed = p
-        .entities()
-        .iter()
-        .filter(|&&e| e != subject && (f.mentions.contains(&e) || f.subjects.contains(&e)))
-        .count();
+    let numbers = p.numbers.iter().filter(|n| number_fits(f, n)).count();
+    let confirmed = numbers
+        + p.entities()
+            .iter()
+            .filter(|&&e| e != subject && (f.mentions.contains(&e) || f.subjects.contains(&e)))
+            .count();
+    let named = p.mentions.len() + p.numbers.len();
+    let contradicted = if verdict == Some(false) {
+        named.saturating_sub(confirmed + usize::from(p.entities().contains(&subject)))
+    } else {
+        0
+    };
     Ok(Reading {
         fact,
         subject,
         verdict,
         evidence_words,
         confirmed,
+        contradicted,
     })
 }
 
@@ -132,13 +142,13 @@ fn values(
             }
             Named::Entity(e) if !p.yes_no && f.context.contains(e) => {}
             Named::Entity(e) => {
-                if !(p.yes_no && f.closed && same_kind(kb, f, &kb.entities[*e].kind)) {
+                if !(p.yes_no && f.closed && same_kind(kb, f, subject, &kb.entities[*e].kind)) {
                     return Err(Misfit::Value(name()));
                 }
                 contradicted = true;
             }
             Named::External(kind) => {
-                if !(p.yes_no && f.closed && same_kind(kb, f, kind)) {
+                if !(p.yes_no && f.closed && same_kind(kb, f, subject, kind)) {
                     return Err(Misfit::Value(name()));
                 }
                 contradicted = true;
@@ -189,11 +199,12 @@ fn names_others(kb: &KnowledgeBase, p: &Parsed, f: &Fact) -> bool {
 }
 
 /// Whether the fact states a value of this kind (a place for a place).
-fn same_kind(kb: &KnowledgeBase, f: &Fact, kind: &str) -> bool {
-    f.mentions
+fn same_kind(kb: &KnowledgeBase, f: &Fact, subject: usize, kind: &str) -> bool {
+    f.subjects
         .iter()
+        .chain(&f.mentions)
         .chain(&f.value_entity)
-        .any(|&e| kb.entities[e].kind == kind)
+        .any(|&e| e != subject && kb.entities[e].kind == kind)
 }
 
 fn number_fits(f: &Fact, n: &Number) -> bool {

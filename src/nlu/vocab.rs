@@ -122,7 +122,11 @@ impl Vocab {
                 // At equal distance, a word of the same length (letters swapped or mistyped)
                 // is likelier than one with a letter more or less.
                 let jw = strsim::jaro_winkler(word, cand)
-                    + if cand.chars().count() == len { 1.0 } else { 0.0 };
+                    + if cand.chars().count() == len {
+                        1.0
+                    } else {
+                        0.0
+                    };
                 if best.is_none_or(|(bd, bjw, _)| (d, -jw) < (bd, -bjw)) {
                     best = Some((d, jw, cand));
                 }
