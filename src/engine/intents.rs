@@ -38,18 +38,14 @@ pub fn candidates(
 ) -> Vec<Candidate> {
     let words = p.masked();
     let n = words.len();
-    let mut hits: Vec<Hits> = (0..kb.intents.len())
-        .map(|_| Hits {
-            explains: vec![false; n],
-            ..Hits::default()
-        })
-        .collect();
+    // `explains` is allocated only for the few intents a cue matches.
+    let mut hits: Vec<Hits> = vec![Hits::default(); kb.intents.len()];
     let index = &kb.cue_index;
     index.each_match(&words, |id, at| {
         let e = &index.entries[id as usize];
         let h = &mut hits[e.owner];
         if e.slot != Slot::Not {
-            h.explains[at..at + e.cue.len()].fill(true);
+            h.explain(n)[at..at + e.cue.len()].fill(true);
         }
         record(h, e.slot, id, Some(at) == p.qword);
     });
@@ -67,10 +63,20 @@ pub fn candidates(
     let mut out: Vec<Candidate> = hits
         .into_iter()
         .enumerate()
-        .filter_map(|(i, h)| score_one(kb, i, h))
+        .filter_map(|(i, h)| score_one(kb, i, h, n))
         .collect();
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.intent.cmp(&b.intent)));
     out
+}
+
+impl Hits {
+    /// The per-word flags, allocated on first use.
+    fn explain(&mut self, n: usize) -> &mut Vec<bool> {
+        if self.explains.len() != n {
+            self.explains = vec![false; n];
+        }
+        &mut self.explains
+    }
 }
 
 fn record(h: &mut Hits, slot: Slot, id: u32, is_qword: bool) {
@@ -143,14 +149,14 @@ fn patterns(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits]) {
             for (w, &s) in starts.iter().enumerate() {
                 let inside = s < m.end() && s + p.words[w].len() > m.start();
                 if inside && re.as_str().contains(p.words[w].as_str()) {
-                    h.explains[w] = true;
+                    h.explain(p.words.len())[w] = true;
                 }
             }
         }
     }
 }
 
-fn score_one(kb: &KnowledgeBase, i: usize, h: Hits) -> Option<Candidate> {
+fn score_one(kb: &KnowledgeBase, i: usize, mut h: Hits, words: usize) -> Option<Candidate> {
     let intent = &kb.intents[i];
     let pattern = h.pattern.and_then(|k| intent.patterns.get(k));
     let n = intent.groups.len().min(MAX_GROUPS);
@@ -180,6 +186,7 @@ fn score_one(kb: &KnowledgeBase, i: usize, h: Hits) -> Option<Candidate> {
     if h.wh {
         score += 0.5;
     }
+    h.explain(words);
     Some(Candidate {
         intent: i,
         score,

@@ -87,7 +87,7 @@ pub struct Parsed {
     /// No verb and no pronoun: an ellipsis that continues the previous question.
     pub elliptic: bool,
     /// The word, its English and French stems, and those of its synonyms, for each word.
-    pub stems: Vec<Vec<String>>,
+    pub stems: Vec<std::sync::Arc<[String]>>,
     /// Distinct knowledge entities named, in order of appearance.
     pub entity_ids: Vec<usize>,
 }
@@ -161,10 +161,10 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
 }
 
 /// The word, its stems and its synonyms' stems: from the knowledge's cache for a known word.
-fn word_stems(kb: &KnowledgeBase, w: &str) -> Vec<String> {
+fn word_stems(kb: &KnowledgeBase, w: &str) -> std::sync::Arc<[String]> {
     match kb.stem_cache.get(w) {
         Some(s) => s.clone(),
-        None => crate::knowledge::stems_with_synonyms(&kb.lexicon, w),
+        None => crate::knowledge::stems_with_synonyms(&kb.lexicon, w).into(),
     }
 }
 
@@ -291,15 +291,11 @@ fn closed_class(kb: &KnowledgeBase, w: &str) -> Option<(String, f64)> {
         return None;
     }
     let mut best: Option<&String> = None;
-    let mut qwords: Vec<&String> = kb.lexicon.question_words.iter().collect();
-    qwords.sort();
-    for q in qwords {
+    for q in &kb.lexicon.question_words {
         let same_start = q.chars().next() == w.chars().next();
-        if same_start
-            && q.len() >= 3
-            && strsim::osa_distance(w, q) == 1
-            && best.is_none_or(|b| q.len() < b.len())
-        {
+        let fits = same_start && q.len() >= 3 && strsim::osa_distance(w, q) == 1;
+        // The shortest, then the first in alphabetical order: the same whatever the set's order.
+        if fits && best.is_none_or(|b| (q.len(), q) < (b.len(), b)) {
             best = Some(q);
         }
     }
@@ -321,7 +317,8 @@ fn find_names(kb: &KnowledgeBase, words: &[String], sims: &[f64]) -> Vec<Mention
                 best = Some((Named::Entity(e), alias.len()));
             }
         }
-        for (alias, kind) in &kb.lexicon.external {
+        for &x in kb.external_index.get(&words[i]).into_iter().flatten() {
+            let (alias, kind) = &kb.lexicon.external[x];
             if matches(alias, i) && best.as_ref().is_none_or(|(_, n)| alias.len() > *n) {
                 best = Some((Named::External(kind.clone()), alias.len()));
             }

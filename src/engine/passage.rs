@@ -27,7 +27,7 @@ pub fn sentence_reading(
         let named = &kb.sentence_entities[n];
         // The subject must open the sentence (within its first words), so that what the
         // sentence says is said of it.
-        let words = crate::nlu::tokens(&crate::nlu::normalize(&kb.article.sentences[n].text));
+        let words = &kb.sentence_words[n];
         let head = &words[..words.len().min(SUBJECT_WINDOW)];
         let opens = aliases
             .iter()

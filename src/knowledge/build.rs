@@ -165,7 +165,16 @@ pub(super) fn build(
     let group_words = group_words(&intents);
     let stem_cache = vocab
         .words()
-        .map(|w| (w.to_string(), stems_with_synonyms(&lexicon, w)))
+        .map(|w| (w.to_string(), stems_with_synonyms(&lexicon, w).into()))
+        .collect();
+    let mut external_index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (i, (words, _)) in lexicon.external.iter().enumerate() {
+        external_index.entry(words[0].clone()).or_default().push(i);
+    }
+    let sentence_words: Vec<Vec<String>> = article
+        .sentences
+        .iter()
+        .map(|s| tokens(&normalize(&s.text)))
         .collect();
     let mut sentence_stems = Vec::new();
     let mut sentence_entities = Vec::new();
@@ -212,6 +221,8 @@ pub(super) fn build(
         sentence_entities,
         group_words,
         stem_cache,
+        external_index,
+        sentence_words,
         source,
         loaded_at: SystemTime::now(),
         hash,

@@ -192,7 +192,11 @@ pub struct KnowledgeBase {
     pub group_words: FxHashMap<String, Vec<usize>>,
     /// Known word -> the word, its stems and its synonyms' stems (see
     /// [`stems_with_synonyms`]), computed once at load.
-    pub stem_cache: FxHashMap<String, Vec<String>>,
+    pub stem_cache: FxHashMap<String, std::sync::Arc<[String]>>,
+    /// First word of an external name -> indices into `lexicon.external`.
+    pub external_index: FxHashMap<String, Vec<usize>>,
+    /// Per article sentence: its normalised words.
+    pub sentence_words: Vec<Vec<String>>,
     /// Per article sentence: the stems of its words, and the entities it names.
     pub sentence_stems: Vec<FxHashSet<String>>,
     pub sentence_entities: Vec<Vec<usize>>,
