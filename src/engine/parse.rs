@@ -53,8 +53,8 @@ fn decade(w: &str) -> Option<u64> {
     let digits = w.strip_suffix('s')?;
     let n: u64 = digits.parse().ok()?;
     match digits.len() {
-        2 if n % 10 == 0 => Some(1900 + n),
-        4 if n % 10 == 0 => Some(n),
+        2 if n.is_multiple_of(10) => Some(1900 + n),
+        4 if n.is_multiple_of(10) => Some(n),
         _ => None,
     }
 }
@@ -258,7 +258,7 @@ fn squeeze(kb: &KnowledgeBase, w: &str) -> Option<String> {
     };
     [run(2), run(1)]
         .into_iter()
-        .find(|f| f != w && kb.vocab.contains(f))
+        .find(|f| f != w && f.chars().count() > 1 && kb.vocab.contains(f))
 }
 
 /// Digits typed for letters ("wh0" -> "who"), when that gives a known word.

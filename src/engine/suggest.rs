@@ -49,7 +49,7 @@ pub fn related(
         .map(|c| c.intent)
         .chain(about_named.flat_map(|f| f.intents.iter().copied()))
         .chain(0..kb.intents.len());
-    collect(kb, order, lang, &named, question)
+    collect(kb, order, lang, named, question)
 }
 
 /// One question per fact that tied.

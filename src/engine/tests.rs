@@ -188,7 +188,7 @@ fn suggestions_are_example_questions_in_the_question_language() {
 #[test]
 fn yes_no_questions_get_a_verdict_from_a_closed_fact() {
     let kb = kb();
-    let yes = one(&kb, "was acme founded in 1999?");
+    let yes = one(&kb, "was acme founded in the year 1999?");
     assert!(
         yes.answered && yes.body.starts_with("Yes. "),
         "{}\n{}",
