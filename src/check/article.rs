@@ -92,7 +92,7 @@ fn finding(c: &Change, old: &Article, new: &Article, raw: &Raw) -> Finding {
                 .with(format!("was: {}", quote(&was.text)))
                 .with(format!("now: {}", quote(&now.text)))
                 .with(format!("differs: {}", nearest::describe_change(&diff)));
-            with_facts(f, raw.quoting(&was.text).or_else(|| raw.quoting(&now.text)))
+            quoted_by(f, raw.quoting(&was.text).or_else(|| raw.quoting(&now.text)))
         }
         Change::SentenceAdded(n) => {
             let s = &new.sentences[*n];
@@ -107,7 +107,7 @@ fn finding(c: &Change, old: &Article, new: &Article, raw: &Raw) -> Finding {
             let s = &old.sentences[*o];
             let f = Finding::warning(a, 0, format!("sentence removed ({})", s.section))
                 .with(quote(&s.text));
-            with_facts(f, raw.quoting(&s.text))
+            quoted_by(f, raw.quoting(&s.text))
         }
         Change::CitationsChanged(o, n) => {
             let (was, now) = (&old.sentences[*o], &new.sentences[*n]);
@@ -133,7 +133,7 @@ fn finding(c: &Change, old: &Article, new: &Article, raw: &Raw) -> Finding {
             for (field, x, y) in fields {
                 f = f.with(format!("{field}: {x} → {y}"));
             }
-            with_facts(f, citing(new, now.n, raw))
+            cited_by(f, citing(new, now.n, raw))
         }
         Change::ReferenceAdded(n) => {
             let now = &new.references[*n];
@@ -142,7 +142,7 @@ fn finding(c: &Change, old: &Article, new: &Article, raw: &Raw) -> Finding {
                 super::first_citing_line(new, now.n),
                 format!("reference added: [{}] \"{}\" {}", now.n, now.title, now.url),
             );
-            with_facts(f, citing(new, now.n, raw))
+            cited_by(f, citing(new, now.n, raw))
         }
         Change::ReferenceRemoved(o) => {
             let was = &old.references[*o];
@@ -154,7 +154,7 @@ fn finding(c: &Change, old: &Article, new: &Article, raw: &Raw) -> Finding {
                     was.n, was.title, was.url
                 ),
             );
-            with_facts(f, citing(old, was.n, raw))
+            cited_by(f, citing(old, was.n, raw))
         }
         Change::Renumbered(moves) => {
             let list: Vec<String> = moves
@@ -173,9 +173,16 @@ fn finding(c: &Change, old: &Article, new: &Article, raw: &Raw) -> Finding {
     }
 }
 
-fn with_facts(f: Finding, facts: Option<String>) -> Finding {
+fn quoted_by(f: Finding, facts: Option<String>) -> Finding {
     match facts {
         Some(facts) => f.with(format!("quoted by {facts}")),
+        None => f,
+    }
+}
+
+fn cited_by(f: Finding, facts: Option<String>) -> Finding {
+    match facts {
+        Some(facts) => f.with(format!("cited in the answers of {facts}")),
         None => f,
     }
 }

@@ -51,7 +51,7 @@ pub fn check(dir: Option<&Path>, sources: &Sources, d: &Diagnosis, compare: Comp
     facts_summary(d, &mut r);
     match &d.kb {
         Some(kb) => {
-            references_used(kb, &mut r);
+            references_used(kb, d, &raw, &mut r);
             alias_collisions(kb, &raw, &mut r);
             self_test(kb, d, &raw, &mut r);
         }
@@ -190,10 +190,25 @@ fn facts_summary(d: &Diagnosis, r: &mut Report) {
     ));
 }
 
-fn references_used(kb: &KnowledgeBase, r: &mut Report) {
+/// A reference no fact cites is a warning. The references a fact left out for an error would
+/// cite (through the sentences its quotes are in, or nearest to) count as cited: that fact is
+/// reported already.
+fn references_used(kb: &KnowledgeBase, d: &Diagnosis, raw: &Raw, r: &mut Report) {
+    let sentences = &kb.article.sentences;
+    let left_out = (d.facts.left_out.iter())
+        .filter_map(|(id, _)| raw.quotes.iter().find(|(q, _)| q == id))
+        .flat_map(|(_, quotes)| quotes);
+    let mut cited_by_broken: Vec<usize> = Vec::new();
+    for q in left_out {
+        let key = quote_key(q);
+        let at = (sentences.iter()).position(|s| quote_key(&s.text).contains(&key));
+        let at = at.or_else(|| nearest::nearest(q, sentences).map(|n| n.sentence));
+        cited_by_broken.extend(at.iter().flat_map(|&i| &sentences[i].refs));
+    }
     let mut unused = 0;
     for reference in kb.references() {
-        if !kb.facts.iter().any(|f| f.refs.contains(&reference.n)) {
+        let n = reference.n;
+        if !kb.facts.iter().any(|f| f.refs.contains(&n)) && !cited_by_broken.contains(&n) {
             unused += 1;
             r.push(Finding::warning(
                 files::ARTICLE,
