@@ -45,7 +45,10 @@ fn apply(text: &str, hunk: &str) -> String {
     if old.is_empty() {
         return format!("{}\n\n{new}\n", text.trim_end());
     }
-    assert!(text.contains(&old), "the guide's hunk is not in the file: {old}");
+    assert!(
+        text.contains(&old),
+        "the guide's hunk is not in the file: {old}"
+    );
     text.replace(&old, &new)
 }
 
@@ -62,8 +65,8 @@ fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
         .args(args)
         .output()
         .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).into_owned()
-        + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     // Shown as the guide shows it, with the directory named `kb`.
     let text = text.replace(&dir.display().to_string(), "kb");
     (out.status.code(), text)
