@@ -298,8 +298,8 @@ fn check(
     against: Option<&Path>,
     accept: bool,
 ) -> anyhow::Result<ExitCode> {
-    let Some(to) = dir.filter(|_| accept) else {
-        if accept {
+    if accept {
+        let Some(dir) = dir else {
             Cli::command()
                 .error(
                     clap::error::ErrorKind::MissingRequiredArgument,
@@ -307,34 +307,38 @@ fn check(
                      embedded knowledge cannot change; `mila-bot export DIR` writes it out)",
                 )
                 .exit();
-        }
-        let old = against.map(old_article).transpose()?;
-        let compare = match &old {
-            Some((article, name)) => Compare::Against(article, name),
-            None => Compare::Baseline,
         };
-        let (sources, d) = knowledge::diagnose(dir)?;
-        let report = crate::check::check(dir, &sources, &d, compare);
-        print(&report.render())?;
-        return Ok(exit(report.failed(strict)));
+        return check_accept(dir, strict);
+    }
+    let old = against.map(old_article).transpose()?;
+    let compare = match &old {
+        Some((article, name)) => Compare::Against(article, name),
+        None => Compare::Baseline,
     };
-    let (sources, d) = knowledge::diagnose(Some(to))?;
-    let report = crate::check::check(Some(to), &sources, &d, Compare::Baseline);
+    let (sources, d) = knowledge::diagnose(dir)?;
+    let report = crate::check::check(dir, &sources, &d, compare);
+    print(&report.render())?;
+    Ok(exit(report.failed(strict)))
+}
+
+/// `check --accept`: unless there are errors, records the article as the baseline, then
+/// reports on the files as they are now.
+fn check_accept(dir: &Path, strict: bool) -> anyhow::Result<ExitCode> {
+    let (sources, d) = knowledge::diagnose(Some(dir))?;
+    let report = crate::check::check(Some(dir), &sources, &d, Compare::Baseline);
     // A broken baseline is what --accept replaces; any other error comes first.
     let blocking = (report.findings.iter())
         .any(|f| f.severity == crate::check::Severity::Error && f.file != files::BASELINE);
-    let article = d.article.as_ref().filter(|_| !blocking);
-    let Some(article) = article else {
+    let Some(article) = d.article.as_ref().filter(|_| !blocking) else {
         print(&report.render())?;
         print("not accepted: fix the errors first; baseline.toml is unchanged\n")?;
         return Ok(exit(true));
     };
     let text = Baseline::of(sources.get(files::ARTICLE), article).to_toml();
-    let path = to.join(files::BASELINE);
+    let path = dir.join(files::BASELINE);
     std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
-    // What the files say now.
-    let (sources, d) = knowledge::diagnose(Some(to))?;
-    let after = crate::check::check(Some(to), &sources, &d, Compare::Baseline);
+    let (sources, now) = knowledge::diagnose(Some(dir))?;
+    let after = crate::check::check(Some(dir), &sources, &now, Compare::Baseline);
     print(&after.render())?;
     print(&format!(
         "accepted: {}; recorded the article ({} sentences, {} references) as the baseline in {}\n",

@@ -5,7 +5,7 @@
 use super::changes::{compare, Change};
 use super::{nearest, Compare, Finding, Raw, Report};
 use crate::knowledge::baseline::{article_sha256, Baseline};
-use crate::knowledge::build::Diagnosis;
+use crate::knowledge::diagnose::Diagnosis;
 use crate::knowledge::files::{self, Sources};
 use crate::knowledge::wikitext::Article;
 use std::path::Path;

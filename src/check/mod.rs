@@ -9,7 +9,8 @@ pub mod nearest;
 pub mod report;
 
 use crate::engine::{ask, Conversation};
-use crate::knowledge::build::{quote_key, Diagnosis};
+use crate::knowledge::build::quote_key;
+use crate::knowledge::diagnose::Diagnosis;
 use crate::knowledge::files::{self, line_col, Sources};
 use crate::knowledge::wikitext::Article;
 use crate::knowledge::KnowledgeBase;

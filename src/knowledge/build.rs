@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use std::ops::Range;
 
-fn err(
+pub(super) fn err(
     sources: &Sources,
     file: &str,
     span: Option<Range<usize>>,
@@ -25,7 +25,7 @@ fn err(
 }
 
 /// Parses a TOML file; a file that cannot be read or parsed is a problem, and `None`.
-fn parse<T: DeserializeOwned>(
+pub(super) fn parse<T: DeserializeOwned>(
     sources: &Sources,
     file: &str,
     problems: &mut Vec<KnowledgeError>,
@@ -50,7 +50,7 @@ pub(super) fn build(
     sources: Sources,
     source: Option<PathBuf>,
 ) -> Result<KnowledgeBase, KnowledgeError> {
-    let d = diagnose(&sources, source);
+    let d = super::diagnose::diagnose(&sources, source);
     match (d.kb, d.problems.into_iter().next()) {
         (Some(kb), None) => Ok(kb),
         (_, Some(first)) => Err(first),
@@ -63,128 +63,9 @@ pub(super) fn build(
     }
 }
 
-/// What a build found: every problem, in file order, and the knowledge whenever every file
-/// parses (an item with a problem is left out of it, so one broken fact does not hide the
-/// others).
-#[derive(Debug)]
-pub struct Diagnosis {
-    pub kb: Option<KnowledgeBase>,
-    /// The article as far as it reads (`None`: it cannot be read or has no text).
-    pub article: Option<wikitext::Article>,
-    pub problems: Vec<KnowledgeError>,
-    pub facts: FactsFound,
-}
-
-/// How the facts of `facts.toml` fared.
-#[derive(Debug, Default)]
-pub struct FactsFound {
-    /// `[[fact]]` entries (`None`: the file does not parse).
-    pub total: Option<usize>,
-    /// Evidence quotes not found in the article.
-    pub missing: Vec<MissingQuote>,
-    /// Facts left out of the knowledge for a problem: (id, the intents it answers).
-    pub left_out: Vec<(String, Vec<String>)>,
-}
-
-/// An evidence quote that is not in the article.
-#[derive(Debug, Clone)]
-pub struct MissingQuote {
-    pub fact: String,
-    pub quote: String,
-    /// Its problem, in [`Diagnosis::problems`].
-    pub problem: usize,
-}
-
-/// Builds as much as it can and lists every problem.
-pub fn diagnose(sources: &Sources, source: Option<PathBuf>) -> Diagnosis {
-    let mut problems = Vec::new();
-    let article = read_article(sources, &mut problems);
-    let entities = build_entities(sources, &mut problems);
-    let intents = build_intents(sources, &mut problems);
-    let mut found = FactsFound::default();
-    let facts = build_facts(
-        sources,
-        article.as_ref(),
-        entities.as_deref(),
-        intents.as_deref(),
-        &mut problems,
-        &mut found,
-    );
-    let lex: Option<files::LexiconFile> = parse(sources, files::LEXICON, &mut problems);
-    let messages: Option<files::MessagesFile> = parse(sources, files::MESSAGES, &mut problems);
-    if let (Some(intents), Some(messages)) = (&intents, &messages) {
-        smalltalk_replies(sources, intents, messages, &mut problems);
-    }
-    let kb = match (article.clone(), entities, intents, facts, lex, messages) {
-        (Some(article), Some(entities), Some(intents), Some(facts), Some(lex), Some(messages)) => {
-            Some(assemble(
-                sources, source, article, entities, intents, facts, lex, messages,
-            ))
-        }
-        _ => None,
-    };
-    Diagnosis {
-        kb,
-        article,
-        problems,
-        facts: found,
-    }
-}
-
-/// The article, as far as it reads; every broken line is a problem.
-fn read_article(
-    sources: &Sources,
-    problems: &mut Vec<KnowledgeError>,
-) -> Option<wikitext::Article> {
-    let text = sources
-        .text(files::ARTICLE)
-        .map_err(|e| problems.push(e))
-        .ok()?;
-    let (article, errors) = wikitext::parse_all(text);
-    problems.extend(errors.into_iter().map(|e| KnowledgeError {
-        file: files::ARTICLE.into(),
-        line: e.line,
-        column: 1,
-        message: e.message,
-    }));
-    if article.sentences.is_empty() {
-        problems.push(err(
-            sources,
-            files::ARTICLE,
-            None,
-            "the article has no text".into(),
-        ));
-        return None;
-    }
-    Some(article)
-}
-
-fn smalltalk_replies(
-    sources: &Sources,
-    intents: &[Intent],
-    messages: &files::MessagesFile,
-    problems: &mut Vec<KnowledgeError>,
-) {
-    for intent in intents.iter().filter(|i| i.smalltalk) {
-        for (lang, m) in [("en", &messages.en), ("fr", &messages.fr)] {
-            if !m.smalltalk.contains_key(&intent.id) {
-                problems.push(err(
-                    sources,
-                    files::MESSAGES,
-                    None,
-                    format!(
-                        "[{lang}.smalltalk] has no reply for the small-talk intent `{}`",
-                        intent.id
-                    ),
-                ));
-            }
-        }
-    }
-}
-
 /// Indexes the parts into the knowledge.
 #[allow(clippy::too_many_arguments)]
-fn assemble(
+pub(super) fn assemble(
     sources: &Sources,
     source: Option<PathBuf>,
     article: wikitext::Article,
@@ -321,7 +202,10 @@ fn assemble(
 }
 
 /// The entities; a duplicate id is a problem, and only the first is kept.
-fn build_entities(sources: &Sources, problems: &mut Vec<KnowledgeError>) -> Option<Vec<Entity>> {
+pub(super) fn build_entities(
+    sources: &Sources,
+    problems: &mut Vec<KnowledgeError>,
+) -> Option<Vec<Entity>> {
     let file: files::EntitiesFile = parse(sources, files::ENTITIES, problems)?;
     let mut out: Vec<Entity> = Vec::new();
     for e in file.entity {
@@ -358,7 +242,10 @@ fn cues(list: &[String]) -> Vec<Cue> {
 
 /// The intents. A duplicate id is a problem and only the first is kept; any other problem
 /// keeps the intent (without what is wrong), so that the facts naming it are still checked.
-fn build_intents(sources: &Sources, problems: &mut Vec<KnowledgeError>) -> Option<Vec<Intent>> {
+pub(super) fn build_intents(
+    sources: &Sources,
+    problems: &mut Vec<KnowledgeError>,
+) -> Option<Vec<Intent>> {
     let file: files::IntentsFile = parse(sources, files::INTENTS, problems)?;
     let mut out: Vec<Intent> = Vec::new();
     for mut i in file.intent {
@@ -459,13 +346,13 @@ fn resolve(
 
 /// The facts. Every problem of every fact is listed, and a fact with a problem is left out
 /// (as is every fact when the article, the entities or the intents did not load).
-fn build_facts(
+pub(super) fn build_facts(
     sources: &Sources,
     article: Option<&wikitext::Article>,
     entities: Option<&[Entity]>,
     intents: Option<&[Intent]>,
     problems: &mut Vec<KnowledgeError>,
-    found: &mut FactsFound,
+    found: &mut super::diagnose::FactsFound,
 ) -> Option<Vec<Fact>> {
     let file: files::FactsFile = parse(sources, files::FACTS, problems)?;
     found.total = Some(file.fact.len());
@@ -525,7 +412,7 @@ fn build_facts(
                 .iter()
                 .position(|s| !key.is_empty() && s.contains(&key));
             let Some(sentence) = at else {
-                found.missing.push(MissingQuote {
+                found.missing.push(super::diagnose::MissingQuote {
                     fact: id.clone(),
                     quote: q.get_ref().clone(),
                     problem: problems.len(),

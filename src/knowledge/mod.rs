@@ -4,6 +4,7 @@
 
 pub mod baseline;
 pub mod build;
+pub mod diagnose;
 pub mod files;
 pub mod wikitext;
 
@@ -306,12 +307,14 @@ pub fn embedded_sources() -> files::Sources {
 
 /// Every problem of the knowledge in `dir` (or the embedded one), and the knowledge itself
 /// when its files parse: what `check` reports on. Fails only when `dir` cannot be opened.
-pub fn diagnose(dir: Option<&Path>) -> Result<(files::Sources, build::Diagnosis), KnowledgeError> {
+pub fn diagnose(
+    dir: Option<&Path>,
+) -> Result<(files::Sources, diagnose::Diagnosis), KnowledgeError> {
     let sources = match dir {
         Some(d) => read_dir(d)?,
         None => embedded_sources(),
     };
-    let diagnosis = build::diagnose(&sources, dir.map(Path::to_path_buf));
+    let diagnosis = diagnose::diagnose(&sources, dir.map(Path::to_path_buf));
     Ok((sources, diagnosis))
 }
 
