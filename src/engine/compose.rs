@@ -185,7 +185,8 @@ fn remember(
     conv.topic = None;
     let mut persons: Vec<usize> = p
         .entities()
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|&e| person_kind(e))
         .collect();
     if let Some(f) = fact.map(|f| &kb.facts[f]) {

@@ -72,11 +72,12 @@ pub fn decide(
     let mut misfit = None;
     // With nothing named and no antecedent, the question must say something of its own:
     // "when will the day off be?" is not about Mila.
-    let vague = subjects.explicit.is_empty()
-        && !subjects.from_context
-        && !p.pronoun
-        && !p.person_pronoun
-        && open.is_empty();
+    // With only the default subject, it must also be asked as a question: "of course" and
+    // "call mom" are not questions about Mila.
+    let default_only =
+        subjects.explicit.is_empty() && !subjects.from_context && !p.pronoun && !p.person_pronoun;
+    let asked = p.qword.is_some() || p.yes_no || p.question_mark;
+    let vague = default_only && (open.is_empty() || !asked);
     if !vague {
         if let Some(d) = by_intent(kb, p, cands, conv, &subjects, &open, &mut misfit) {
             return d;
@@ -103,18 +104,24 @@ pub struct Subjects {
     /// Candidates in order: named entities, then antecedents, then the default.
     pub order: Vec<usize>,
     pub from_context: bool,
+    /// The person "he"/"she" refers to.
+    pub person: Option<usize>,
+    /// The question uses a pronoun ("what is it?"), with or without an antecedent.
+    pub pronoun: bool,
     /// Something outside the article claims the subject.
     pub claimed: Option<String>,
 }
 
 fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects {
-    let explicit = p.entities();
+    let explicit = p.entities().to_vec();
     let id = |s: &Option<String>| s.as_deref().and_then(|id| kb.entity_index(id));
     let mut order = explicit.clone();
     let mut from_context = false;
+    let mut person = None;
     if p.person_pronoun {
-        order.extend(id(&conv.person));
-        from_context = conv.person.is_some();
+        person = id(&conv.person);
+        order.extend(person);
+        from_context = person.is_some();
     }
     if p.pronoun {
         order.extend(id(&conv.value));
@@ -143,6 +150,8 @@ fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects {
         explicit,
         order,
         from_context,
+        person,
+        pronoun: p.pronoun || p.person_pronoun,
         claimed,
     }
 }
@@ -164,14 +173,20 @@ fn facts_for(
     };
     let follow_up = s.explicit.is_empty() && (s.from_context || !conv.words.is_empty());
     if let (Some(topic), true, Some(_)) = (conv.topic.as_deref(), follow_up, intent) {
+        // "he"/"she" stay on the person: the topic's facts must be about them.
+        let person = s.person.filter(|_| s.from_context);
         for (i, f) in kb.facts.iter().enumerate() {
-            if fits(f) && f.topic == topic {
+            if fits(f) && f.topic == topic && person.is_none_or(|who| f.subjects.contains(&who)) {
                 let about = s.order.iter().find(|e| f.subjects.contains(e));
                 add(i, about.copied().unwrap_or(f.subjects[0]));
             }
         }
     }
-    for &subject in &s.order {
+    // A strict intent ("what is X?", "what does X stand for?") is about what the question
+    // names or refers to, never the default subject by itself.
+    let strict = intent.is_some_and(|i| kb.intents[i].strict);
+    let referred = !s.explicit.is_empty() || s.from_context;
+    for &subject in s.order.iter().filter(|_| !strict || referred) {
         for (i, f) in kb.facts.iter().enumerate() {
             if fits(f) && f.subjects.contains(&subject) {
                 add(i, subject);
@@ -189,10 +204,10 @@ fn facts_for(
     out
 }
 
-/// How well a reading fits: on the conversation's topic, words its evidence explains, names
-/// it confirms, (when it confirms a name) the narrower fact, and whether the intent is the
-/// fact's first.
-type Rank = (bool, usize, usize, usize, bool);
+/// How well a reading fits: on the conversation's topic, about an entity the question names,
+/// fewer values contradicted, words its evidence explains, values it confirms, whether the
+/// intent is the fact's first, and (when it confirms a value) the narrower fact.
+type Rank = (bool, bool, usize, usize, usize, bool, usize);
 
 fn rank(kb: &KnowledgeBase, r: &Reading, intent: usize, conv: &Conversation, s: &Subjects) -> Rank {
     let f = &kb.facts[r.fact];
@@ -204,7 +219,17 @@ fn rank(kb: &KnowledgeBase, r: &Reading, intent: usize, conv: &Conversation, s: 
     } else {
         0
     };
-    (on_topic, r.evidence_words, r.confirmed, narrow, primary)
+    let named = s.explicit.contains(&r.subject);
+    let agree = usize::MAX - r.contradicted;
+    (
+        on_topic,
+        named,
+        agree,
+        r.evidence_words,
+        r.confirmed,
+        primary,
+        narrow,
+    )
 }
 
 /// The best reading of the best-scoring intent that has one. Readings of different facts that
@@ -272,16 +297,18 @@ fn smalltalk(kb: &KnowledgeBase, p: &Parsed, cands: &[Candidate]) -> Option<usiz
         return None;
     }
     let lex = &kb.lexicon;
-    let plain = |w: &str| {
-        lex.filler.contains(w)
-            && !lex.question_words.contains(w)
-            && !lex.pronouns.contains(w)
-            && !lex.self_words.contains(w)
-    };
+    let plain = |w: &str| lex.filler.contains(w);
+    // Of those that explain every word, the one whose own cues explain the most.
     cands
         .iter()
         .filter(|c| kb.intents[c.intent].smalltalk)
-        .find(|c| (0..p.words.len()).all(|i| c.explains[i] || plain(&p.words[i])))
+        .filter(|c| (0..p.words.len()).all(|i| c.explains[i] || plain(&p.words[i])))
+        .max_by_key(|c| {
+            (
+                c.explains.iter().filter(|&&e| e).count(),
+                usize::MAX - c.intent,
+            )
+        })
         .map(|c| c.intent)
 }
 
@@ -312,6 +339,8 @@ fn by_evidence(
         if r.verdict == Some(false) {
             continue;
         }
+        // Nor a "Yes": the evidence fits the words, the relation asked is not established.
+        let r = Reading { verdict: None, ..r };
         let f = &kb.facts[fact];
         let describes = f.intents.iter().any(|&i| kb.intents[i].describes);
         if open.is_empty() && !describes && r.confirmed == 0 {

@@ -1,6 +1,7 @@
 //! Step 3a: which intents (question shapes) the question fits, scored from their cues and
 //! patterns (see the header of `knowledge/intents.toml`), with the words each one explains.
 
+use super::decide::DEFAULT_SUBJECT;
 use super::parse::{Named, Parsed};
 use crate::knowledge::{KnowledgeBase, MAX_GROUPS};
 use crate::nlu::Slot;
@@ -27,7 +28,14 @@ struct Hits {
 
 /// Intents that match the question, best first. `previous` holds the words of the question
 /// an ellipsis continues ("which year?"): their cues count, but explain nothing here.
-pub fn candidates(kb: &KnowledgeBase, p: &Parsed, previous: &[String]) -> Vec<Candidate> {
+/// `about_default`: the question names the default subject or continues a conversation, so
+/// a named value can fill a shape ("is Mila in Toronto?"); "what is deep learning?" does not.
+pub fn candidates(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    previous: &[String],
+    about_default: bool,
+) -> Vec<Candidate> {
     let words = p.masked();
     let n = words.len();
     let mut hits: Vec<Hits> = (0..kb.intents.len())
@@ -52,7 +60,9 @@ pub fn candidates(kb: &KnowledgeBase, p: &Parsed, previous: &[String]) -> Vec<Ca
             record(&mut hits[e.owner], e.slot, id, false);
         }
     });
-    value_kinds(kb, p, &mut hits);
+    if about_default {
+        value_kinds(kb, p, &mut hits);
+    }
     patterns(kb, p, &mut hits);
     let mut out: Vec<Candidate> = hits
         .into_iter()
@@ -81,19 +91,34 @@ fn record(h: &mut Hits, slot: Slot, id: u32, is_qword: bool) {
     }
 }
 
+/// The kind of a number that reads as a year (or a decade), for `value_kinds`.
+pub const YEAR: &str = "year";
+
 /// A named value of a kind the intent is about ("Toronto" for a place) fills its first group.
 fn value_kinds(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits]) {
     for (i, intent) in kb.intents.iter().enumerate() {
         if intent.value_kinds.is_empty() || hits[i].groups[0].is_some() {
             continue;
         }
-        let fits = p.mentions.iter().any(|m| {
-            let kind = match &m.what {
-                Named::Entity(e) => kb.entities[*e].kind.as_str(),
-                Named::External(k) => k.as_str(),
-            };
-            intent.value_kinds.iter().any(|k| k == kind)
-        });
+        // The default subject is no value; a year is one only in a yes/no question ("was it
+        // founded in 2017?"), a constraint otherwise ("what happened in 2020?").
+        let kinds = p
+            .mentions
+            .iter()
+            .filter_map(|m| match &m.what {
+                Named::Entity(e) if *e == DEFAULT_SUBJECT => None,
+                Named::Entity(e) => Some(kb.entities[*e].kind.as_str()),
+                Named::External(k) => Some(k.as_str()),
+            })
+            .chain(
+                p.numbers
+                    .iter()
+                    .filter(|n| p.yes_no && n.is_year())
+                    .map(|_| YEAR),
+            );
+        let fits = kinds
+            .into_iter()
+            .any(|kind| intent.value_kinds.iter().any(|k| k == kind));
         if fits {
             hits[i].groups[0] = Some(u32::MAX);
         }
@@ -112,9 +137,12 @@ fn patterns(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits]) {
     for (i, k) in kb.cue_index.pattern_matches(&p.normalized) {
         let h = &mut hits[i];
         h.pattern = Some(h.pattern.map_or(k, |old| old.min(k)));
-        if let Some(m) = kb.intents[i].patterns[k].find(&p.normalized) {
+        // A match explains the words the pattern spells out, not those its wildcards took.
+        let re = &kb.intents[i].patterns[k];
+        if let Some(m) = re.find(&p.normalized) {
             for (w, &s) in starts.iter().enumerate() {
-                if s < m.end() && s + p.words[w].len() > m.start() {
+                let inside = s < m.end() && s + p.words[w].len() > m.start();
+                if inside && re.as_str().contains(p.words[w].as_str()) {
                     h.explains[w] = true;
                 }
             }

@@ -63,13 +63,16 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
     } else {
         (normalize(cleaned), false)
     };
-    let p = parse(kb, &normalized);
+    let mut p = parse(kb, &normalized);
+    p.question_mark = cleaned.contains('?') || cleaned.contains('？');
     let previous = if p.elliptic {
         conv.words.clone()
     } else {
         Vec::new()
     };
-    let cands = intents::candidates(kb, &p, &previous);
+    let continues = conv.subject.is_some() && (p.elliptic || p.pronoun || p.person_pronoun);
+    let about_default = continues || p.entities().contains(&decide::DEFAULT_SUBJECT);
+    let cands = intents::candidates(kb, &p, &previous, about_default);
     let decision = if too_long {
         Decision::Refuse(Refusal::TooLong { chars })
     } else if p.words.is_empty() {

@@ -37,6 +37,26 @@ pub enum Cmp {
     Equal,
     More,
     Less,
+    /// A decade: "the 90s", "1990s" (the value is its first year).
+    Decade,
+}
+
+impl Number {
+    /// A year or a decade: 1000 to 2999.
+    pub fn is_year(&self) -> bool {
+        (1000..3000).contains(&self.value)
+    }
+}
+
+/// "90s" -> 1990, "1990s" -> 1990.
+fn decade(w: &str) -> Option<u64> {
+    let digits = w.strip_suffix('s')?;
+    let n: u64 = digits.parse().ok()?;
+    match digits.len() {
+        2 if n % 10 == 0 => Some(1900 + n),
+        4 if n % 10 == 0 => Some(n),
+        _ => None,
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -57,24 +77,25 @@ pub struct Parsed {
     /// Words in the first or second person ("my", "you").
     pub self_words: Vec<usize>,
     pub yes_no: bool,
+    /// The question ends or contains a question mark (set by the caller: punctuation is gone
+    /// after normalisation).
+    pub question_mark: bool,
+    /// Asks whether something is all there is ("only", "exclusively").
+    pub only: bool,
+    /// Asks for others than the names given ("who else").
+    pub others: bool,
     /// No verb and no pronoun: an ellipsis that continues the previous question.
     pub elliptic: bool,
-    /// The English and French stems of each word, and of its synonyms.
+    /// The word, its English and French stems, and those of its synonyms, for each word.
     pub stems: Vec<Vec<String>>,
+    /// Distinct knowledge entities named, in order of appearance.
+    pub entity_ids: Vec<usize>,
 }
 
 impl Parsed {
-    /// Distinct knowledge entities, in order of appearance.
-    pub fn entities(&self) -> Vec<usize> {
-        let mut out = Vec::new();
-        for m in &self.mentions {
-            if let Named::Entity(e) = m.what {
-                if !out.contains(&e) {
-                    out.push(e);
-                }
-            }
-        }
-        out
+    /// Distinct knowledge entities named, in order of appearance.
+    pub fn entities(&self) -> &[usize] {
+        &self.entity_ids
     }
 
     pub fn externals(&self) -> impl Iterator<Item = &str> {
@@ -128,21 +149,23 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
         ..Parsed::default()
     };
     classify(kb, &mut p);
-    p.stems = p
-        .words
-        .iter()
-        .map(|w| {
-            let syn = kb.lexicon.synonyms.get(w).into_iter().flatten();
-            std::iter::once(w)
-                .chain(syn)
-                .flat_map(|x| {
-                    let [a, b] = crate::nlu::stem::stems(x);
-                    [x.clone(), a, b]
-                })
-                .collect()
-        })
-        .collect();
+    p.stems = p.words.iter().map(|w| word_stems(kb, w)).collect();
+    for m in &p.mentions {
+        if let Named::Entity(e) = m.what {
+            if !p.entity_ids.contains(&e) {
+                p.entity_ids.push(e);
+            }
+        }
+    }
     p
+}
+
+/// The word, its stems and its synonyms' stems: from the knowledge's cache for a known word.
+fn word_stems(kb: &KnowledgeBase, w: &str) -> Vec<String> {
+    match kb.stem_cache.get(w) {
+        Some(s) => s.clone(),
+        None => crate::knowledge::stems_with_synonyms(&kb.lexicon, w),
+    }
 }
 
 type Corrected = (
@@ -159,8 +182,28 @@ fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
     let mut sims = Vec::new();
     let mut corrections = Vec::new();
     let mut corrected_at = Vec::new();
-    for w in tokens(normalized) {
-        if let Some(rw) = lex.rewrite.get(&w) {
+    let toks = tokens(normalized);
+    for (i, w) in toks.iter().cloned().enumerate() {
+        // French "t'" is "te" ("qui t'a créé"), except between a verb and its subject
+        // ("a-t-il").
+        let euphonic = |n: Option<&String>| {
+            n.is_some_and(|n| ["il", "elle", "on", "ils", "elles"].contains(&n.as_str()))
+        };
+        if w == "t" && !euphonic(toks.get(i + 1)) {
+            words.push("te".to_string());
+            sims.push(1.0);
+            continue;
+        }
+        // A one-letter texting form after a preposition is a name ("a framework for R"),
+        // not a word ("who r ...").
+        let after_prep = w.len() == 1
+            && i.checked_sub(1).is_some_and(|k| {
+                [
+                    "for", "in", "with", "of", "like", "and", "or", "pour", "en", "avec", "de",
+                ]
+                .contains(&toks[k].as_str())
+            });
+        if let Some(rw) = lex.rewrite.get(&w).filter(|_| !after_prep) {
             for r in rw {
                 words.push(r.clone());
                 sims.push(1.0);
@@ -172,8 +215,9 @@ fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
             words.push(w);
             continue;
         }
-        let fixed = unleet(kb, &w)
+        let fixed = squeeze(kb, &w)
             .map(|f| (f, 0.9))
+            .or_else(|| unleet(kb, &w).map(|f| (f, 0.9)))
             .or_else(|| closed_class(kb, &w))
             .or_else(|| kb.vocab.correct(&w));
         match fixed {
@@ -193,7 +237,28 @@ fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
 }
 
 fn known(kb: &KnowledgeBase, w: &str) -> bool {
-    kb.vocab.contains(w) || w.bytes().all(|b| b.is_ascii_digit())
+    kb.vocab.contains(w) || w.bytes().all(|b| b.is_ascii_digit()) || decade(w).is_some()
+}
+
+/// Letters held down ("helloooo", "byeee", "thanksss"): runs shortened to two, then one,
+/// when that gives a known word.
+fn squeeze(kb: &KnowledgeBase, w: &str) -> Option<String> {
+    let run = |max: usize| {
+        let mut out = String::with_capacity(w.len());
+        let mut last = None;
+        let mut n = 0;
+        for c in w.chars() {
+            n = if Some(c) == last { n + 1 } else { 1 };
+            last = Some(c);
+            if n <= max {
+                out.push(c);
+            }
+        }
+        out
+    };
+    [run(2), run(1)]
+        .into_iter()
+        .find(|f| f != w && kb.vocab.contains(f))
 }
 
 /// Digits typed for letters ("wh0" -> "who"), when that gives a known word.
@@ -288,6 +353,10 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
         .iter()
         .enumerate()
         .filter_map(|(at, w)| {
+            if let Some(value) = decade(w) {
+                let cmp = Cmp::Decade;
+                return Some(Number { at, value, cmp });
+            }
             let value = w.parse::<u64>().ok()?;
             let cmp = if before(&kb.lexicon.more_than, at) {
                 Cmp::More
@@ -324,8 +393,11 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     }
     p.lang = if fr > en { Lang::Fr } else { Lang::En };
     let masked = p.masked();
+    let others = lex.others.iter().any(|c| c.find(&masked).is_some());
     let starts = lex.yes_no_starts.iter().any(|c| c.matches_at(&masked, 0));
     let marked = lex.yes_no_marks.iter().any(|c| c.find(&masked).is_some());
     p.yes_no = p.qword.is_none() && (starts || marked || !p.mentions.is_empty());
+    p.others = others;
+    p.only = p.words.iter().any(|w| lex.only.contains(w));
     p.elliptic = !verb && !p.pronoun && !p.person_pronoun && p.words.len() <= 6;
 }

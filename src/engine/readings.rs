@@ -4,6 +4,7 @@
 //! place, a person, a year) is one the fact states. Yes/no questions compare their values with
 //! the fact's: a value of the same kind that a closed fact does not list is a "No".
 
+use super::decide::DEFAULT_SUBJECT;
 use super::intents::Candidate;
 use super::parse::{Cmp, Named, Number, Parsed};
 use crate::knowledge::{Fact, KnowledgeBase};
@@ -19,8 +20,10 @@ pub struct Reading {
     /// Question words explained by the fact's evidence (more is more specific); those in its
     /// quotes count twice.
     pub evidence_words: usize,
-    /// Entities named in the question (other than the subject) that the fact states.
+    /// Values named in the question (entities other than the subject, numbers) that the fact
+    /// states, and those it contradicts.
     pub confirmed: usize,
+    pub contradicted: usize,
 }
 
 /// Why no fact fits, for the explanation and the refusal wording.
@@ -95,18 +98,29 @@ pub fn check(
     if !unexplained.is_empty() {
         return Err(Misfit::Unexplained(unexplained));
     }
+    if p.others && !names_others(kb, p, f) {
+        return Err(Misfit::Value(String::new()));
+    }
     let verdict = values(kb, p, f, subject)?;
-    let confirmed = p
-        .entities()
-        .iter()
-        .filter(|&&e| e != subject && (f.mentions.contains(&e) || f.subjects.contains(&e)))
-        .count();
+    let numbers = p.numbers.iter().filter(|n| number_fits(f, n)).count();
+    let confirmed = numbers
+        + p.entities()
+            .iter()
+            .filter(|&&e| e != subject && (f.mentions.contains(&e) || f.subjects.contains(&e)))
+            .count();
+    let named = p.mentions.len() + p.numbers.len();
+    let contradicted = if verdict == Some(false) {
+        named.saturating_sub(confirmed + usize::from(p.entities().contains(&subject)))
+    } else {
+        0
+    };
     Ok(Reading {
         fact,
         subject,
         verdict,
         evidence_words,
         confirmed,
+        contradicted,
     })
 }
 
@@ -128,13 +142,13 @@ fn values(
             }
             Named::Entity(e) if !p.yes_no && f.context.contains(e) => {}
             Named::Entity(e) => {
-                if !(p.yes_no && f.closed && same_kind(kb, f, &kb.entities[*e].kind)) {
+                if !(p.yes_no && f.closed && same_kind(kb, f, subject, &kb.entities[*e].kind)) {
                     return Err(Misfit::Value(name()));
                 }
                 contradicted = true;
             }
             Named::External(kind) => {
-                if !(p.yes_no && f.closed && same_kind(kb, f, kind)) {
+                if !(p.yes_no && f.closed && same_kind(kb, f, subject, kind)) {
                     return Err(Misfit::Value(name()));
                 }
                 contradicted = true;
@@ -151,23 +165,46 @@ fn values(
         }
     }
     let subject_asked = p.yes_no && subject != 0 && f.subjects.first() == Some(&subject);
+    // "Yes" only for what the fact asserts of a subject the question names: not when the
+    // subject was implied ("baby-ai is a framework for Python?" is not settled by the list of
+    // Mila's projects), and not for "only ..." against a fact that gives examples.
+    let implied = !p.entities().contains(&subject);
+    let exclusive = p.only && !f.closed;
     Ok(if !p.yes_no {
         None
     } else if contradicted {
         Some(false)
-    } else if confirmed || subject_asked {
+    } else if (confirmed || subject_asked) && !implied && !exclusive {
         Some(true)
     } else {
         None
     })
 }
 
-/// Whether the fact states a value of this kind (a place for a place).
-fn same_kind(kb: &KnowledgeBase, f: &Fact, kind: &str) -> bool {
-    f.mentions
+/// "Who else ... besides Bengio?": the fact must name another entity of a kind the question
+/// names.
+fn names_others(kb: &KnowledgeBase, p: &Parsed, f: &Fact) -> bool {
+    let named = p.entities();
+    if named.iter().all(|&e| e == DEFAULT_SUBJECT) {
+        return true;
+    }
+    let kinds: Vec<&str> = named
         .iter()
+        .map(|&e| kb.entities[e].kind.as_str())
+        .collect();
+    f.subjects
+        .iter()
+        .chain(&f.mentions)
+        .any(|e| !named.contains(e) && kinds.contains(&kb.entities[*e].kind.as_str()))
+}
+
+/// Whether the fact states a value of this kind (a place for a place).
+fn same_kind(kb: &KnowledgeBase, f: &Fact, subject: usize, kind: &str) -> bool {
+    f.subjects
+        .iter()
+        .chain(&f.mentions)
         .chain(&f.value_entity)
-        .any(|&e| kb.entities[e].kind == kind)
+        .any(|&e| e != subject && kb.entities[e].kind == kind)
 }
 
 fn number_fits(f: &Fact, n: &Number) -> bool {
@@ -180,5 +217,9 @@ fn number_fits(f: &Fact, n: &Number) -> bool {
         Cmp::Equal => f.numbers.contains(&n.value),
         Cmp::More => values.iter().any(|&v| v > n.value),
         Cmp::Less => values.iter().any(|&v| v < n.value),
+        Cmp::Decade => f
+            .numbers
+            .iter()
+            .any(|&v| (n.value..n.value + 10).contains(&v)),
     }
 }

@@ -94,6 +94,8 @@ pub(super) fn assemble(
         verbs: set(&lex.verbs),
         yes_no_starts: cues(&lex.yes_no_starts),
         yes_no_marks: cues(&lex.yes_no_marks),
+        others: cues(&lex.others),
+        only: set(&lex.only),
         more_than: cues(&lex.more_than),
         less_than: cues(&lex.less_than),
         external: lex
@@ -150,6 +152,10 @@ pub(super) fn assemble(
         }
     }
     let group_words = group_words(&intents);
+    let stem_cache = vocab
+        .words()
+        .map(|w| (w.to_string(), stems_with_synonyms(&lexicon, w)))
+        .collect();
     let mut sentence_stems = Vec::new();
     let mut sentence_entities = Vec::new();
     for s in &article.sentences {
@@ -195,6 +201,7 @@ pub(super) fn assemble(
         sentence_stems,
         sentence_entities,
         group_words,
+        stem_cache,
         source,
         loaded_at: SystemTime::now(),
         hash,
@@ -587,6 +594,9 @@ fn build_vocab(entities: &[Entity], intents: &[Intent], lex: &Lexicon) -> Vocab 
         for t in w.split(' ') {
             v.insert(t, false);
         }
+    }
+    for w in lex.others.iter().flat_map(|c| c.words()) {
+        v.insert(w, false);
     }
     for (words, _) in &lex.external {
         for w in words {

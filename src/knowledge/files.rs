@@ -169,6 +169,10 @@ pub struct LexiconFile {
     /// First words of a yes/no question, and words that mark one anywhere ("right?", "-tu").
     pub yes_no_starts: Vec<String>,
     pub yes_no_marks: Vec<String>,
+    #[serde(default)]
+    pub others: Vec<String>,
+    #[serde(default)]
+    pub only: Vec<String>,
     pub more_than: Vec<String>,
     pub less_than: Vec<String>,
     /// Names the article does not cover, by kind: they are values to compare or subjects

@@ -149,6 +149,10 @@ pub struct Lexicon {
     pub verbs: FxHashSet<String>,
     pub yes_no_starts: Vec<Cue>,
     pub yes_no_marks: Vec<Cue>,
+    /// Words asking whether something is all there is ("only").
+    pub only: FxHashSet<String>,
+    /// Words asking for others than the names given ("who else").
+    pub others: Vec<Cue>,
     pub more_than: Vec<Cue>,
     pub less_than: Vec<Cue>,
     /// Names the article does not cover: (normalised words, kind).
@@ -188,6 +192,9 @@ pub struct KnowledgeBase {
     /// Words of the required cue groups, and the intents they belong to: a word that asks for
     /// another relation is never explained by a fact's evidence alone.
     pub group_words: FxHashMap<String, Vec<usize>>,
+    /// Known word -> the word, its stems and its synonyms' stems (see
+    /// [`stems_with_synonyms`]), computed once at load.
+    pub stem_cache: FxHashMap<String, Vec<String>>,
     /// Per article sentence: the stems of its words, and the entities it names.
     pub sentence_stems: Vec<FxHashSet<String>>,
     pub sentence_entities: Vec<Vec<usize>>,
@@ -369,4 +376,19 @@ fn read_text(path: &Path) -> Result<String, Option<KnowledgeError>> {
             message: "not valid UTF-8".into(),
         })
     })
+}
+
+/// A word, its English and French stems, and the same for each of its synonyms.
+pub fn stems_with_synonyms(lex: &Lexicon, w: &str) -> Vec<String> {
+    let syn = lex.synonyms.get(w).into_iter().flatten();
+    let mut out: Vec<String> = Vec::new();
+    for x in std::iter::once(&w.to_string()).chain(syn) {
+        let [a, b] = crate::nlu::stem::stems(x);
+        for s in [x.clone(), a, b] {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
 }

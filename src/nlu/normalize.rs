@@ -7,7 +7,13 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
-    for c in s.chars() {
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        // A thousands separator: "5,000" is one number.
+        let digit = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+        if c == ',' && i > 0 && digit(i - 1) && (1..=3).all(|k| digit(i + k)) && !digit(i + 4) {
+            continue;
+        }
         if c.is_ascii() {
             push(&mut out, &mut space, c);
         } else {
@@ -75,5 +81,6 @@ mod tests {
         assert_eq!(normalize("baby-ai / COVID-19"), "baby ai covid 19");
         assert_eq!(normalize("🎉 \u{202e}abc\u{0}"), "abc");
         assert_eq!(normalize(""), "");
+        assert_eq!(normalize("5,000 people, 2 labs"), "5000 people 2 labs");
     }
 }

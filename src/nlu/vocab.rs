@@ -73,6 +73,11 @@ impl Vocab {
         }
     }
 
+    /// Every known word.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.keys().map(String::as_str)
+    }
+
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains_key(word)
     }
@@ -114,7 +119,14 @@ impl Vocab {
                 if d > max || swap_only {
                     continue;
                 }
-                let jw = strsim::jaro_winkler(word, cand);
+                // At equal distance, a word of the same length (letters swapped or mistyped)
+                // is likelier than one with a letter more or less.
+                let jw = strsim::jaro_winkler(word, cand)
+                    + if cand.chars().count() == len {
+                        1.0
+                    } else {
+                        0.0
+                    };
                 if best.is_none_or(|(bd, bjw, _)| (d, -jw) < (bd, -bjw)) {
                     best = Some((d, jw, cand));
                 }
