@@ -191,6 +191,10 @@ impl RefTable {
                     .find("</ref>")
                     .ok_or_else(|| "a <ref> without </ref>".to_string())?;
                 let body = &after[tag_end + 1..body_end];
+                // The `</ref>` found closes a later `<ref>`: this one was never closed.
+                if find_ref_tag(body).is_some() {
+                    return Err("a <ref> without </ref>".into());
+                }
                 rest = &after[body_end + "</ref>".len()..];
                 self.add(name, body)?
             };
@@ -440,6 +444,9 @@ Topics include:\n* [[deep learning]]\n* vision\n";
         assert_eq!(e.line, 2);
         assert!(e.message.contains("no title"), "{}", e.message);
         assert!(parse("x <ref>unclosed\n").is_err());
+        let e = parse("x<ref>{{Cite web|url=u|title=t}} y.<ref>{{Cite web|url=v|title=w}}</ref>\n")
+            .unwrap_err();
+        assert!(e.message.contains("without </ref>"), "{}", e.message);
         assert!(parse("x <ref name=\"q\" />\n").is_err());
     }
 
