@@ -3,10 +3,13 @@
 //! by their type (2: a knowledge or configuration problem the admin must fix, or `check` unable
 //! to run; 1: anything else).
 
+use crate::check::Compare;
 use crate::config::ConfigError;
 use crate::frontends::chat::{self, text::ChatText, Options};
 use crate::frontends::discord::DiscordArgs;
-use crate::knowledge::{KnowledgeBase, KnowledgeError};
+use crate::knowledge::baseline::Baseline;
+use crate::knowledge::wikitext::{self, Article};
+use crate::knowledge::{self, files, KnowledgeBase, KnowledgeError};
 use anyhow::Context as _;
 use clap::{CommandFactory as _, Parser, Subcommand};
 use std::io::{BufReader, BufWriter, IsTerminal as _, Write as _};
@@ -51,15 +54,20 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
     },
-    /// Load and validate the knowledge, check that it is grounded in the article, report.
-    /// Exits 0 when clean, 1 on problems, 2 when the knowledge cannot be loaded.
+    /// Check the knowledge: every problem of every file in one run (grouped by file, with line
+    /// and column), and how the article changed since the baseline its facts were last checked
+    /// against. Exits 0 when clean, 1 on problems, 2 when it cannot run.
     Check {
-        /// Also fail on warnings.
+        /// Also fail on warnings, among them article changes not yet accepted.
         #[arg(long)]
         strict: bool,
-        /// Compare with a previous knowledge directory (e.g. before an article update).
-        #[arg(long, value_name = "OLD_DIR")]
+        /// Compare the article with another knowledge directory's instead of the baseline.
+        #[arg(long, value_name = "OLD_DIR", conflicts_with = "accept")]
         against: Option<PathBuf>,
+        /// Once the facts are checked, record the current article as the baseline
+        /// (DIR/baseline.toml of --knowledge DIR). Refused while there are errors.
+        #[arg(long)]
+        accept: bool,
     },
     /// Run a question file (the format of shared/eval/dev.jsonl) in-process and score it.
     Eval {
@@ -165,7 +173,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             question,
         } => ask(dir, &question.join(" "), *json, *explain),
         Command::Chat { json, explain } => chat(dir, *json, *explain),
-        Command::Check { strict, against } => check(dir, *strict, against.as_deref()),
+        Command::Check {
+            strict,
+            against,
+            accept,
+        } => check(dir, *strict, against.as_deref(), *accept),
         Command::Eval {
             cases,
             json,
@@ -280,27 +292,86 @@ fn read(path: &Path) -> anyhow::Result<String> {
 }
 
 /// `check`: 0 clean, 1 problems (warnings too with `--strict`); any error is "cannot run" (2).
-fn check(dir: Option<&Path>, strict: bool, against: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let kb = match dir {
-        Some(d) => KnowledgeBase::load_dir_lenient(d)?,
-        None => KnowledgeBase::embedded()?,
+fn check(
+    dir: Option<&Path>,
+    strict: bool,
+    against: Option<&Path>,
+    accept: bool,
+) -> anyhow::Result<ExitCode> {
+    if accept {
+        let Some(dir) = dir else {
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::MissingRequiredArgument,
+                    "`check --accept` writes DIR/baseline.toml: it needs --knowledge DIR (the \
+                     embedded knowledge cannot change; `mila-bot export DIR` writes it out)",
+                )
+                .exit();
+        };
+        return check_accept(dir, strict);
+    }
+    let old = against.map(old_article).transpose()?;
+    let compare = match &old {
+        Some((article, name)) => Compare::Against(article, name),
+        None => Compare::Baseline,
     };
-    // The chat's wording is knowledge too: a broken cli.toml fails here, not at `chat`.
-    ChatText::load(dir)?;
-    // Compare with the given directory, or with the knowledge this binary was built with, so
-    // that an edited article shows what changed.
-    let old = match against {
-        Some(d) => Some(KnowledgeBase::load_dir(d)?),
-        None if dir.is_some() => Some(KnowledgeBase::embedded()?),
-        None => None,
-    };
-    let report = crate::check::check(&kb, old.as_ref());
+    let (sources, d) = knowledge::diagnose(dir)?;
+    let report = crate::check::check(dir, &sources, &d, compare);
     print(&report.render())?;
-    Ok(if report.failed(strict) {
+    Ok(exit(report.failed(strict)))
+}
+
+/// `check --accept`: unless there are errors, records the article as the baseline, then
+/// reports on the files as they are now.
+fn check_accept(dir: &Path, strict: bool) -> anyhow::Result<ExitCode> {
+    let (sources, d) = knowledge::diagnose(Some(dir))?;
+    let report = crate::check::check(Some(dir), &sources, &d, Compare::Baseline);
+    // A broken baseline is what --accept replaces; any other error comes first.
+    let blocking = (report.findings.iter())
+        .any(|f| f.severity == crate::check::Severity::Error && f.file != files::BASELINE);
+    let Some(article) = d.article.as_ref().filter(|_| !blocking) else {
+        print(&report.render())?;
+        print("not accepted: fix the errors first; baseline.toml is unchanged\n")?;
+        return Ok(exit(true));
+    };
+    let text = Baseline::of(sources.get(files::ARTICLE), article).to_toml();
+    let path = dir.join(files::BASELINE);
+    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    let (sources, now) = knowledge::diagnose(Some(dir))?;
+    let after = crate::check::check(Some(dir), &sources, &now, Compare::Baseline);
+    print(&after.render())?;
+    print(&format!(
+        "accepted: {}; recorded the article ({} sentences, {} references) as the baseline in {}\n",
+        report
+            .article
+            .as_deref()
+            .unwrap_or("no change to its sentences or references"),
+        article.sentences.len(),
+        article.references.len(),
+        path.display()
+    ))?;
+    Ok(exit(after.failed(strict)))
+}
+
+fn exit(failed: bool) -> ExitCode {
+    if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
+}
+
+/// The article of another knowledge directory (`check --against`), and its name.
+fn old_article(dir: &Path) -> anyhow::Result<(Article, String)> {
+    let sources = knowledge::read_dir(dir)?;
+    let path = dir.join(files::ARTICLE);
+    let article = wikitext::parse(sources.text(files::ARTICLE)?).map_err(|e| KnowledgeError {
+        file: path.display().to_string(),
+        line: e.line,
+        column: 1,
+        message: e.message,
+    })?;
+    Ok((article, path.display().to_string()))
 }
 
 #[cfg(test)]

@@ -163,11 +163,7 @@ fn malformed_knowledge_exits_2_with_file_line_and_column() {
     let dir = super::knowledge::edited("intents.toml", |t| {
         t.replacen("[[intent]]", "[[intent]\n", 1)
     });
-    for cmd in [
-        &["ask", "who founded mila"][..],
-        &["chat"][..],
-        &["check"][..],
-    ] {
+    for cmd in [&["ask", "who founded mila"][..], &["chat"][..]] {
         let out = bin()
             .arg("--knowledge")
             .arg(dir.path())
@@ -179,6 +175,28 @@ fn malformed_knowledge_exits_2_with_file_line_and_column() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("intents.toml:"), "{err}");
     }
+    // `check` runs on broken knowledge: the broken file is one of its findings (exit 1).
+    let out = bin()
+        .arg("--knowledge")
+        .arg(dir.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let edited = std::fs::read_to_string(dir.path().join("intents.toml")).unwrap();
+    let line = edited.lines().position(|l| l == "[[intent]").unwrap() + 1;
+    let at = format!("{}/intents.toml:{line}:", dir.path().display());
+    assert!(text.contains(&at), "{text}");
+}
+
+#[test]
+fn check_accept_needs_a_knowledge_directory() {
+    let out = run(&["check", "--accept"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--knowledge DIR"), "{}", stderr(&out));
+    let out = run(&["check", "--accept", "--against", "/tmp"]);
+    assert_eq!(out.status.code(), Some(2), "a usage error");
 }
 
 #[test]

@@ -14,7 +14,11 @@ pub fn edited(file: &str, edit: impl Fn(&str) -> String) -> tempfile::TempDir {
         let p = entry.unwrap().path();
         let name = p.file_name().unwrap().to_owned();
         let text = std::fs::read_to_string(&p).unwrap();
-        let text = if name == file { edit(&text) } else { text };
+        let text = if name.to_str() == Some(file) {
+            edit(&text)
+        } else {
+            text
+        };
         std::fs::write(dir.path().join(name), text).unwrap();
     }
     dir
@@ -109,16 +113,94 @@ fn binary_files_and_missing_files_are_reported() {
     assert!(load_err(dir.path()).message.contains("cannot read"));
 }
 
-fn check(dir: &Path) -> (i32, String) {
+/// Runs `check` with `args` on `dir`: (exit code, stdout and stderr).
+fn check_with(dir: &Path, args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_mila-bot"))
         .arg("--knowledge")
         .arg(dir)
         .arg("check")
+        .args(args)
         .output()
         .unwrap();
     let text =
         String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     (out.status.code().unwrap_or(-1), text)
+}
+
+fn check(dir: &Path) -> (i32, String) {
+    check_with(dir, &[])
+}
+
+/// The report lines (not their details) that contain `what`.
+fn findings<'a>(out: &'a str, what: &str) -> Vec<&'a str> {
+    out.lines()
+        .filter(|l| (l.contains(": error: ") || l.contains(": warning: ")) && l.contains(what))
+        .collect()
+}
+
+/// An edit of one file: its name and what it does to the text.
+type Edit<'a> = (&'a str, &'a dyn Fn(&str) -> String);
+
+/// Edits several files of a copy of the bundled knowledge.
+fn edited_all(edits: &[Edit]) -> tempfile::TempDir {
+    let dir = edited("", |t| t.to_string());
+    for (file, edit) in edits {
+        let path = dir.path().join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, edit(&text)).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn three_independent_errors_in_three_files_are_all_reported_in_one_run() {
+    let dir = edited_all(&[
+        // A TOML syntax error: intents.toml does not parse at all.
+        ("intents.toml", &|t: &str| {
+            t.replacen("[[intent]]", "[[intent]\n", 1)
+        }),
+        // An unknown entity in facts.toml, and a quote the article no longer has.
+        ("facts.toml", &|t: &str| {
+            t.replacen("subjects = [\"mila\"]", "subjects = [\"mlia\"]", 1)
+        }),
+        ("article.wikitext", &|t: &str| {
+            t.replace("originated at Mila.", "was created at Mila.")
+        }),
+        // An unknown key in messages.toml.
+        ("messages.toml", &|t: &str| {
+            t.replacen("[en]", "[en]\nsalutation = \"hi\"", 1)
+        }),
+    ]);
+    let (code, out) = check(dir.path());
+    assert_eq!(code, 1, "{out}");
+    let d = dir.path().display().to_string();
+    let expect = [
+        (format!("{d}/intents.toml:"), "invalid table header"),
+        (format!("{d}/facts.toml:"), "unknown entity `mlia`"),
+        (
+            format!("{d}/facts.toml:"),
+            "fact `theano`: evidence not found",
+        ),
+        (format!("{d}/messages.toml:"), "salutation"),
+    ];
+    for (place, what) in &expect {
+        let found = findings(&out, what);
+        assert_eq!(found.len(), 1, "{what} once: {out}");
+        let line = found[0].trim_start();
+        assert!(line.starts_with(place.as_str()), "{line}");
+        // file:line:column
+        let at: Vec<&str> = line[place.len()..].splitn(3, ':').collect();
+        assert!(
+            at[0].parse::<usize>().is_ok() && at[1].parse::<usize>().is_ok(),
+            "{line}"
+        );
+    }
+    // Grouped: each file's heading once, in load order.
+    let heading = |f: &str| out.find(&format!("\n{d}/{f}: ")).unwrap_or(usize::MAX);
+    assert!(heading("intents.toml") < heading("facts.toml"), "{out}");
+    assert!(heading("facts.toml") < heading("messages.toml"), "{out}");
+    // The two facts quoting the edited sentence each report it.
+    assert!(out.contains("\n5 error(s)"), "{out}");
 }
 
 #[test]
@@ -132,36 +214,121 @@ fn check_lists_the_facts_that_lost_their_evidence_when_a_sentence_is_removed() {
     let (code, out) = check(dir.path());
     assert_eq!(code, 1, "{out}");
     for fact in ["alumni", "larochelle", "goodfellow"] {
-        assert!(
-            out.contains(&format!("fact `{fact}`: evidence not found")),
+        assert_eq!(
+            findings(&out, &format!("fact `{fact}`: evidence not found")).len(),
+            1,
             "{fact}: {out}"
         );
     }
     assert!(!out.contains("fact `faculty`"), "{out}");
+    assert_eq!(
+        findings(&out, "sentence removed (Notable researchers)").len(),
+        1
+    );
+    assert!(
+        out.contains("quoted by facts `alumni`, `larochelle`, `goodfellow`"),
+        "{out}"
+    );
+    // The broken facts are reported once: their intents' examples are not run.
+    assert!(!out.contains("intent `alumni`"), "{out}");
+    assert!(out.contains("not run (their intent lost a fact"), "{out}");
 }
 
 #[test]
-fn check_reports_a_changed_reference_url_and_the_facts_citing_it() {
+fn missing_evidence_shows_the_nearest_sentence_and_what_differs() {
+    let dir = edited("facts.toml", |t| {
+        t.replacen(
+            "in 1993 by Yoshua Bengio\"]",
+            "in 1994 by ''Yoshua Bengio''\"]",
+            1,
+        )
+    });
+    let (code, out) = check(dir.path());
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        findings(&out, "fact `founder`: evidence not found").len(),
+        1
+    );
+    assert!(
+        out.contains("article.wikitext:6 (History): \"Mila was founded as Laboratoire"),
+        "{out}"
+    );
+    assert!(
+        out.contains("differs: \"1994\" → \"1993\"; \"''Yoshua Bengio''\" → \"Yoshua Bengio,\""),
+        "{out}"
+    );
+    assert!(out.contains("the quote has wiki markup"), "{out}");
+    assert_eq!(
+        out.matches("note: evidence is matched against the article's plain text")
+            .count(),
+        1
+    );
+    // Counts that add up.
+    let total = std::fs::read_to_string(dir.path().join("facts.toml"))
+        .unwrap()
+        .matches("[[fact]]")
+        .count();
+    assert!(
+        out.contains(&format!(
+            "{total} facts in facts.toml: {} grounded in the article, 1 not",
+            total - 1
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_edited_sentence_shows_old_and_new_text() {
+    let dir = edited("article.wikitext", |t| {
+        t.replace(
+            "Some of its graduates include",
+            "Among its many graduates are",
+        )
+    });
+    let (code, out) = check(dir.path());
+    assert_eq!(code, 1, "the quotes are gone: {out}");
+    let changed = findings(&out, "sentence changed (Notable researchers)");
+    assert_eq!(changed.len(), 1, "{out}");
+    assert!(changed[0].contains("article.wikitext:12: warning"), "{out}");
+    assert!(
+        out.contains("      was: \"Some of its graduates include Hugo Larochelle and Ian Goodfellow.\"\n      now: \"Among its many graduates are Hugo Larochelle and Ian Goodfellow.\"\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("differs: \"Some of\" → \"Among\"; added \"many\"; \"include\" → \"are\""),
+        "{out}"
+    );
+    assert_eq!(findings(&out, "sentence added").len(), 0, "{out}");
+    assert_eq!(findings(&out, "sentence removed").len(), 0, "{out}");
+}
+
+#[test]
+fn a_new_url_is_one_changed_reference_with_the_facts_citing_it() {
     let dir = edited("article.wikitext", |t| {
         t.replace(
             "https://github.com/mila-iqia",
             "https://github.com/mila-iqia-new",
         )
     });
-    let (_, out) = check(dir.path());
-    assert!(
-        out.contains("reference added: [7] https://github.com/mila-iqia-new"),
+    let (code, out) = check(dir.path());
+    assert_eq!(code, 0, "warnings only: {out}");
+    assert_eq!(
+        findings(&out, "reference [7] \"Mila Github Page\" changed").len(),
+        1,
         "{out}"
     );
     assert!(
-        out.contains("reference removed: [7] https://github.com/mila-iqia"),
+        out.contains("url: https://github.com/mila-iqia → https://github.com/mila-iqia-new"),
         "{out}"
     );
-    assert!(out.contains("fact `myia`: citations changed"), "{out}");
+    assert!(out.contains("`myia`"), "{out}");
+    for other in ["reference added", "reference removed", "renumbered"] {
+        assert!(findings(&out, other).is_empty(), "{other}: {out}");
+    }
 }
 
 #[test]
-fn check_reports_a_new_reference() {
+fn a_renumbered_reference_is_reported_once_as_renumbering() {
     let dir = edited("article.wikitext", |t| {
         t.replace(
             "and [[Doina Precup]].",
@@ -169,25 +336,141 @@ fn check_reports_a_new_reference() {
         )
     });
     let (code, out) = check(dir.path());
-    assert!(
-        out.contains("reference added: [7] https://example.org/faculty"),
-        "{out}"
-    );
-    assert!(out.contains("fact `faculty`: citations changed"), "{out}");
-    assert!(
-        out.contains("reference changed: [7] https://github.com/mila-iqia (now [8])"),
-        "{out}"
-    );
     assert_eq!(code, 0, "warnings only: {out}");
+    assert_eq!(
+        findings(
+            &out,
+            "reference added: [7] \"Faculty\" https://example.org/faculty"
+        )
+        .len(),
+        1,
+        "{out}"
+    );
+    let renumbered = findings(&out, "renumbered");
+    assert_eq!(renumbered.len(), 1, "{out}");
+    assert!(renumbered[0].contains("[7] → [8], [8] → [9]"), "{out}");
+    // Renumbering is not a change of the references that moved.
+    assert!(findings(&out, "\" changed").is_empty(), "{out}");
+    assert!(
+        out.contains("cited in the answers of facts `faculty`"),
+        "{out}"
+    );
+}
+
+#[test]
+fn after_accept_check_strict_passes_without_a_rebuild() {
+    let dir = edited("article.wikitext", |t| {
+        t.replace(
+            "access-date=2020-07-26|title=Mila Github Page",
+            "access-date=2024-01-01|title=Mila Github Page",
+        )
+    });
+    let before = std::fs::read_to_string(dir.path().join("baseline.toml")).unwrap();
+    let (code, out) = check_with(dir.path(), &["--strict"]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(findings(&out, "reference [7]").len(), 1, "{out}");
+    assert!(
+        out.contains("access-date: 2020-07-26 → 2024-01-01"),
+        "{out}"
+    );
+    let (code, out) = check_with(dir.path(), &["--accept"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("accepted: 1 change since the baseline"),
+        "{out}"
+    );
+    let after = std::fs::read_to_string(dir.path().join("baseline.toml")).unwrap();
+    assert!(after.contains("2024-01-01") && !before.contains("2024-01-01"));
+    let (code, out) = check_with(dir.path(), &["--strict"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("article: unchanged since the baseline"),
+        "{out}"
+    );
+}
+
+#[test]
+fn accept_is_refused_while_there_are_errors() {
+    let dir = edited("article.wikitext", |t| {
+        t.replace("originated at Mila.", "was created at Mila.")
+    });
+    let before = std::fs::read(dir.path().join("baseline.toml")).unwrap();
+    let (code, out) = check_with(dir.path(), &["--accept"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("not accepted"), "{out}");
+    assert_eq!(
+        std::fs::read(dir.path().join("baseline.toml")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn without_a_baseline_the_knowledge_loads_and_check_warns() {
+    let dir = edited("", |t| t.to_string());
+    std::fs::remove_file(dir.path().join("baseline.toml")).unwrap();
+    KnowledgeBase::load_dir(dir.path()).unwrap();
+    let (code, out) = check(dir.path());
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(findings(&out, "no baseline").len(), 1, "{out}");
+    let (code, out) = check_with(dir.path(), &["--accept"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(dir.path().join("baseline.toml").exists());
+}
+
+#[test]
+fn a_failing_example_is_reported_in_words_at_its_intent() {
+    let dir = edited("intents.toml", |t| {
+        t.replacen(
+            "examples_en = [\"Who founded Mila?\", \"Who created Mila?\"]",
+            "examples_en = [\"Who founded Mila?\", \"Who created Mila?\", \"What colour is the sky?\"]",
+            1,
+        )
+    });
+    let (code, out) = check(dir.path());
+    assert_eq!(code, 1, "{out}");
+    let found = findings(
+        &out,
+        "intent `founder`: the example \"What colour is the sky?\"",
+    );
+    assert_eq!(found.len(), 1, "{out}");
+    let intents = std::fs::read_to_string(dir.path().join("intents.toml")).unwrap();
+    let line = intents
+        .lines()
+        .position(|l| l == "id = \"founder\"")
+        .unwrap()
+        + 1;
+    assert!(
+        found[0].contains(&format!("intents.toml:{line}:6: error")),
+        "{out}"
+    );
+    assert!(!out.contains("Some(") && !out.contains("None"), "{out}");
+}
+
+#[test]
+fn against_compares_with_another_directorys_article() {
+    let old = edited("article.wikitext", |t| {
+        t.replace("numerous partnerships", "many partnerships")
+    });
+    let (code, out) = check_with(
+        Path::new(KNOWLEDGE),
+        &["--against", old.path().to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("was: \"In addition, Mila is also involved in many partnerships"),
+        "{out}"
+    );
+    assert!(out.contains("compared with"), "{out}");
 }
 
 #[test]
 fn check_passes_on_the_bundled_knowledge() {
-    let (code, out) = check(Path::new(KNOWLEDGE));
+    let (code, out) = check_with(Path::new(KNOWLEDGE), &["--strict"]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("facts grounded in the article"), "{out}");
+    assert!(out.contains(" grounded in the article, 0 not"), "{out}");
+    assert!(out.contains("resolve to their intent, 0 do not"), "{out}");
     assert!(
-        out.contains("example questions resolve to their intent"),
+        out.contains("article: unchanged since the baseline"),
         "{out}"
     );
 }

@@ -7,3 +7,4 @@ mod discord;
 mod engine;
 mod knowledge;
 mod props;
+mod walkthrough;

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use std::ops::Range;
 
-fn err(
+pub(super) fn err(
     sources: &Sources,
     file: &str,
     span: Option<Range<usize>>,
@@ -24,9 +24,17 @@ fn err(
     }
 }
 
-fn parse<T: DeserializeOwned>(sources: &Sources, file: &str) -> Result<T, KnowledgeError> {
-    toml::from_str(sources.get(file))
-        .map_err(|e| err(sources, file, e.span(), e.message().trim().to_string()))
+/// Parses a TOML file; a file that cannot be read or parsed is a problem, and `None`.
+pub(super) fn parse<T: DeserializeOwned>(
+    sources: &Sources,
+    file: &str,
+    problems: &mut Vec<KnowledgeError>,
+) -> Option<T> {
+    let parsed = sources.text(file).and_then(|text| {
+        toml::from_str(text)
+            .map_err(|e| err(sources, file, e.span(), e.message().trim().to_string()))
+    });
+    parsed.map_err(|e| problems.push(e)).ok()
 }
 
 /// Whitespace and apostrophes made uniform, for finding quotes in sentences.
@@ -37,39 +45,36 @@ pub fn quote_key(s: &str) -> String {
         .join(" ")
 }
 
-/// Builds the knowledge. With `lenient`, a fact whose evidence is no longer in the article is
-/// left out and reported in `problems` instead of failing the load (for `check`, which lists
-/// every such fact after an article update).
+/// Builds the knowledge; the first problem fails it.
 pub(super) fn build(
     sources: Sources,
     source: Option<PathBuf>,
-    lenient: bool,
 ) -> Result<KnowledgeBase, KnowledgeError> {
-    let article = wikitext::parse(sources.get(files::ARTICLE)).map_err(|e| KnowledgeError {
-        file: files::ARTICLE.into(),
-        line: e.line,
-        column: 1,
-        message: e.message,
-    })?;
-    if article.sentences.is_empty() {
-        return Err(err(
+    let d = super::diagnose::diagnose(&sources, source);
+    match (d.kb, d.problems.into_iter().next()) {
+        (Some(kb), None) => Ok(kb),
+        (_, Some(first)) => Err(first),
+        (None, None) => Err(err(
             &sources,
-            files::ARTICLE,
+            "",
             None,
-            "the article has no text".into(),
-        ));
+            "the knowledge could not be built".into(),
+        )),
     }
-    let entities = build_entities(&sources)?;
-    let intents = build_intents(&sources)?;
-    let mut problems = Vec::new();
-    let facts = build_facts(
-        &sources,
-        &article,
-        &entities,
-        &intents,
-        lenient.then_some(&mut problems),
-    )?;
-    let lex: files::LexiconFile = parse(&sources, files::LEXICON)?;
+}
+
+/// Indexes the parts into the knowledge.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn assemble(
+    sources: &Sources,
+    source: Option<PathBuf>,
+    article: wikitext::Article,
+    entities: Vec<Entity>,
+    intents: Vec<Intent>,
+    facts: Vec<Fact>,
+    lex: files::LexiconFile,
+    messages: files::MessagesFile,
+) -> KnowledgeBase {
     let set = |v: &[String]| {
         v.iter()
             .map(|w| normalize(w))
@@ -114,22 +119,6 @@ pub(super) fn build(
             .map(|(k, v)| (normalize(k), tokens(&normalize(v))))
             .collect(),
     };
-    let messages: files::MessagesFile = parse(&sources, files::MESSAGES)?;
-    for intent in intents.iter().filter(|i| i.smalltalk) {
-        for (lang, m) in [("en", &messages.en), ("fr", &messages.fr)] {
-            if !m.smalltalk.contains_key(&intent.id) {
-                return Err(err(
-                    &sources,
-                    files::MESSAGES,
-                    None,
-                    format!(
-                        "[{lang}.smalltalk] has no reply for the small-talk intent `{}`",
-                        intent.id
-                    ),
-                ));
-            }
-        }
-    }
     let vocab = build_vocab(&entities, &intents, &lexicon);
     let mut alias_index: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
     for (e, ent) in entities.iter().enumerate() {
@@ -198,14 +187,15 @@ pub(super) fn build(
         );
     }
     let mut h = Sha256::new();
-    for (name, text) in &sources.files {
+    // The baseline only serves `check`: recording one does not change what the bot knows.
+    for (name, text) in sources.files.iter().filter(|(n, _)| n != files::BASELINE) {
         h.update(name.as_bytes());
         h.update([0]);
         h.update(text.as_bytes());
         h.update([0]);
     }
     let hash = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
-    Ok(KnowledgeBase {
+    KnowledgeBase {
         article,
         entities,
         facts,
@@ -226,21 +216,25 @@ pub(super) fn build(
         source,
         loaded_at: SystemTime::now(),
         hash,
-        problems,
-    })
+    }
 }
 
-fn build_entities(sources: &Sources) -> Result<Vec<Entity>, KnowledgeError> {
-    let file: files::EntitiesFile = parse(sources, files::ENTITIES)?;
+/// The entities; a duplicate id is a problem, and only the first is kept.
+pub(super) fn build_entities(
+    sources: &Sources,
+    problems: &mut Vec<KnowledgeError>,
+) -> Option<Vec<Entity>> {
+    let file: files::EntitiesFile = parse(sources, files::ENTITIES, problems)?;
     let mut out: Vec<Entity> = Vec::new();
     for e in file.entity {
         if out.iter().any(|o| o.id == *e.id.get_ref()) {
-            return Err(err(
+            problems.push(err(
                 sources,
                 files::ENTITIES,
                 Some(e.id.span()),
                 format!("duplicate entity id `{}`", e.id.get_ref()),
             ));
+            continue;
         }
         let aliases: Vec<Vec<String>> = e
             .aliases
@@ -257,71 +251,58 @@ fn build_entities(sources: &Sources) -> Result<Vec<Entity>, KnowledgeError> {
             descriptors: e.descriptors.iter().map(|d| normalize(d)).collect(),
         });
     }
-    Ok(out)
+    Some(out)
 }
 
 fn cues(list: &[String]) -> Vec<Cue> {
     list.iter().filter_map(|c| Cue::new(c)).collect()
 }
 
-fn build_intents(sources: &Sources) -> Result<Vec<Intent>, KnowledgeError> {
-    let file: files::IntentsFile = parse(sources, files::INTENTS)?;
+/// The intents. A duplicate id is a problem and only the first is kept; any other problem
+/// keeps the intent (without what is wrong), so that the facts naming it are still checked.
+pub(super) fn build_intents(
+    sources: &Sources,
+    problems: &mut Vec<KnowledgeError>,
+) -> Option<Vec<Intent>> {
+    let file: files::IntentsFile = parse(sources, files::INTENTS, problems)?;
     let mut out: Vec<Intent> = Vec::new();
-    for i in file.intent {
+    for mut i in file.intent {
         let id_span = i.id.span();
-        if out.iter().any(|o| o.id == *i.id.get_ref()) {
-            return Err(err(
-                sources,
-                files::INTENTS,
-                Some(id_span),
-                format!("duplicate intent id `{}`", i.id.get_ref()),
-            ));
+        let mut bad = |message: String| {
+            problems.push(err(sources, files::INTENTS, Some(id_span.clone()), message));
+        };
+        let id = i.id.get_ref().clone();
+        if out.iter().any(|o| o.id == id) {
+            bad(format!("duplicate intent id `{id}`"));
+            continue;
         }
         if i.all.is_empty() && i.patterns.is_empty() {
-            return Err(err(
-                sources,
-                files::INTENTS,
-                Some(id_span),
-                format!(
-                    "intent `{}` has neither `all` cues nor `patterns`",
-                    i.id.get_ref()
-                ),
+            bad(format!(
+                "intent `{id}` has neither `all` cues nor `patterns`"
             ));
         }
         if i.all.len() > MAX_GROUPS {
-            return Err(err(
-                sources,
-                files::INTENTS,
-                Some(id_span),
-                format!(
-                    "intent `{}` has more than {} groups in `all`",
-                    i.id.get_ref(),
-                    MAX_GROUPS
-                ),
+            bad(format!(
+                "intent `{id}` has more than {MAX_GROUPS} groups in `all`"
             ));
+            i.all.truncate(MAX_GROUPS);
         }
         if i.examples_en.is_empty() {
-            return Err(err(
-                sources,
-                files::INTENTS,
-                Some(id_span),
-                format!(
-                    "intent `{}` needs at least one example in `examples_en`",
-                    i.id.get_ref()
-                ),
+            bad(format!(
+                "intent `{id}` needs at least one example in `examples_en`"
             ));
         }
         let mut patterns = Vec::new();
         for p in &i.patterns {
-            let re = Regex::new(p.get_ref()).map_err(|e| {
-                err(
+            match Regex::new(p.get_ref()) {
+                Ok(re) => patterns.push(re),
+                Err(e) => problems.push(err(
                     sources,
                     files::INTENTS,
                     Some(p.span()),
                     format!("invalid pattern: {e}"),
-                )
-            })?;
-            patterns.push(re);
+                )),
+            }
         }
         out.push(Intent {
             id: i.id.into_inner(),
@@ -341,107 +322,129 @@ fn build_intents(sources: &Sources) -> Result<Vec<Intent>, KnowledgeError> {
             examples_fr: i.examples_fr,
         });
     }
-    Ok(out)
+    Some(out)
 }
 
-fn build_facts(
+/// Finds the ids of `list` in `known` (`None`: `known` did not load); an unknown id is a
+/// problem, and `None`.
+fn resolve(
     sources: &Sources,
-    article: &wikitext::Article,
-    entities: &[Entity],
-    intents: &[Intent],
-    mut problems: Option<&mut Vec<KnowledgeError>>,
-) -> Result<Vec<Fact>, KnowledgeError> {
-    let file: files::FactsFile = parse(sources, files::FACTS)?;
-    let keys: Vec<String> = article
-        .sentences
-        .iter()
-        .map(|s| quote_key(&s.text))
-        .collect();
-    let f = files::FACTS;
-    let entity = |s: &toml::Spanned<String>| {
-        entities
-            .iter()
-            .position(|e| e.id == *s.get_ref())
-            .ok_or_else(|| {
-                err(
-                    sources,
-                    f,
-                    Some(s.span()),
-                    format!("unknown entity `{}` (not in entities.toml)", s.get_ref()),
-                )
-            })
+    fact: &str,
+    list: &[toml::Spanned<String>],
+    known: Option<&[&str]>,
+    file_of_ids: &str,
+    problems: &mut Vec<KnowledgeError>,
+) -> Option<Vec<usize>> {
+    let known = known?;
+    let mut out = Some(Vec::new());
+    let what = if file_of_ids == files::ENTITIES {
+        "entity"
+    } else {
+        "intent"
     };
+    for s in list {
+        match known.iter().position(|k| k == s.get_ref()) {
+            Some(n) => out.iter_mut().for_each(|o| o.push(n)),
+            None => {
+                problems.push(err(
+                    sources,
+                    files::FACTS,
+                    Some(s.span()),
+                    format!(
+                        "fact `{fact}`: unknown {what} `{}` (not in {file_of_ids})",
+                        s.get_ref()
+                    ),
+                ));
+                out = None;
+            }
+        }
+    }
+    out
+}
+
+/// The facts. Every problem of every fact is listed, and a fact with a problem is left out
+/// (as is every fact when the article, the entities or the intents did not load).
+pub(super) fn build_facts(
+    sources: &Sources,
+    article: Option<&wikitext::Article>,
+    entities: Option<&[Entity]>,
+    intents: Option<&[Intent]>,
+    problems: &mut Vec<KnowledgeError>,
+    found: &mut super::diagnose::FactsFound,
+) -> Option<Vec<Fact>> {
+    let file: files::FactsFile = parse(sources, files::FACTS, problems)?;
+    found.total = Some(file.fact.len());
+    let keys: Vec<String> = article.map_or_else(Vec::new, |a| {
+        a.sentences.iter().map(|s| quote_key(&s.text)).collect()
+    });
+    let f = files::FACTS;
+    let entity_ids: Option<Vec<&str>> = entities.map(|e| e.iter().map(|x| x.id.as_str()).collect());
+    let intent_ids: Option<Vec<&str>> = intents.map(|i| i.iter().map(|x| x.id.as_str()).collect());
+    let mut ids: Vec<String> = Vec::new();
     let mut out: Vec<Fact> = Vec::new();
-    'facts: for d in file.fact {
-        if out.iter().any(|o| o.id == *d.id.get_ref()) {
-            return Err(err(
-                sources,
-                f,
-                Some(d.id.span()),
-                format!("duplicate fact id `{}`", d.id.get_ref()),
-            ));
+    for d in file.fact {
+        let before = problems.len();
+        let id = d.id.get_ref().clone();
+        let bad = |problems: &mut Vec<KnowledgeError>, message: String| {
+            problems.push(err(sources, f, Some(d.id.span()), message));
+        };
+        if ids.contains(&id) {
+            bad(problems, format!("duplicate fact id `{id}`"));
         }
+        ids.push(id.clone());
         if d.subjects.is_empty() || d.evidence.is_empty() || d.intents.is_empty() {
-            return Err(err(
+            bad(
+                problems,
+                format!("fact `{id}` needs subjects, intents and evidence"),
+            );
+        }
+        let known = entity_ids.as_deref();
+        let subjects = resolve(sources, &id, &d.subjects, known, files::ENTITIES, problems);
+        let mentions = resolve(sources, &id, &d.mentions, known, files::ENTITIES, problems);
+        let value_entity = match &d.value_entity {
+            None => Some(None),
+            Some(v) => resolve(
                 sources,
-                f,
-                Some(d.id.span()),
-                format!(
-                    "fact `{}` needs subjects, intents and evidence",
-                    d.id.get_ref()
-                ),
-            ));
-        }
-        let subjects = d
-            .subjects
-            .iter()
-            .map(entity)
-            .collect::<Result<Vec<_>, _>>()?;
-        let mentions = d
-            .mentions
-            .iter()
-            .map(entity)
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut fact_intents = Vec::new();
-        for i in &d.intents {
-            let n = intents
-                .iter()
-                .position(|x| x.id == *i.get_ref())
-                .ok_or_else(|| {
-                    err(
-                        sources,
-                        f,
-                        Some(i.span()),
-                        format!("unknown intent `{}` (not in intents.toml)", i.get_ref()),
-                    )
-                })?;
-            fact_intents.push(n);
-        }
+                &id,
+                std::slice::from_ref(v),
+                known,
+                files::ENTITIES,
+                problems,
+            )
+            .map(|n| n.first().copied()),
+        };
+        let fact_intents = resolve(
+            sources,
+            &id,
+            &d.intents,
+            intent_ids.as_deref(),
+            files::INTENTS,
+            problems,
+        );
         let mut evidence = Vec::new();
         let mut refs: Vec<usize> = Vec::new();
         for q in &d.evidence {
+            let Some(article) = article else { break };
             let key = quote_key(q.get_ref());
-            let found = keys
+            let at = keys
                 .iter()
                 .position(|s| !key.is_empty() && s.contains(&key));
-            let Some(sentence) = found else {
-                let e = err(
+            let Some(sentence) = at else {
+                found.missing.push(super::diagnose::MissingQuote {
+                    fact: id.clone(),
+                    quote: q.get_ref().clone(),
+                    problem: problems.len(),
+                });
+                problems.push(err(
                     sources,
                     f,
                     Some(q.span()),
                     format!(
-                        "fact `{}`: evidence not found in the article: \"{}\"",
-                        d.id.get_ref(),
+                        "fact `{id}`: evidence not found in the article: \"{}\"",
                         q.get_ref()
                     ),
-                );
-                match problems.as_deref_mut() {
-                    Some(p) => {
-                        p.push(e);
-                        continue 'facts;
-                    }
-                    None => return Err(e),
-                }
+                ));
+                continue;
             };
             refs.extend(&article.sentences[sentence].refs);
             evidence.push(Evidence {
@@ -454,16 +457,40 @@ fn build_facts(
         refs.dedup();
         for (text, lang) in [(&d.en, "en"), (&d.fr, "fr")] {
             if text.trim().is_empty() {
-                return Err(err(
-                    sources,
-                    f,
-                    Some(d.id.span()),
-                    format!("fact `{}` has an empty `{lang}` answer", d.id.get_ref()),
-                ));
+                bad(
+                    problems,
+                    format!("fact `{id}` has an empty `{lang}` answer"),
+                );
             }
         }
+        let parts = (
+            article,
+            entities,
+            subjects,
+            mentions,
+            fact_intents,
+            value_entity,
+        );
+        if problems.len() > before {
+            found
+                .left_out
+                .push((id, d.intents.iter().map(|i| i.get_ref().clone()).collect()));
+            continue;
+        }
+        // Without the article, the entities or the intents, a fact cannot be built (and the
+        // file that did not load is the problem).
+        let (
+            Some(article),
+            Some(entities),
+            Some(subjects),
+            Some(mentions),
+            Some(fact_intents),
+            Some(value_entity),
+        ) = parts
+        else {
+            continue;
+        };
         let section = article.sentences[evidence[0].sentence].section.clone();
-        let value_entity = d.value_entity.as_ref().map(entity).transpose()?;
         let named_in = |words: &[String]| -> Vec<usize> {
             (0..entities.len())
                 .filter(|&e| {
@@ -541,7 +568,7 @@ fn build_facts(
             context,
         });
     }
-    Ok(out)
+    Some(out)
 }
 
 fn build_vocab(entities: &[Entity], intents: &[Intent], lex: &Lexicon) -> Vocab {

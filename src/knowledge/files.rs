@@ -1,6 +1,7 @@
 //! The knowledge files as written on disk (serde models, unknown keys rejected), and the
 //! mapping from a TOML error to file, line and column.
 
+use super::KnowledgeError;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -12,21 +13,50 @@ pub const LEXICON: &str = "lexicon.toml";
 pub const MESSAGES: &str = "messages.toml";
 /// The command-line chat's own wording (read by `frontends::chat::text`, not by the build).
 pub const CLI: &str = "cli.toml";
+/// The article as its facts were last checked against it (written by `check --accept`, read
+/// by `check`; not by the build). Optional: a directory without one loads.
+pub const BASELINE: &str = "baseline.toml";
 /// Every knowledge file, in load order.
-pub const ALL: [&str; 7] = [ARTICLE, ENTITIES, INTENTS, FACTS, LEXICON, MESSAGES, CLI];
+pub const ALL: [&str; 8] = [
+    ARTICLE, ENTITIES, INTENTS, FACTS, LEXICON, MESSAGES, CLI, BASELINE,
+];
+/// Knowledge files a directory may leave out.
+pub const OPTIONAL: [&str; 1] = [BASELINE];
 
-/// The raw text of every knowledge file, keyed by file name.
-#[derive(Debug, Clone)]
+/// The raw text of every knowledge file, keyed by file name, and why any file could not be
+/// read.
+#[derive(Debug, Clone, Default)]
 pub struct Sources {
     pub files: Vec<(String, String)>,
+    /// Files that could not be read (missing, unreadable, not UTF-8), each with its problem.
+    pub unreadable: Vec<(String, KnowledgeError)>,
 }
 
 impl Sources {
+    /// The text of `name`, or `""` when it could not be read.
     pub fn get(&self, name: &str) -> &str {
-        self.files
-            .iter()
-            .find(|(n, _)| n == name)
-            .map_or("", |(_, t)| t.as_str())
+        self.text(name).unwrap_or("")
+    }
+
+    /// The text of `name`, or why it is not there.
+    pub fn text(&self, name: &str) -> Result<&str, KnowledgeError> {
+        if let Some((_, t)) = self.files.iter().find(|(n, _)| n == name) {
+            return Ok(t);
+        }
+        Err(match self.unreadable.iter().find(|(n, _)| n == name) {
+            Some((_, e)) => e.clone(),
+            None => KnowledgeError {
+                file: name.to_string(),
+                line: 0,
+                column: 0,
+                message: "missing".into(),
+            },
+        })
+    }
+
+    /// Whether `name` was read.
+    pub fn has(&self, name: &str) -> bool {
+        self.files.iter().any(|(n, _)| n == name)
     }
 }
 

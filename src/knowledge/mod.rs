@@ -2,7 +2,9 @@
 //! and facts written in `knowledge/`. Loaded and validated once into an immutable
 //! [`KnowledgeBase`]; any problem is a [`KnowledgeError`] naming file, line and column.
 
+pub mod baseline;
 pub mod build;
+pub mod diagnose;
 pub mod files;
 pub mod wikitext;
 
@@ -204,8 +206,6 @@ pub struct KnowledgeBase {
     pub source: Option<PathBuf>,
     pub loaded_at: SystemTime,
     hash: String,
-    /// Facts left out by a lenient load (see [`KnowledgeBase::load_dir_lenient`]).
-    pub problems: Vec<KnowledgeError>,
 }
 
 macro_rules! embedded {
@@ -223,35 +223,28 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "lexicon.toml",
     "messages.toml",
     "cli.toml",
-    "discord.toml"
+    "discord.toml",
+    "baseline.toml"
 );
 
 impl KnowledgeBase {
     /// The knowledge embedded in the binary.
     pub fn embedded() -> Result<Self, KnowledgeError> {
-        // The knowledge proper; the front ends' wording files (discord.toml) load on their own.
-        let files = EMBEDDED
-            .iter()
-            .filter(|(n, _)| files::ALL.contains(n))
-            .map(|(n, t)| (n.to_string(), t.to_string()))
-            .collect();
-        build::build(files::Sources { files }, None, false)
+        build::build(embedded_sources(), None)
     }
 
     /// Reads every knowledge file from `dir`.
     pub fn load_dir(dir: &Path) -> Result<Self, KnowledgeError> {
-        build::build(read_dir(dir)?, Some(dir.to_path_buf()), false)
-    }
-
-    /// Like [`KnowledgeBase::load_dir`], but a fact whose evidence is no longer in the article
-    /// is left out and listed in `problems` (for `check` after an article update).
-    pub fn load_dir_lenient(dir: &Path) -> Result<Self, KnowledgeError> {
-        build::build(read_dir(dir)?, Some(dir.to_path_buf()), true)
+        build::build(read_dir(dir)?, Some(dir.to_path_buf()))
     }
 
     /// Builds from in-memory file texts (tests, fixtures).
     pub fn from_sources(files: Vec<(String, String)>) -> Result<Self, KnowledgeError> {
-        build::build(files::Sources { files }, None, false)
+        let sources = files::Sources {
+            files,
+            ..Default::default()
+        };
+        build::build(sources, None)
     }
 
     pub fn references(&self) -> &[Reference] {
@@ -309,8 +302,37 @@ impl KnowledgeBase {
     }
 }
 
-/// Reads every knowledge file of `dir` as UTF-8 text.
-fn read_dir(dir: &Path) -> Result<files::Sources, KnowledgeError> {
+/// The knowledge files embedded in the binary (the front ends' wording files, such as
+/// discord.toml, load on their own).
+pub fn embedded_sources() -> files::Sources {
+    let files = EMBEDDED
+        .iter()
+        .filter(|(n, _)| files::ALL.contains(n))
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    files::Sources {
+        files,
+        ..Default::default()
+    }
+}
+
+/// Every problem of the knowledge in `dir` (or the embedded one), and the knowledge itself
+/// when its files parse: what `check` reports on. Fails only when `dir` cannot be opened.
+pub fn diagnose(
+    dir: Option<&Path>,
+) -> Result<(files::Sources, diagnose::Diagnosis), KnowledgeError> {
+    let sources = match dir {
+        Some(d) => read_dir(d)?,
+        None => embedded_sources(),
+    };
+    let diagnosis = diagnose::diagnose(&sources, dir.map(Path::to_path_buf));
+    Ok((sources, diagnosis))
+}
+
+/// Reads every knowledge file of `dir` as UTF-8 text; a file that cannot be read is listed in
+/// `unreadable` (an optional file that is missing is not). Fails only when `dir` cannot be
+/// opened.
+pub fn read_dir(dir: &Path) -> Result<files::Sources, KnowledgeError> {
     // A missing directory is named as such, not as its first missing file.
     std::fs::read_dir(dir).map_err(|e| KnowledgeError {
         file: dir.display().to_string(),
@@ -318,30 +340,46 @@ fn read_dir(dir: &Path) -> Result<files::Sources, KnowledgeError> {
         column: 0,
         message: format!("cannot open the knowledge directory: {e}"),
     })?;
-    let mut out = Vec::new();
+    let mut sources = files::Sources::default();
     for name in files::ALL {
         let path = dir.join(name);
-        let bytes = std::fs::read(&path).map_err(|e| KnowledgeError {
+        match read_text(&path) {
+            Ok(text) => sources.files.push((name.to_string(), text)),
+            Err(None) => {}
+            Err(Some(e)) => sources.unreadable.push((name.to_string(), e)),
+        }
+    }
+    Ok(sources)
+}
+
+/// A knowledge file's text; `Err(None)`: an optional file that is not there.
+fn read_text(path: &Path) -> Result<String, Option<KnowledgeError>> {
+    let optional = path
+        .file_name()
+        .is_some_and(|n| files::OPTIONAL.iter().any(|o| n == *o));
+    let bytes = std::fs::read(path).map_err(|e| {
+        if optional && e.kind() == std::io::ErrorKind::NotFound {
+            return None;
+        }
+        Some(KnowledgeError {
             file: path.display().to_string(),
             line: 0,
             column: 0,
             message: format!("cannot read: {e}"),
-        })?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let (line, column) = files::line_col(
-                &String::from_utf8_lossy(e.as_bytes()),
-                e.utf8_error().valid_up_to(),
-            );
-            KnowledgeError {
-                file: path.display().to_string(),
-                line,
-                column,
-                message: "not valid UTF-8".into(),
-            }
-        })?;
-        out.push((name.to_string(), text));
-    }
-    Ok(files::Sources { files: out })
+        })
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = files::line_col(
+            &String::from_utf8_lossy(e.as_bytes()),
+            e.utf8_error().valid_up_to(),
+        );
+        Some(KnowledgeError {
+            file: path.display().to_string(),
+            line,
+            column,
+            message: "not valid UTF-8".into(),
+        })
+    })
 }
 
 /// A word, its English and French stems, and the same for each of its synonyms.

@@ -46,8 +46,20 @@ pub const INFOBOX_SECTION: &str = "Infobox";
 const MARK_OPEN: char = '\u{1}';
 const MARK_CLOSE: char = '\u{2}';
 
-/// Parses the whole article.
+/// Parses the whole article; the first problem fails it.
 pub fn parse(src: &str) -> Result<Article, ArticleError> {
+    let (article, mut errors) = parse_all(src);
+    if errors.is_empty() {
+        Ok(article)
+    } else {
+        Err(errors.swap_remove(0))
+    }
+}
+
+/// Parses the whole article, going on past a line with a broken reference (its sentences are
+/// kept, without references), and returns every problem with the article.
+pub fn parse_all(src: &str) -> (Article, Vec<ArticleError>) {
+    let mut errors = Vec::new();
     // The marker characters must not come from the article itself.
     let src = &src.replace([MARK_OPEN, MARK_CLOSE], "");
     let mut refs = RefTable::default();
@@ -94,10 +106,13 @@ pub fn parse(src: &str) -> Result<Article, ArticleError> {
             para.push_str(item);
             i += 1;
         }
-        let marked = refs.extract(&para).map_err(|message| ArticleError {
-            line: line_no,
-            message,
-        })?;
+        let marked = refs.extract(&para).unwrap_or_else(|message| {
+            errors.push(ArticleError {
+                line: line_no,
+                message,
+            });
+            without_ref_tags(&para)
+        });
         for (text, nums) in split_sentences(&plain(&marked)) {
             sentences.push(Sentence {
                 section: section.clone(),
@@ -107,10 +122,37 @@ pub fn parse(src: &str) -> Result<Article, ArticleError> {
             });
         }
     }
-    Ok(Article {
+    let article = Article {
         sentences,
         references: refs.list,
-    })
+    };
+    (article, errors)
+}
+
+/// A line whose references do not parse, with its `<ref>` tags removed (their `{{Cite}}`
+/// bodies go with the templates), so that its sentences can still be read.
+fn without_ref_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let open = find_ref_tag(rest);
+        let close = rest.find("</ref");
+        let at = match (open, close) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => break,
+        };
+        out.push_str(&rest[..at]);
+        match rest[at..].find('>') {
+            Some(end) => rest = &rest[at + end + 1..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn heading(line: &str) -> Option<String> {
@@ -149,6 +191,10 @@ impl RefTable {
                     .find("</ref>")
                     .ok_or_else(|| "a <ref> without </ref>".to_string())?;
                 let body = &after[tag_end + 1..body_end];
+                // The `</ref>` found closes a later `<ref>`: this one was never closed.
+                if find_ref_tag(body).is_some() {
+                    return Err("a <ref> without </ref>".into());
+                }
                 rest = &after[body_end + "</ref>".len()..];
                 self.add(name, body)?
             };
@@ -398,7 +444,21 @@ Topics include:\n* [[deep learning]]\n* vision\n";
         assert_eq!(e.line, 2);
         assert!(e.message.contains("no title"), "{}", e.message);
         assert!(parse("x <ref>unclosed\n").is_err());
+        let e = parse("x<ref>{{Cite web|url=u|title=t}} y.<ref>{{Cite web|url=v|title=w}}</ref>\n")
+            .unwrap_err();
+        assert!(e.message.contains("without </ref>"), "{}", e.message);
         assert!(parse("x <ref name=\"q\" />\n").is_err());
+    }
+
+    #[test]
+    fn a_broken_line_keeps_its_sentences_and_every_problem_is_returned() {
+        let src = "A is one.<ref>{{Cite web|url=u|title=T}}\nB is two.<ref>{{Cite web|url=v}}</ref>\nC is three.<ref>{{Cite web|url=w|title=W}}</ref>\n";
+        let (a, errors) = parse_all(src);
+        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [1, 2]);
+        let texts: Vec<&str> = a.sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["A is one.", "B is two.", "C is three."]);
+        assert_eq!(a.sentences[2].refs, [1]);
     }
 
     #[test]

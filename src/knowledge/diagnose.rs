@@ -1,0 +1,127 @@
+//! Everything wrong with the knowledge at once: each file is parsed and checked as far as it
+//! can be, a file that does not load leaves the others checked, and an item with a problem is
+//! left out so that the rest can still be built. [`build`](super::build) returns the first
+//! problem; `check` reports them all.
+
+use super::build::{assemble, build_entities, build_facts, build_intents, err, parse};
+use super::files::{self, Sources};
+use super::*;
+
+/// What a build found: every problem, in file order, and the knowledge whenever every file
+/// parses (an item with a problem is left out of it, so one broken fact does not hide the
+/// others).
+#[derive(Debug)]
+pub struct Diagnosis {
+    pub kb: Option<KnowledgeBase>,
+    /// The article as far as it reads (`None`: it cannot be read or has no text).
+    pub article: Option<wikitext::Article>,
+    pub problems: Vec<KnowledgeError>,
+    pub facts: FactsFound,
+}
+
+/// How the facts of `facts.toml` fared.
+#[derive(Debug, Default)]
+pub struct FactsFound {
+    /// `[[fact]]` entries (`None`: the file does not parse).
+    pub total: Option<usize>,
+    /// Evidence quotes not found in the article.
+    pub missing: Vec<MissingQuote>,
+    /// Facts left out of the knowledge for a problem: (id, the intents it answers).
+    pub left_out: Vec<(String, Vec<String>)>,
+}
+
+/// An evidence quote that is not in the article.
+#[derive(Debug, Clone)]
+pub struct MissingQuote {
+    pub fact: String,
+    pub quote: String,
+    /// Its problem, in [`Diagnosis::problems`].
+    pub problem: usize,
+}
+
+/// Builds as much as it can and lists every problem.
+pub fn diagnose(sources: &Sources, source: Option<PathBuf>) -> Diagnosis {
+    let mut problems = Vec::new();
+    let article = read_article(sources, &mut problems);
+    let entities = build_entities(sources, &mut problems);
+    let intents = build_intents(sources, &mut problems);
+    let mut found = FactsFound::default();
+    let facts = build_facts(
+        sources,
+        article.as_ref(),
+        entities.as_deref(),
+        intents.as_deref(),
+        &mut problems,
+        &mut found,
+    );
+    let lex: Option<files::LexiconFile> = parse(sources, files::LEXICON, &mut problems);
+    let messages: Option<files::MessagesFile> = parse(sources, files::MESSAGES, &mut problems);
+    if let (Some(intents), Some(messages)) = (&intents, &messages) {
+        smalltalk_replies(sources, intents, messages, &mut problems);
+    }
+    let kb = match (article.clone(), entities, intents, facts, lex, messages) {
+        (Some(article), Some(entities), Some(intents), Some(facts), Some(lex), Some(messages)) => {
+            Some(assemble(
+                sources, source, article, entities, intents, facts, lex, messages,
+            ))
+        }
+        _ => None,
+    };
+    Diagnosis {
+        kb,
+        article,
+        problems,
+        facts: found,
+    }
+}
+
+/// The article, as far as it reads; every broken line is a problem.
+fn read_article(
+    sources: &Sources,
+    problems: &mut Vec<KnowledgeError>,
+) -> Option<wikitext::Article> {
+    let text = sources
+        .text(files::ARTICLE)
+        .map_err(|e| problems.push(e))
+        .ok()?;
+    let (article, errors) = wikitext::parse_all(text);
+    problems.extend(errors.into_iter().map(|e| KnowledgeError {
+        file: files::ARTICLE.into(),
+        line: e.line,
+        column: 1,
+        message: e.message,
+    }));
+    if article.sentences.is_empty() {
+        problems.push(err(
+            sources,
+            files::ARTICLE,
+            None,
+            "the article has no text".into(),
+        ));
+        return None;
+    }
+    Some(article)
+}
+
+fn smalltalk_replies(
+    sources: &Sources,
+    intents: &[Intent],
+    messages: &files::MessagesFile,
+    problems: &mut Vec<KnowledgeError>,
+) {
+    for intent in intents.iter().filter(|i| i.smalltalk) {
+        for (lang, m) in [("en", &messages.en), ("fr", &messages.fr)] {
+            if !m.smalltalk.contains_key(&intent.id) {
+                problems.push(err(
+                    sources,
+                    files::MESSAGES,
+                    None,
+                    format!(
+                        "[{lang}.smalltalk] has no reply for the small-talk intent `{}`",
+                        intent.id
+                    ),
+                ));
+            }
+        }
+    }
+}
