@@ -479,3 +479,16 @@ fn check_passes_on_the_bundled_knowledge() {
 pub fn knowledge_dir() -> PathBuf {
     PathBuf::from(KNOWLEDGE)
 }
+
+#[test]
+fn check_reports_an_entity_name_in_a_generic_word_list() {
+    let dir = edited("lexicon.toml", |t| {
+        t.replacen("filler = [", "filler = [\"mcgill\", ", 1)
+    });
+    let (code, out) = check_with(dir.path(), &[]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("\"mcgill\", a name of entity `mcgill`") && out.contains("`filler`"),
+        "{out}"
+    );
+}

@@ -54,6 +54,7 @@ pub fn check(dir: Option<&Path>, sources: &Sources, d: &Diagnosis, compare: Comp
         Some(kb) => {
             references_used(kb, d, &raw, &mut r);
             alias_collisions(kb, &raw, &mut r);
+            names_in_word_lists(kb, &raw, &mut r);
             self_test(kb, d, &raw, &mut r);
         }
         None => r.summary.push(
@@ -262,6 +263,35 @@ fn alias_collisions(kb: &KnowledgeBase, raw: &Raw, r: &mut Report) {
         );
         f.column = column;
         r.push(f);
+    }
+}
+
+/// An entity's one-word name in a list of words without meaning (`filler`, `self_words`,
+/// `verbs`, `question_words`) would make a question about that entity look like filler: an
+/// error, since the engine could then answer a question about it as if about nothing.
+fn names_in_word_lists(kb: &KnowledgeBase, raw: &Raw, r: &mut Report) {
+    let lex = &kb.lexicon;
+    let lists = [
+        ("filler", &lex.filler),
+        ("self_words", &lex.self_words),
+        ("verbs", &lex.verbs),
+        ("question_words", &lex.question_words),
+    ];
+    for e in &kb.entities {
+        for alias in e.aliases.iter().filter(|a| a.len() == 1) {
+            for (list, _) in lists.iter().filter(|(_, w)| w.contains(&alias[0])) {
+                let (line, _) = raw.entity_at.get(&e.id).copied().unwrap_or_default();
+                r.push(Finding::error(
+                    files::LEXICON,
+                    0,
+                    format!(
+                        "\"{}\", a name of entity `{}` (entities.toml line {line}), is in the \
+                         generic word list `{list}`; remove it from there",
+                        alias[0], e.id
+                    ),
+                ));
+            }
+        }
     }
 }
 

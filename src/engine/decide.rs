@@ -35,15 +35,15 @@ pub enum Refusal {
     TooLong {
         chars: usize,
     },
-    /// First or second person with nothing of the article named ("what's my name?").
+    /// First or second person with nothing of the article named ("what's my address?").
     AboutYou,
-    /// A name the article does not cover is the subject ("who founded Microsoft?").
+    /// A name the article does not cover is the subject ("who founded Netflix?").
     OtherSubject(String),
     /// Nothing in the question matched anything.
     OffTopic,
     /// Words no reading explains.
     Unexplained(Vec<String>),
-    /// A value the article does not settle ("did Mila partner with Google?").
+    /// A value the article does not settle ("did Mila partner with Samsung?").
     NotSettled(String),
     /// The intent matched, but no fact about the subject answers it.
     NoFact {
@@ -71,7 +71,7 @@ pub fn decide(
     );
     let mut misfit = None;
     // With nothing named and no antecedent, the question must say something of its own:
-    // "when will the day off be?" is not about Mila.
+    // "when does the store open?" is not about Mila.
     // With only the default subject, it must also be asked as a question: "of course" and
     // "call mom" are not questions about Mila.
     let default_only =
@@ -157,7 +157,7 @@ fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects {
 }
 
 /// The facts that may answer `intent` about one of the subjects, best first. A follow-up
-/// ("when was that?", "as of what year?") tries the conversation's topic first.
+/// ("and when did that happen?", "in which year, then?") tries the conversation's topic first.
 fn facts_for(
     kb: &KnowledgeBase,
     intent: Option<usize>,

@@ -29,7 +29,7 @@ struct Hits {
 /// Intents that match the question, best first. `previous` holds the words of the question
 /// an ellipsis continues ("which year?"): their cues count, but explain nothing here.
 /// `about_default`: the question names the default subject or continues a conversation, so
-/// a named value can fill a shape ("is Mila in Toronto?"); "what is deep learning?" does not.
+/// a named value can fill a shape ("is Mila in Calgary?"); "what is a neural network?" does not.
 pub fn candidates(
     kb: &KnowledgeBase,
     p: &Parsed,

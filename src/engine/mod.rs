@@ -40,9 +40,9 @@ pub struct Conversation {
     pub subject: Option<String>,
     /// The last person named, in a question or an answer ("he", "she").
     pub person: Option<String>,
-    /// The last answer's topic, which follow-ups continue ("when was that?").
+    /// The last answer's topic, which follow-ups continue ("and when did that happen?").
     pub topic: Option<String>,
-    /// The entity the last answer gave as its value ("that" in "what does that stand for?").
+    /// The entity the last answer gave as its value ("that" in "what do those letters mean?").
     pub value: Option<String>,
     /// The last question's words, which an ellipsis continues ("which year?").
     pub words: Vec<String>,

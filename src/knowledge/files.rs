@@ -101,7 +101,7 @@ pub struct IntentDef {
     /// Words this intent explains without identifying it.
     #[serde(default)]
     pub fits: Vec<String>,
-    /// Entity kinds whose mention counts as a cue of the first group ("is Mila in Toronto?").
+    /// Entity kinds whose mention counts as a cue of the first group ("is Mila in Calgary?").
     #[serde(default)]
     pub value_kinds: Vec<String>,
     #[serde(default)]
@@ -162,7 +162,7 @@ pub struct LexiconFile {
     pub french: Vec<String>,
     pub english: Vec<String>,
     pub filler: Vec<String>,
-    /// First and second person: they claim the subject ("what's my name?").
+    /// First and second person: they claim the subject ("what's my address?").
     pub self_words: Vec<String>,
     /// Verbs that make a question a full sentence rather than an ellipsis ("which year?").
     pub verbs: Vec<String>,

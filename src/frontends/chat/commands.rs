@@ -56,7 +56,7 @@ pub enum Parsed<'a> {
 }
 
 /// A line is a command when its first word is `/` followed by letters (case is ignored; any
-/// words after it are ignored). A lone `/` or `/ who founded Mila?` is a question.
+/// words after it are ignored). A lone `/` or `/ who started Mila?` is a question.
 pub fn parse(line: &str) -> Option<Parsed<'_>> {
     let word = line.split_whitespace().next()?;
     let name = word.strip_prefix('/')?;
@@ -142,9 +142,9 @@ mod tests {
         );
         assert_eq!(parse("/ask who"), Some(Parsed::Unknown("/ask")));
         for question in [
-            "who founded mila?",
+            "who started mila?",
             "/",
-            "/ who founded mila",
+            "/ who started mila",
             "/?",
             "a /help",
         ] {

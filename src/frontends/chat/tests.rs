@@ -53,7 +53,7 @@ impl Write for Recorder {
     }
 }
 
-const THREE: &str = "who founded mila?\nwhen was it founded?\nwhat is orion?\n";
+const THREE: &str = "who started mila?\nwhen was it founded?\nwhat is orion?\n";
 
 fn json_opts() -> Options {
     Options {
@@ -93,7 +93,7 @@ fn each_answer_is_flushed_when_lines_arrive_one_at_a_time() {
 
 #[test]
 fn the_json_contract_keeps_its_field_order() {
-    let out = chat("who founded mila?\n", json_opts());
+    let out = chat("who started mila?\n", json_opts());
     let keys = [
         "question",
         "answered",
@@ -160,7 +160,7 @@ fn a_terminal_gets_a_banner_and_a_prompt_and_a_pipe_does_not() {
         interactive: true,
         ..Options::default()
     };
-    let out = chat("who founded mila?\n", tty);
+    let out = chat("who started mila?\n", tty);
     let first = out.lines().next().unwrap();
     assert!(
         first.starts_with("mila-bot ") && first.contains("/help"),
@@ -171,6 +171,6 @@ fn a_terminal_gets_a_banner_and_a_prompt_and_a_pipe_does_not() {
         2,
         "before each line and at EOF: {out}"
     );
-    let piped = chat("who founded mila?\n", Options::default());
+    let piped = chat("who started mila?\n", Options::default());
     assert!(!piped.contains("> ") && !piped.contains("/help"), "{piped}");
 }

@@ -220,8 +220,8 @@ mod tests {
     fn a_server_message_needs_a_mention_which_is_stripped() {
         assert_eq!(question_of("who?", false, false, 7), None);
         assert_eq!(
-            question_of("<@7> who   founded <@!7> Mila?", false, true, 7).as_deref(),
-            Some("who founded Mila?")
+            question_of("<@7> who   started <@!7> Mila?", false, true, 7).as_deref(),
+            Some("who started Mila?")
         );
         assert_eq!(
             question_of("<@8> hi", false, true, 7).as_deref(),

@@ -17,7 +17,7 @@ fn citation(n: usize, title: &str) -> Citation {
 
 fn answer(answered: bool) -> Answer {
     Answer {
-        question: "who founded Mila?".into(),
+        question: "who started Mila?".into(),
         answered,
         intent: Some("founders".into()),
         confidence: 0.9,
@@ -25,7 +25,10 @@ fn answer(answered: bool) -> Answer {
         body: "Mila was founded by Yoshua Bengio.[1]".into(),
         section: Some("History".into()),
         citations: vec![citation(1, "Mila story")],
-        suggestions: vec!["When was Mila founded?".into(), "Where is Mila?".into()],
+        suggestions: vec![
+            "When was Mila created?".into(),
+            "Where is Mila based?".into(),
+        ],
         closest: None,
         explanation: Explanation::default(),
         labels: Default::default(),
@@ -119,8 +122,11 @@ fn an_unanswered_question_is_ephemeral_with_suggestion_buttons() {
         .fields
         .iter()
         .any(|(_, v)| v.contains("https://example.org/2")));
-    assert!(e.fields.iter().any(|(_, v)| v.contains("Where is Mila?")));
-    assert_eq!(r.buttons[0].custom_id, "ask:When was Mila founded?");
+    assert!(e
+        .fields
+        .iter()
+        .any(|(_, v)| v.contains("Where is Mila based?")));
+    assert_eq!(r.buttons[0].custom_id, "ask:When was Mila created?");
     assert_within_limits(&r);
 }
 
