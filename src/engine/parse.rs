@@ -4,7 +4,7 @@
 //! question.
 
 use crate::answer::Lang;
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::{class, KnowledgeBase};
 use crate::nlu::{tokens, Cue};
 
 /// Something named in the question: `words[start..end]`.
@@ -90,6 +90,8 @@ pub struct Parsed {
     pub stems: Vec<std::sync::Arc<[String]>>,
     /// Distinct knowledge entities named, in order of appearance.
     pub entity_ids: Vec<usize>,
+    /// Each word's lexicon classes (see [`crate::knowledge::class`]).
+    pub classes: Vec<u16>,
 }
 
 impl Parsed {
@@ -372,19 +374,20 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     let lex = &kb.lexicon;
     let (mut fr, mut en) = (0, 0);
     let mut verb = false;
-    for (i, w) in p.words.iter().enumerate() {
+    p.classes = p.words.iter().map(|w| lex.class(w)).collect();
+    for (i, &c) in p.classes.iter().enumerate() {
         if p.is_named(i) {
             continue;
         }
-        fr += usize::from(lex.french.contains(w));
-        en += usize::from(lex.english.contains(w));
-        if p.qword.is_none() && lex.question_words.contains(w) {
+        fr += usize::from(c & class::FRENCH != 0);
+        en += usize::from(c & class::ENGLISH != 0);
+        if p.qword.is_none() && c & class::QUESTION != 0 {
             p.qword = Some(i);
         }
-        p.pronoun |= lex.pronouns.contains(w);
-        p.person_pronoun |= lex.person_pronouns.contains(w);
-        verb |= lex.verbs.contains(w);
-        if lex.self_words.contains(w) {
+        p.pronoun |= c & class::PRONOUN != 0;
+        p.person_pronoun |= c & class::PERSON_PRONOUN != 0;
+        verb |= c & class::VERB != 0;
+        if c & class::SELF != 0 {
             p.self_words.push(i);
         }
     }
@@ -395,6 +398,6 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     let marked = lex.yes_no_marks.iter().any(|c| c.find(&masked).is_some());
     p.yes_no = p.qword.is_none() && (starts || marked || !p.mentions.is_empty());
     p.others = others;
-    p.only = p.words.iter().any(|w| lex.only.contains(w));
+    p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
     p.elliptic = !verb && !p.pronoun && !p.person_pronoun && p.words.len() <= 6;
 }

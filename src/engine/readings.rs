@@ -7,7 +7,7 @@
 use super::decide::DEFAULT_SUBJECT;
 use super::intents::Candidate;
 use super::parse::{Cmp, Named, Number, Parsed};
-use crate::knowledge::{Fact, KnowledgeBase};
+use crate::knowledge::{class, Fact, KnowledgeBase};
 
 /// A fact that answers the question, and how.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,20 +40,20 @@ pub enum Misfit {
 /// The words of the question that are meaningful: not names, numbers, function words, or
 /// words describing an entity the question names.
 pub fn meaningful(kb: &KnowledgeBase, p: &Parsed, subject_known: bool) -> Vec<usize> {
-    let lex = &kb.lexicon;
     let named = p.entities();
+    let function = if subject_known {
+        class::FUNCTION | class::SELF
+    } else {
+        class::FUNCTION
+    };
     (0..p.words.len())
         .filter(|&i| {
             let w = p.words[i].as_str();
             !(p.is_named(i)
+                || p.classes[i] & function != 0
                 || named
                     .iter()
-                    .any(|&e| kb.entities[e].descriptors.contains(w))
-                || lex.filler.contains(w)
-                || lex.question_words.contains(w)
-                || lex.pronouns.contains(w)
-                || lex.person_pronouns.contains(w)
-                || (subject_known && lex.self_words.contains(w)))
+                    .any(|&e| kb.entities[e].descriptors.contains(w)))
         })
         .collect()
 }

@@ -81,7 +81,7 @@ pub(super) fn assemble(
             .filter(|w| !w.is_empty())
             .collect()
     };
-    let lexicon = Lexicon {
+    let mut lexicon = Lexicon {
         pronouns: set(&lex.pronouns),
         person_pronouns: set(&lex.person_pronouns),
         question_words: set(&lex.question_words),
@@ -118,7 +118,9 @@ pub(super) fn assemble(
             .iter()
             .map(|(k, v)| (normalize(k), tokens(&normalize(v))))
             .collect(),
+        ..Lexicon::default()
     };
+    lexicon.index_classes();
     let vocab = build_vocab(&entities, &intents, &lexicon);
     let mut alias_index: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
     for (e, ent) in entities.iter().enumerate() {

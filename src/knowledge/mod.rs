@@ -157,13 +157,61 @@ pub struct Lexicon {
     pub less_than: Vec<Cue>,
     /// Names the article does not cover: (normalised words, kind).
     pub external: Vec<(Vec<String>, String)>,
+    /// Word -> its classes (see [`class`]), built by [`Lexicon::index_classes`].
+    pub classes: FxHashMap<String, u16>,
     /// Question word -> the article's words for the same thing.
     pub synonyms: FxHashMap<String, Vec<String>>,
     /// Texting forms -> their words.
     pub rewrite: FxHashMap<String, Vec<String>>,
 }
 
+/// What a word is to the lexicon, as bit flags: one lookup answers every list.
+pub mod class {
+    pub const FILLER: u16 = 1;
+    pub const QUESTION: u16 = 1 << 1;
+    pub const PRONOUN: u16 = 1 << 2;
+    pub const PERSON_PRONOUN: u16 = 1 << 3;
+    pub const SELF: u16 = 1 << 4;
+    pub const VERB: u16 = 1 << 5;
+    pub const FRENCH: u16 = 1 << 6;
+    pub const ENGLISH: u16 = 1 << 7;
+    pub const ONLY: u16 = 1 << 8;
+    pub const OTHERS: u16 = 1 << 9;
+    /// Words without meaning of their own: filler, question words, pronouns.
+    pub const FUNCTION: u16 = FILLER | QUESTION | PRONOUN | PERSON_PRONOUN | ONLY | OTHERS;
+}
+
 impl Lexicon {
+    /// The classes of a word (see [`class`]); 0 for a word in no list.
+    pub fn class(&self, w: &str) -> u16 {
+        self.classes.get(w).copied().unwrap_or(0)
+    }
+
+    /// Builds the word -> classes index; call once the lists are filled.
+    pub fn index_classes(&mut self) {
+        let mut m: FxHashMap<String, u16> = FxHashMap::default();
+        let lists: [(&FxHashSet<String>, u16); 9] = [
+            (&self.filler, class::FILLER),
+            (&self.question_words, class::QUESTION),
+            (&self.pronouns, class::PRONOUN),
+            (&self.person_pronouns, class::PERSON_PRONOUN),
+            (&self.self_words, class::SELF),
+            (&self.verbs, class::VERB),
+            (&self.french, class::FRENCH),
+            (&self.english, class::ENGLISH),
+            (&self.only, class::ONLY),
+        ];
+        for (words, c) in lists {
+            for w in words {
+                *m.entry(w.clone()).or_default() |= c;
+            }
+        }
+        for w in self.others.iter().flat_map(|c| c.words()) {
+            *m.entry(w.to_string()).or_default() |= class::OTHERS;
+        }
+        self.classes = m;
+    }
+
     /// Filler, question words and pronouns: words that carry no meaning of their own.
     pub fn is_function_word(&self, w: &str) -> bool {
         self.filler.contains(w)
