@@ -217,6 +217,10 @@ fn remember(
             .filter(|w| !w.is_empty())
             .map(|w| w.to_string()),
     );
+    // A chain of ellipses carries only its latest words: the context stays bounded however
+    // long the conversation.
+    let extra = words.len().saturating_sub(super::CONTEXT_WORDS);
+    words.drain(..extra);
     conv.words = words;
 }
 

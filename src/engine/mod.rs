@@ -29,6 +29,8 @@ pub use suggest::complete;
 
 /// Longest question accepted, in characters.
 pub const MAX_QUESTION_CHARS: usize = 500;
+/// Most words of earlier questions an ellipsis carries forward.
+pub const CONTEXT_WORDS: usize = 16;
 /// Below this confidence the bot does not answer.
 pub const MIN_CONFIDENCE: f64 = 0.5;
 

@@ -244,3 +244,13 @@ fn every_word_must_be_explained() {
     // A synonym of a word in the evidence explains it.
     assert!(one(&kb, "when was acme started").answered);
 }
+
+#[test]
+fn a_long_conversation_keeps_a_bounded_context() {
+    let kb = kb();
+    let mut c = Conversation::default();
+    for _ in 0..200 {
+        assert!(ask(&kb, "who founded acme", &mut c).answered);
+    }
+    assert!(c.words.len() <= CONTEXT_WORDS, "{:?}", c.words.len());
+}
