@@ -37,19 +37,26 @@ impl Citation {
     /// `[n] Title. Website, date. Accessed YYYY-MM-DD. URL` (`accessed`: the label, in the
     /// reader's language).
     pub fn source_line(&self, accessed: &str) -> String {
-        let mut line = format!("[{}] {}.", self.n, self.title.trim_end_matches('.'));
-        match (&self.website, &self.date) {
-            (Some(w), Some(d)) => line.push_str(&format!(" {w}, {d}.")),
-            (Some(w), None) => line.push_str(&format!(" {w}.")),
-            (None, Some(d)) => line.push_str(&format!(" {d}.")),
-            (None, None) => {}
-        }
-        if let Some(a) = &self.access_date {
-            line.push_str(&format!(" {accessed} {a}."));
-        }
-        line.push(' ');
-        line.push_str(&self.url);
+        let mut line = String::with_capacity(64 + self.title.len() + self.url.len());
+        self.write_source_line(&mut line, accessed);
         line
+    }
+
+    /// [`Citation::source_line`], appended to `out`.
+    pub fn write_source_line(&self, out: &mut String, accessed: &str) {
+        use std::fmt::Write;
+        let _ = write!(out, "[{}] {}.", self.n, self.title.trim_end_matches('.'));
+        let _ = match (&self.website, &self.date) {
+            (Some(w), Some(d)) => write!(out, " {w}, {d}."),
+            (Some(w), None) => write!(out, " {w}."),
+            (None, Some(d)) => write!(out, " {d}."),
+            (None, None) => Ok(()),
+        };
+        if let Some(a) = &self.access_date {
+            let _ = write!(out, " {accessed} {a}.");
+        }
+        out.push(' ');
+        out.push_str(&self.url);
     }
 }
 
@@ -133,7 +140,8 @@ impl Answer {
 
     /// Body, then the closest passage (if any), then the numbered sources.
     pub fn text(&self) -> String {
-        let mut out = self.body.clone();
+        let mut out = String::with_capacity(self.body.len() + 200 * (self.citations.len() + 1));
+        out.push_str(&self.body);
         if let Some(p) = &self.closest {
             let intro = &self.labels.closest;
             out.push_str(&format!("\n{intro} ({}): \"{}\"", p.section, p.sentence));
@@ -143,7 +151,7 @@ impl Answer {
             out.push('\n');
             for c in cites {
                 out.push('\n');
-                out.push_str(&c.source_line(&self.labels.accessed));
+                c.write_source_line(&mut out, &self.labels.accessed);
             }
         }
         if !self.suggestions.is_empty() {
