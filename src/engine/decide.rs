@@ -332,15 +332,16 @@ fn by_evidence(
     }
     let mut best: Option<(Reading, (usize, usize, bool, usize))> = None;
     for (fact, subject) in facts_for(kb, None, s, conv) {
-        // Without an intent, the question's relation is not established: no "No" from it.
         let Ok(r) = readings::check(kb, p, None, fact, subject, open, true) else {
             continue;
         };
-        if r.verdict == Some(false) {
+        // Without an intent, the relation asked is not established: no "Yes", and a "No"
+        // only from a number ("Mila has 5,000 researchers?"), never from a name.
+        if r.verdict == Some(false) && r.name_contradicted {
             continue;
         }
-        // Nor a "Yes": the evidence fits the words, the relation asked is not established.
-        let r = Reading { verdict: None, ..r };
+        let verdict = r.verdict.filter(|v| !v);
+        let r = Reading { verdict, ..r };
         let f = &kb.facts[fact];
         let describes = f.intents.iter().any(|&i| kb.intents[i].describes);
         if open.is_empty() && !describes && r.confirmed == 0 {

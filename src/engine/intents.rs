@@ -56,9 +56,7 @@ pub fn candidates(
             record(&mut hits[e.owner], e.slot, id, false);
         }
     });
-    if about_default {
-        value_kinds(kb, p, &mut hits);
-    }
+    value_kinds(kb, p, &mut hits, about_default);
     patterns(kb, p, &mut hits);
     let mut out: Vec<Candidate> = hits
         .into_iter()
@@ -101,7 +99,7 @@ fn record(h: &mut Hits, slot: Slot, id: u32, is_qword: bool) {
 pub const YEAR: &str = "year";
 
 /// A named value of a kind the intent is about ("Toronto" for a place) fills its first group.
-fn value_kinds(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits]) {
+fn value_kinds(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits], about_default: bool) {
     for (i, intent) in kb.intents.iter().enumerate() {
         if intent.value_kinds.is_empty() || hits[i].groups[0].is_some() {
             continue;
@@ -111,6 +109,7 @@ fn value_kinds(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits]) {
         let kinds = p
             .mentions
             .iter()
+            .filter(|_| about_default)
             .filter_map(|m| match &m.what {
                 Named::Entity(e) if *e == DEFAULT_SUBJECT => None,
                 Named::Entity(e) => Some(kb.entities[*e].kind.as_str()),

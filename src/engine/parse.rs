@@ -191,7 +191,9 @@ fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
         let euphonic = |n: Option<&String>| {
             n.is_some_and(|n| ["il", "elle", "on", "ils", "elles"].contains(&n.as_str()))
         };
-        if w == "t" && !euphonic(toks.get(i + 1)) {
+        // English contractions keep their "t" ("didn't it").
+        let contraction = i.checked_sub(1).is_some_and(|k| toks[k].ends_with('n'));
+        if w == "t" && !euphonic(toks.get(i + 1)) && !contraction {
             words.push("te".to_string());
             sims.push(1.0);
             continue;
@@ -381,7 +383,10 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
         }
         fr += usize::from(c & class::FRENCH != 0);
         en += usize::from(c & class::ENGLISH != 0);
-        if p.qword.is_none() && c & class::QUESTION != 0 {
+        // French "que" asks only at the start ("que veut dire…"); later it joins clauses
+        // ("c'est vrai que…").
+        let conjunction = i > 0 && matches!(p.words[i].as_str(), "que" | "qu");
+        if p.qword.is_none() && c & class::QUESTION != 0 && !conjunction {
             p.qword = Some(i);
         }
         p.pronoun |= c & class::PRONOUN != 0;

@@ -24,6 +24,8 @@ pub struct Reading {
     /// states, and those it contradicts.
     pub confirmed: usize,
     pub contradicted: usize,
+    /// A name (not only a number) is among the values contradicted.
+    pub name_contradicted: bool,
 }
 
 /// Why no fact fits, for the explanation and the refusal wording.
@@ -98,10 +100,11 @@ pub fn check(
     if !unexplained.is_empty() {
         return Err(Misfit::Unexplained(unexplained));
     }
-    if p.others && !names_others(kb, p, f) {
+    if p.others && !names_others(kb, p, f, subject) {
         return Err(Misfit::Value(String::new()));
     }
-    let verdict = values(kb, p, f, subject)?;
+    let mut name_contradicted = false;
+    let verdict = values(kb, p, f, subject, &mut name_contradicted)?;
     let numbers = p.numbers.iter().filter(|n| number_fits(f, n)).count();
     let confirmed = numbers
         + p.entities()
@@ -121,6 +124,7 @@ pub fn check(
         evidence_words,
         confirmed,
         contradicted,
+        name_contradicted,
     })
 }
 
@@ -130,6 +134,7 @@ fn values(
     p: &Parsed,
     f: &Fact,
     subject: usize,
+    named: &mut bool,
 ) -> Result<Option<bool>, Misfit> {
     let mut confirmed = false;
     let mut contradicted = false;
@@ -146,12 +151,14 @@ fn values(
                     return Err(Misfit::Value(name()));
                 }
                 contradicted = true;
+                *named = true;
             }
             Named::External(kind) => {
                 if !(p.yes_no && f.closed && same_kind(kb, f, subject, kind)) {
                     return Err(Misfit::Value(name()));
                 }
                 contradicted = true;
+                *named = true;
             }
         }
     }
@@ -183,8 +190,11 @@ fn values(
 
 /// "Who else ... besides Bengio?": the fact must name another entity of a kind the question
 /// names.
-fn names_others(kb: &KnowledgeBase, p: &Parsed, f: &Fact) -> bool {
-    let named = p.entities();
+fn names_others(kb: &KnowledgeBase, p: &Parsed, f: &Fact, subject: usize) -> bool {
+    let mut named = p.entities().to_vec();
+    if !named.contains(&subject) {
+        named.push(subject);
+    }
     if named.iter().all(|&e| e == DEFAULT_SUBJECT) {
         return true;
     }
