@@ -100,6 +100,10 @@ pub struct Labels {
     pub closest: String,
     pub you_could_ask: String,
     pub accessed: String,
+    pub sources: String,
+    pub why: String,
+    /// The word for an article section ("section").
+    pub section: String,
 }
 
 /// The engine's reply to one question.

@@ -15,6 +15,9 @@ pub fn labels(kb: &KnowledgeBase, lang: Lang) -> Labels {
         closest: m.closest.clone(),
         you_could_ask: m.you_could_ask.clone(),
         accessed: m.accessed.clone(),
+        sources: m.sources.clone(),
+        why: m.why.clone(),
+        section: m.section.clone(),
     }
 }
 
@@ -118,7 +121,7 @@ fn fact(
 fn with_refs(kb: &KnowledgeBase, lang: Lang, text: &str, refs: &[usize], section: &str) -> String {
     if refs.is_empty() {
         let m = kb.messages(lang);
-        let note = m.no_reference.replace("{section}", m.section(section));
+        let note = m.no_reference.replace("{section}", m.section_name(section));
         format!("{text} {note}")
     } else {
         let marks: String = refs.iter().map(|n| format!("[{n}]")).collect();

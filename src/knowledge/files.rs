@@ -217,6 +217,21 @@ pub struct Messages {
     pub accessed: String,
     pub article_says: String,
     pub not_about_you: String,
+    pub sources: String,
+    pub why: String,
+    pub section: String,
+    pub help_title: String,
+    pub help_intro: String,
+    pub for_example: String,
+    pub commands_line: String,
+    pub sources_title: String,
+    pub about_title: String,
+    pub about: String,
+    pub knowledge_label: String,
+    pub hash_label: String,
+    pub loaded_label: String,
+    pub knowledge_embedded: String,
+    pub knowledge_directory: String,
     /// Small-talk replies, by intent id.
     pub smalltalk: std::collections::BTreeMap<String, String>,
     /// Article section names as shown in this language.
@@ -226,7 +241,7 @@ pub struct Messages {
 
 impl Messages {
     /// A section name in this language.
-    pub fn section<'a>(&'a self, name: &'a str) -> &'a str {
+    pub fn section_name<'a>(&'a self, name: &'a str) -> &'a str {
         self.sections.get(name).map_or(name, String::as_str)
     }
 }

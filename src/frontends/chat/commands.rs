@@ -93,8 +93,8 @@ pub fn reply(parsed: Parsed<'_>, cx: &Context<'_>) -> String {
             .replace("{command}", word)
             .replace("{commands}", &names().join(", ")),
         Parsed::Command(ChatCommand::Help) => help(cx.kb, w, cx.lang),
-        Parsed::Command(ChatCommand::Sources) => crate::commands::sources_text(cx.kb),
-        Parsed::Command(ChatCommand::About) => crate::commands::about_text(cx.kb),
+        Parsed::Command(ChatCommand::Sources) => crate::commands::sources_text(cx.kb, cx.lang),
+        Parsed::Command(ChatCommand::About) => crate::commands::about_text(cx.kb, cx.lang),
         Parsed::Command(ChatCommand::Why) => match cx.last {
             Some(a) => format!(
                 "{}\n{}",

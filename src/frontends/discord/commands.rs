@@ -113,20 +113,29 @@ pub fn respond(kind: Kind, state: &BotState, caller: Caller, question: Option<&s
             Asked::Answer { answer, why } => render::answer_reply(&answer, why),
             Asked::Limited { lang, .. } => render::notice(&state.limit_notice(lang)),
         },
-        Kind::Sources => render::text_reply("Sources", &sources_text(kb), Vec::new()),
-        Kind::Help => render::text_reply("Help", &help_text(kb), Vec::new()),
+        Kind::Sources => {
+            let m = kb.messages(caller.lang);
+            render::text_reply(&m.sources, &sources_text(kb, caller.lang), Vec::new())
+        }
+        Kind::Help => {
+            let names: Vec<String> = COMMANDS.iter().map(|c| format!("/{}", c.name)).collect();
+            let m = kb.messages(caller.lang);
+            let text = help_text(kb, caller.lang, &names.join(", "));
+            render::text_reply(&m.help_title, &text, Vec::new())
+        }
         Kind::About => {
+            let m = kb.messages(caller.lang);
             // Not the directory's path: that is the server's business.
             let source = match state.knowledge.dir() {
-                Some(_) => "from a knowledge directory (live reload on)",
-                None => "embedded in the binary",
+                Some(_) => &m.knowledge_directory,
+                None => &m.knowledge_embedded,
             };
             let fields = vec![
-                ("Knowledge".to_string(), source.to_string()),
-                ("Content hash".to_string(), kb.content_hash().to_string()),
-                ("Loaded at".to_string(), loaded.loaded_at.clone()),
+                (m.knowledge_label.clone(), source.clone()),
+                (m.hash_label.clone(), kb.content_hash().to_string()),
+                (m.loaded_label.clone(), loaded.loaded_at.clone()),
             ];
-            render::text_reply("About mila-bot", &about_text(kb), fields)
+            render::text_reply(&m.about_title, &about_text(kb, caller.lang), fields)
         }
         Kind::Why => render::why_reply(
             state.last_answer(user, channel).as_ref(),

@@ -2,7 +2,7 @@
 //! that `send.rs` turns into Discord builders. Discord counts characters, so every limit is
 //! enforced on char boundaries, with "…" marking a cut.
 
-use crate::answer::{Answer, Citation, Lang};
+use crate::answer::{Answer, Citation};
 use crate::commands::{ARTICLE_TITLE, ARTICLE_URL, LICENSE};
 
 pub const CONTENT_MAX: usize = 2000;
@@ -132,18 +132,6 @@ fn line_fields(name: &str, lines: &[String]) -> Vec<(String, String)> {
     fields
 }
 
-fn labels(lang: Lang) -> (&'static str, &'static str, &'static str, &'static str) {
-    match lang {
-        Lang::En => ("Sources", "You could ask", "Closest passage", "Why?"),
-        Lang::Fr => (
-            "Sources",
-            "Vous pourriez demander",
-            "Passage le plus proche",
-            "Pourquoi ?",
-        ),
-    }
-}
-
 /// The footer: the article (and section) and the licence.
 pub fn footer(section: Option<&str>) -> String {
     let place = match section {
@@ -157,7 +145,9 @@ pub fn footer(section: Option<&str>) -> String {
 /// unanswered question's reply is ephemeral and offers its suggestions (also as buttons). The
 /// "Why?" button carries `why`, the id the answer is remembered by.
 pub fn answer_reply(a: &Answer, why: u64) -> Reply {
-    let (sources, could_ask, closest, why_label) = labels(a.lang);
+    let l = &a.labels;
+    let (sources, closest, why_label) = (&l.sources, &l.closest, &l.why);
+    let could_ask = l.you_could_ask.trim_end_matches([':', ' ']);
     let mut description = a.body.clone();
     if let Some(p) = &a.closest {
         description.push_str(&format!(

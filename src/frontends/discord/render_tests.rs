@@ -1,7 +1,7 @@
 //! Unit tests of the pure rendering functions (limits, links, ephemerality).
 
 use super::*;
-use crate::answer::{Explanation, Passage};
+use crate::answer::{Explanation, Labels, Lang, Passage};
 use proptest::prelude::*;
 
 fn citation(n: usize, title: &str) -> Citation {
@@ -31,7 +31,14 @@ fn answer(answered: bool) -> Answer {
         ],
         closest: None,
         explanation: Explanation::default(),
-        labels: Default::default(),
+        labels: Labels {
+            closest: "Closest passage".into(),
+            you_could_ask: "You could ask:".into(),
+            accessed: "Accessed".into(),
+            sources: "Sources".into(),
+            why: "Why?".into(),
+            section: "section".into(),
+        },
     }
 }
 
