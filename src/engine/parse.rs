@@ -138,9 +138,10 @@ impl Parsed {
 
 pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
     let (words, sims, corrections, corrected_at) = correct(kb, normalized);
-    let mut mentions = find_names(kb, &words, &sims);
-    let numbers = find_numbers(kb, &words);
-    mentions.retain(|m| !numbers.iter().any(|n| (m.start..m.end).contains(&n.at)));
+    let mentions = find_names(kb, &words, &sims);
+    // A number inside a name is part of it ("COVID-19").
+    let mut numbers = find_numbers(kb, &words);
+    numbers.retain(|n| !mentions.iter().any(|m| (m.start..m.end).contains(&n.at)));
     let mut p = Parsed {
         normalized: words.join(" "),
         words,

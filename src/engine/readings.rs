@@ -100,6 +100,14 @@ pub fn check(
     if !unexplained.is_empty() {
         return Err(Misfit::Unexplained(unexplained));
     }
+    // A question that names the value a fact gives asks something else ("who created Oríon
+    // at Mila?" is not answered by "Oríon is Mila's").
+    let gives = f.value_entity.filter(|&v| v != subject);
+    if !p.yes_no && gives.is_some_and(|v| p.entities().contains(&v)) {
+        return Err(Misfit::Value(
+            kb.entities[gives.unwrap_or(subject)].name.clone(),
+        ));
+    }
     if p.others && !names_others(kb, p, f, subject) {
         return Err(Misfit::Value(String::new()));
     }
@@ -163,6 +171,10 @@ fn values(
         }
     }
     for n in &p.numbers {
+        // A small count without a comparison ("which 2 universities") is not a value to check.
+        if n.cmp == Cmp::Equal && n.value < SMALL_COUNT {
+            continue;
+        }
         if number_fits(f, n) {
             confirmed = true;
         } else if p.yes_no && f.closed && !f.numbers.is_empty() {
@@ -207,6 +219,9 @@ fn names_others(kb: &KnowledgeBase, p: &Parsed, f: &Fact, subject: usize) -> boo
         .chain(&f.mentions)
         .any(|e| !named.contains(e) && kinds.contains(&kb.entities[*e].kind.as_str()))
 }
+
+/// Below this, a number without a comparison is a count in the question, not a value.
+const SMALL_COUNT: u64 = 20;
 
 /// Whether the fact states a value of this kind (a place for a place).
 fn same_kind(kb: &KnowledgeBase, f: &Fact, subject: usize, kind: &str) -> bool {
