@@ -2,7 +2,7 @@
 //! patterns (see the header of `knowledge/intents.toml`), with the words each one explains.
 
 use super::decide::DEFAULT_SUBJECT;
-use super::parse::{Named, Parsed};
+use super::parse::{Cmp, Named, Parsed};
 use crate::knowledge::{KnowledgeBase, MAX_GROUPS};
 use crate::nlu::Slot;
 
@@ -97,6 +97,8 @@ fn record(h: &mut Hits, slot: Slot, id: u32, is_qword: bool) {
 
 /// The kind of a number that reads as a year (or a decade), for `value_kinds`.
 pub const YEAR: &str = "year";
+/// The kind of a compared number that is not a year ("more than 100"), for `value_kinds`.
+pub const QUANTITY: &str = "quantity";
 
 /// A named value of a kind the intent is about ("Toronto" for a place) fills its first group.
 fn value_kinds(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits], about_default: bool) {
@@ -120,6 +122,12 @@ fn value_kinds(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits], about_default:
                     .iter()
                     .filter(|n| p.yes_no && n.is_year())
                     .map(|_| YEAR),
+            )
+            .chain(
+                p.numbers
+                    .iter()
+                    .filter(|n| n.cmp != Cmp::Equal && !n.is_year())
+                    .map(|_| QUANTITY),
             );
         let fits = kinds
             .into_iter()

@@ -27,6 +27,8 @@ pub enum Named {
 /// A number in the question, and how it is compared ("more than 100").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Number {
+    /// Where the number starts: its comparison ("more than"), if any, or the number itself.
+    pub from: usize,
     pub at: usize,
     pub value: u64,
     pub cmp: Cmp,
@@ -110,7 +112,7 @@ impl Parsed {
     /// Whether word `i` is part of a name or a number.
     pub fn is_named(&self, i: usize) -> bool {
         self.mentions.iter().any(|m| (m.start..m.end).contains(&i))
-            || self.numbers.iter().any(|n| n.at == i)
+            || self.numbers.iter().any(|n| (n.from..=n.at).contains(&i))
     }
 
     /// The words with names and numbers blanked, for cue matching.
@@ -347,9 +349,11 @@ fn find_names(kb: &KnowledgeBase, words: &[String], sims: &[f64]) -> Vec<Mention
 
 fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
     let strs: Vec<&str> = words.iter().map(String::as_str).collect();
+    // The length of the comparison just before `at`, if there is one.
     let before = |cues: &[Cue], at: usize| {
         cues.iter()
-            .any(|c| at >= c.len() && c.matches_at(&strs, at - c.len()))
+            .find(|c| at >= c.len() && c.matches_at(&strs, at - c.len()))
+            .map(Cue::len)
     };
     words
         .iter()
@@ -357,17 +361,28 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
         .filter_map(|(at, w)| {
             if let Some(value) = decade(w) {
                 let cmp = Cmp::Decade;
-                return Some(Number { at, value, cmp });
+                return Some(Number {
+                    from: at,
+                    at,
+                    value,
+                    cmp,
+                });
             }
             let value = w.parse::<u64>().ok()?;
-            let cmp = if before(&kb.lexicon.more_than, at) {
-                Cmp::More
-            } else if before(&kb.lexicon.less_than, at) {
-                Cmp::Less
-            } else {
-                Cmp::Equal
+            let (cmp, len) = match (
+                before(&kb.lexicon.more_than, at),
+                before(&kb.lexicon.less_than, at),
+            ) {
+                (Some(n), _) => (Cmp::More, n),
+                (None, Some(n)) => (Cmp::Less, n),
+                (None, None) => (Cmp::Equal, 0),
             };
-            Some(Number { at, value, cmp })
+            Some(Number {
+                from: at - len,
+                at,
+                value,
+                cmp,
+            })
         })
         .collect()
 }

@@ -238,10 +238,18 @@ fn number_fits(f: &Fact, n: &Number) -> bool {
     } else {
         &f.value_numbers
     };
+    // A year is compared with years, a quantity with quantities.
+    let same_scale = |v: &u64| (1000..3000).contains(v) == n.is_year();
     match n.cmp {
         Cmp::Equal => f.numbers.contains(&n.value),
-        Cmp::More => values.iter().any(|&v| v > n.value),
-        Cmp::Less => values.iter().any(|&v| v < n.value),
+        Cmp::More => values
+            .iter()
+            .filter(|v| same_scale(v))
+            .any(|&v| v > n.value),
+        Cmp::Less => values
+            .iter()
+            .filter(|v| same_scale(v))
+            .any(|&v| v < n.value),
         Cmp::Decade => f
             .numbers
             .iter()
