@@ -108,6 +108,9 @@ pub struct Subjects {
     pub person: Option<usize>,
     /// The question uses a pronoun ("what is it?"), with or without an antecedent.
     pub pronoun: bool,
+    /// It continues the last answer's fact, not only its subject: an ellipsis ("which
+    /// year?") or "that" ("when was that?"). "Where is it located?" asks about the subject.
+    pub continues_fact: bool,
     /// Something outside the article claims the subject.
     pub claimed: Option<String>,
 }
@@ -146,12 +149,15 @@ fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects {
         order.push(DEFAULT_SUBJECT);
     }
     order.dedup();
+    let continues_fact =
+        explicit.is_empty() && conv.topic.is_some() && (p.elliptic || p.fact_pronoun);
     Subjects {
         explicit,
         order,
         from_context,
         person,
         pronoun: p.pronoun || p.person_pronoun,
+        continues_fact,
         claimed,
     }
 }
@@ -171,8 +177,7 @@ fn facts_for(
             out.push((i, subject));
         }
     };
-    let follow_up = s.explicit.is_empty() && (s.from_context || !conv.words.is_empty());
-    if let (Some(topic), true, Some(_)) = (conv.topic.as_deref(), follow_up, intent) {
+    if let (Some(topic), true, Some(_)) = (conv.topic.as_deref(), s.continues_fact, intent) {
         // "he"/"she" stay on the person: the topic's facts must be about them.
         let person = s.person.filter(|_| s.from_context);
         for (i, f) in kb.facts.iter().enumerate() {
@@ -211,8 +216,7 @@ type Rank = (bool, bool, usize, usize, usize, bool, usize);
 
 fn rank(kb: &KnowledgeBase, r: &Reading, intent: usize, conv: &Conversation, s: &Subjects) -> Rank {
     let f = &kb.facts[r.fact];
-    let follow_up = s.explicit.is_empty() && (s.from_context || !conv.words.is_empty());
-    let on_topic = follow_up && conv.topic.as_deref() == Some(f.topic.as_str());
+    let on_topic = s.continues_fact && conv.topic.as_deref() == Some(f.topic.as_str());
     let primary = f.intents.first() == Some(&intent);
     let narrow = if r.confirmed > 0 {
         usize::MAX - f.mentions.len()

@@ -82,6 +82,8 @@ pub struct Parsed {
     /// The question ends or contains a question mark (set by the caller: punctuation is gone
     /// after normalisation).
     pub question_mark: bool,
+    /// Refers to the last answer's fact ("that", "ça").
+    pub fact_pronoun: bool,
     /// Asks whether something is all there is ("only", "exclusively").
     pub only: bool,
     /// Asks for others than the names given ("who else").
@@ -420,5 +422,6 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     p.yes_no = p.qword.is_none() && (starts || marked || !p.mentions.is_empty());
     p.others = others;
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
+    p.fact_pronoun = p.words.iter().any(|w| lex.fact_pronouns.contains(w));
     p.elliptic = !verb && !p.pronoun && !p.person_pronoun && p.words.len() <= 6;
 }

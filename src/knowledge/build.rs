@@ -96,6 +96,7 @@ pub(super) fn assemble(
         yes_no_marks: cues(&lex.yes_no_marks),
         others: cues(&lex.others),
         only: set(&lex.only),
+        fact_pronouns: set(&lex.fact_pronouns),
         more_than: cues(&lex.more_than),
         less_than: cues(&lex.less_than),
         external: lex
@@ -173,7 +174,7 @@ pub(super) fn assemble(
         let words = tokens(&normalize(&s.text));
         let mut st = FxHashSet::default();
         for w in &words {
-            st.extend(stem::stems(w));
+            st.insert(stem::english(w));
             st.insert(w.clone());
         }
         sentence_stems.push(st);
@@ -523,19 +524,25 @@ pub(super) fn build_facts(
         let mut stems = FxHashSet::default();
         let mut numbers = Vec::new();
         let mut quote_stems = FxHashSet::default();
+        // The article and the English answer are English; the French answer is French.
         for w in evidence.iter().flat_map(|e| &e.words) {
-            quote_stems.extend(stem::stems(w));
+            quote_stems.insert(stem::english(w));
             quote_stems.insert(w.clone());
         }
         let sentences = evidence
             .iter()
             .map(|e| article.sentences[e.sentence].text.as_str());
-        for text in sentences.chain([d.en.as_str(), d.fr.as_str()]) {
+        let english = sentences.chain([d.en.as_str()]).map(|t| (t, false));
+        for (text, french) in english.chain([(d.fr.as_str(), true)]) {
             for w in tokens(&normalize(text)) {
                 if let Ok(n) = w.parse::<u64>() {
                     numbers.push(n);
                 }
-                stems.extend(stem::stems(&w));
+                stems.insert(if french {
+                    stem::french(&w)
+                } else {
+                    stem::english(&w)
+                });
                 stems.insert(w);
             }
         }

@@ -173,6 +173,8 @@ pub struct LexiconFile {
     pub others: Vec<String>,
     #[serde(default)]
     pub only: Vec<String>,
+    #[serde(default)]
+    pub fact_pronouns: Vec<String>,
     pub more_than: Vec<String>,
     pub less_than: Vec<String>,
     /// Names the article does not cover, by kind: they are values to compare or subjects

@@ -149,6 +149,8 @@ pub struct Lexicon {
     pub verbs: FxHashSet<String>,
     pub yes_no_starts: Vec<Cue>,
     pub yes_no_marks: Vec<Cue>,
+    /// Pronouns that refer to the last answer's fact rather than its subject ("that").
+    pub fact_pronouns: FxHashSet<String>,
     /// Words asking whether something is all there is ("only").
     pub only: FxHashSet<String>,
     /// Words asking for others than the names given ("who else").

@@ -14,8 +14,30 @@ fn stemmers() -> &'static (Stemmer, Stemmer) {
     })
 }
 
-/// The English and French stems of a normalised word.
+/// The English stem of a normalised word, for English text.
+pub fn english(word: &str) -> String {
+    stemmers().0.stem(word).into_owned()
+}
+
+/// The French stem of a normalised word, tagged so that it never meets an English stem: "parti"
+/// (French, "started") must not match "part" (English).
+pub fn french(word: &str) -> String {
+    format!("fr:{}", stemmers().1.stem(word))
+}
+
+/// Both stems of a word whose language is not known (a question's words).
 pub fn stems(word: &str) -> [String; 2] {
-    let (en, fr) = stemmers();
-    [en.stem(word).into_owned(), fr.stem(word).into_owned()]
+    [english(word), french(word)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_and_english_stems_never_meet() {
+        assert_eq!(english("integrated"), english("integrate"));
+        assert_eq!(french("fondée"), french("fondé"));
+        assert!(!stems("parti").contains(&english("part")));
+    }
 }
