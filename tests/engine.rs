@@ -250,3 +250,39 @@ fn the_project_question_table_scores_above_threshold() {
     assert_eq!(report.unknown_answered, 0, "{}", report.render());
     assert!(report.percent() >= 95.0, "{}", report.render());
 }
+
+fn probe(name: &str) -> String {
+    let path = format!("{}/tests/data/probes/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// Question sets written from the article alone by writers who never saw the code (see
+/// tests/data/probes/README.md): no unanswerable question answered, and a floor on the score.
+#[test]
+fn blind_question_sets_answer_nothing_unanswerable() {
+    for name in ["blind1.jsonl", "blind2.jsonl", "blind3.jsonl"] {
+        let report = mila_bot::eval::run(kb(), &probe(name)).unwrap();
+        assert_eq!(report.unknown_answered, 0, "{name}: {}", report.render());
+        assert!(report.percent() >= 90.0, "{name}: {}", report.render());
+    }
+}
+
+#[test]
+fn requests_about_other_things_never_get_a_mila_fact() {
+    for line in probe("offtopic.jsonl").lines() {
+        let case: serde_json::Value = serde_json::from_str(line).unwrap();
+        let q = case["q"].as_str().unwrap();
+        let a = ask(kb(), q, &mut Conversation::default());
+        assert!(
+            !a.answered || a.is_small_talk(),
+            "{q:?} got a Mila fact: {}",
+            a.body
+        );
+    }
+}
+
+#[test]
+fn small_talk_is_recognised() {
+    let report = mila_bot::eval::run(kb(), &probe("smalltalk.jsonl")).unwrap();
+    assert!(report.percent() >= 95.0, "{}", report.render());
+}
