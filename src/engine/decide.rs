@@ -223,7 +223,8 @@ fn rank(kb: &KnowledgeBase, r: &Reading, intent: usize, conv: &Conversation, s: 
     } else {
         0
     };
-    let named = s.explicit.contains(&r.subject);
+    // The first entity named is the one a question is about ("was Oríon IBM's software?").
+    let named = s.explicit.first() == Some(&r.subject);
     let agree = usize::MAX - r.contradicted;
     (
         on_topic,

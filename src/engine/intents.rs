@@ -111,7 +111,7 @@ fn value_kinds(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits], about_default:
         let kinds = p
             .mentions
             .iter()
-            .filter(|_| about_default)
+            .filter(|_| about_default || p.yes_no)
             .filter_map(|m| match &m.what {
                 Named::Entity(e) if *e == DEFAULT_SUBJECT => None,
                 Named::Entity(e) => Some(kb.entities[*e].kind.as_str()),

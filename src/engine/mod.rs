@@ -72,7 +72,9 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
     } else {
         Vec::new()
     };
-    let continues = conv.subject.is_some() && (p.elliptic || p.pronoun || p.person_pronoun);
+    // A pronoun with no antecedent yet can only mean the default subject ("do they do NLP?").
+    let continues = (conv.subject.is_some() && (p.elliptic || p.pronoun || p.person_pronoun))
+        || (conv.subject.is_none() && p.pronoun);
     let about_default = continues || p.entities().contains(&decide::DEFAULT_SUBJECT);
     let cands = intents::candidates(kb, &p, &previous, about_default);
     let decision = if too_long {

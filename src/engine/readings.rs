@@ -189,11 +189,22 @@ fn values(
     // Mila's projects), and not for "only ..." against a fact that gives examples.
     let implied = !p.entities().contains(&subject);
     let exclusive = p.only && !f.closed;
+    // "Is Doina Precup on the faculty?" checks the subject itself; with other values named,
+    // those are what is checked.
+    let others_named = p.numbers.len()
+        + p.mentions
+            .iter()
+            .filter(|m| m.what != Named::Entity(subject))
+            .count()
+        > 0;
+    // A description names what surrounds its subject; it asserts no relation with them.
+    let describes = f.intents.first().is_some_and(|&i| kb.intents[i].describes);
     Ok(if !p.yes_no {
         None
     } else if contradicted {
         Some(false)
-    } else if (confirmed || subject_asked) && !implied && !exclusive {
+    } else if (confirmed && !describes || subject_asked && !others_named) && !implied && !exclusive
+    {
         Some(true)
     } else {
         None

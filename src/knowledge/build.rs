@@ -618,6 +618,11 @@ fn build_vocab(entities: &[Entity], intents: &[Intent], lex: &Lexicon) -> Vocab 
     for w in lex.others.iter().flat_map(|c| c.words()) {
         v.insert(w, false);
     }
+    // A word with synonyms is known: never "corrected" into another ("product" is not
+    // "produce").
+    for w in lex.synonyms.keys() {
+        v.insert(w, false);
+    }
     for (words, _) in &lex.external {
         for w in words {
             v.insert(w, false);
