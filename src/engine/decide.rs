@@ -6,6 +6,7 @@
 use super::intents::Candidate;
 use super::parse::Parsed;
 use super::readings::{self, meaningful, Misfit, Reading};
+use super::subjects::{facts_for, subjects, Subjects};
 use super::Conversation;
 use crate::knowledge::KnowledgeBase;
 
@@ -95,118 +96,6 @@ pub fn decide(
         return Decision::SmallTalk { intent };
     }
     Decision::Refuse(refusal(kb, p, cands, &subjects, &open, misfit))
-}
-
-/// Who the question may be about, most likely first.
-pub struct Subjects {
-    /// Entities the question names.
-    pub explicit: Vec<usize>,
-    /// Candidates in order: named entities, then antecedents, then the default.
-    pub order: Vec<usize>,
-    pub from_context: bool,
-    /// The person "he"/"she" refers to.
-    pub person: Option<usize>,
-    /// The question uses a pronoun ("what is it?"), with or without an antecedent.
-    pub pronoun: bool,
-    /// It continues the last answer's fact, not only its subject: an ellipsis ("which
-    /// year?") or "that" ("when was that?"). "Where is it located?" asks about the subject.
-    pub continues_fact: bool,
-    /// Something outside the article claims the subject.
-    pub claimed: Option<String>,
-}
-
-fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects {
-    let explicit = p.entities().to_vec();
-    let id = |s: &Option<String>| s.as_deref().and_then(|id| kb.entity_index(id));
-    let mut order = explicit.clone();
-    let mut from_context = false;
-    let mut person = None;
-    if p.person_pronoun {
-        person = id(&conv.person);
-        order.extend(person);
-        from_context = person.is_some();
-    }
-    if p.pronoun {
-        order.extend(id(&conv.value));
-        order.extend(id(&conv.subject));
-        from_context |= conv.subject.is_some();
-    }
-    if explicit.is_empty() && !p.pronoun && !p.person_pronoun && p.elliptic {
-        order.extend(id(&conv.subject));
-        from_context |= conv.subject.is_some();
-    }
-    let claimed = if !explicit.is_empty() || from_context {
-        None
-    } else if let Some(kind) = p.externals().next() {
-        Some(kind.to_string())
-    } else if !p.self_words.is_empty() {
-        Some("you".into())
-    } else {
-        None
-    };
-    // The default subject, only when nothing else is: not named, not an antecedent.
-    if claimed.is_none() && explicit.is_empty() && !from_context && !p.person_pronoun {
-        order.push(DEFAULT_SUBJECT);
-    }
-    order.dedup();
-    let continues_fact =
-        explicit.is_empty() && conv.topic.is_some() && (p.elliptic || p.fact_pronoun);
-    Subjects {
-        explicit,
-        order,
-        from_context,
-        person,
-        pronoun: p.pronoun || p.person_pronoun,
-        continues_fact,
-        claimed,
-    }
-}
-
-/// The facts that may answer `intent` about one of the subjects, best first. A follow-up
-/// ("and when did that happen?", "in which year, then?") tries the conversation's topic first.
-fn facts_for(
-    kb: &KnowledgeBase,
-    intent: Option<usize>,
-    s: &Subjects,
-    conv: &Conversation,
-) -> Vec<(usize, usize)> {
-    let fits = |f: &crate::knowledge::Fact| intent.is_none_or(|n| f.intents.contains(&n));
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut add = |i: usize, subject: usize| {
-        if !out.iter().any(|(x, _)| *x == i) {
-            out.push((i, subject));
-        }
-    };
-    if let (Some(topic), true, Some(_)) = (conv.topic.as_deref(), s.continues_fact, intent) {
-        // "he"/"she" stay on the person: the topic's facts must be about them.
-        let person = s.person.filter(|_| s.from_context);
-        for (i, f) in kb.facts.iter().enumerate() {
-            if fits(f) && f.topic == topic && person.is_none_or(|who| f.subjects.contains(&who)) {
-                let about = s.order.iter().find(|e| f.subjects.contains(e));
-                add(i, about.copied().unwrap_or(f.subjects[0]));
-            }
-        }
-    }
-    // A strict intent ("what is X?", "what does X stand for?") is about what the question
-    // names or refers to, never the default subject by itself.
-    let strict = intent.is_some_and(|i| kb.intents[i].strict);
-    let referred = !s.explicit.is_empty() || s.from_context;
-    for &subject in s.order.iter().filter(|_| !strict || referred) {
-        for (i, f) in kb.facts.iter().enumerate() {
-            if fits(f) && f.subjects.contains(&subject) {
-                add(i, subject);
-            }
-        }
-    }
-    let implicit = intent.is_some_and(|i| kb.intents[i].implicit_subject);
-    if implicit && !s.explicit.is_empty() && s.claimed.is_none() {
-        for (i, f) in kb.facts.iter().enumerate() {
-            if fits(f) && f.subjects.contains(&DEFAULT_SUBJECT) {
-                add(i, DEFAULT_SUBJECT);
-            }
-        }
-    }
-    out
 }
 
 /// How well a reading fits: on the conversation's topic, about an entity the question names,

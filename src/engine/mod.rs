@@ -2,9 +2,10 @@
 //!
 //! The steps, one file each, read top to bottom:
 //! 1. normalise ([`crate::nlu::normalize`]): case, accents, punctuation, elision;
-//! 2. [`parse`]: typo correction, names, numbers, language, pronouns, yes/no;
-//! 3. candidates: [`intents`] (question shapes) and [`readings`] (facts that account for
-//!    every word of the question);
+//! 2. [`spelling`] then [`parse`]: typo correction, names, numbers, language, pronouns,
+//!    yes/no;
+//! 3. candidates: [`intents`] (question shapes), [`subjects`] (who it is about, which facts
+//!    may answer) and [`readings`] (facts that account for every word of the question);
 //! 4. [`decide`]: the subject, then the best reading, a sentence, small talk, or a typed
 //!    refusal;
 //! 5. [`compose`]: the answer in the question's language, with its citations.
@@ -15,6 +16,8 @@ pub mod intents;
 pub mod parse;
 pub mod passage;
 pub mod readings;
+pub mod spelling;
+pub mod subjects;
 pub mod suggest;
 #[cfg(test)]
 mod tests;

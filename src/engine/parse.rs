@@ -5,7 +5,7 @@
 
 use crate::answer::Lang;
 use crate::knowledge::{class, KnowledgeBase};
-use crate::nlu::{tokens, Cue};
+use crate::nlu::Cue;
 
 /// Something named in the question: `words[start..end]`.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,7 +51,7 @@ impl Number {
 }
 
 /// "90s" -> 1990, "1990s" -> 1990.
-fn decade(w: &str) -> Option<u64> {
+pub(super) fn decade(w: &str) -> Option<u64> {
     let digits = w.strip_suffix('s')?;
     let n: u64 = digits.parse().ok()?;
     match digits.len() {
@@ -141,7 +141,7 @@ impl Parsed {
 }
 
 pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
-    let (words, sims, corrections, corrected_at) = correct(kb, normalized);
+    let (words, sims, corrections, corrected_at) = super::spelling::correct(kb, normalized);
     let mentions = find_names(kb, &words, &sims);
     // A number inside a name is part of it ("COVID-19").
     let mut numbers = find_numbers(kb, &words);
@@ -173,142 +173,6 @@ fn word_stems(kb: &KnowledgeBase, w: &str) -> std::sync::Arc<[String]> {
         Some(s) => s.clone(),
         None => crate::knowledge::stems_with_synonyms(&kb.lexicon, w).into(),
     }
-}
-
-type Corrected = (
-    Vec<String>,
-    Vec<f64>,
-    Vec<(String, String, f64)>,
-    Vec<usize>,
-);
-
-/// Texting forms rewritten, then each unknown word corrected onto the closest known word.
-fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
-    let lex = &kb.lexicon;
-    let mut words = Vec::new();
-    let mut sims = Vec::new();
-    let mut corrections = Vec::new();
-    let mut corrected_at = Vec::new();
-    let toks = tokens(normalized);
-    for (i, w) in toks.iter().cloned().enumerate() {
-        // French "t'" is "te" ("qui t'a créé"), except between a verb and its subject
-        // ("a-t-il").
-        let euphonic = |n: Option<&String>| {
-            n.is_some_and(|n| ["il", "elle", "on", "ils", "elles"].contains(&n.as_str()))
-        };
-        // English contractions keep their "t" ("didn't it").
-        let contraction = i.checked_sub(1).is_some_and(|k| toks[k].ends_with('n'));
-        if w == "t" && !euphonic(toks.get(i + 1)) && !contraction {
-            words.push("te".to_string());
-            sims.push(1.0);
-            continue;
-        }
-        // A one-letter texting form after a preposition is a name ("a framework for R"),
-        // not a word ("who r ...").
-        let after_prep = w.len() == 1
-            && i.checked_sub(1).is_some_and(|k| {
-                [
-                    "for", "in", "with", "of", "like", "and", "or", "pour", "en", "avec", "de",
-                ]
-                .contains(&toks[k].as_str())
-            });
-        if let Some(rw) = lex.rewrite.get(&w).filter(|_| !after_prep) {
-            for r in rw {
-                words.push(r.clone());
-                sims.push(1.0);
-            }
-            continue;
-        }
-        if known(kb, &w) {
-            sims.push(1.0);
-            words.push(w);
-            continue;
-        }
-        let fixed = squeeze(kb, &w)
-            .map(|f| (f, 0.9))
-            .or_else(|| unleet(kb, &w).map(|f| (f, 0.9)))
-            .or_else(|| closed_class(kb, &w))
-            .or_else(|| kb.vocab.correct(&w));
-        match fixed {
-            Some((f, sim)) => {
-                corrected_at.push(words.len());
-                corrections.push((w, f.clone(), sim));
-                sims.push(sim);
-                words.push(f);
-            }
-            None => {
-                sims.push(1.0);
-                words.push(w);
-            }
-        }
-    }
-    (words, sims, corrections, corrected_at)
-}
-
-fn known(kb: &KnowledgeBase, w: &str) -> bool {
-    kb.vocab.contains(w) || w.bytes().all(|b| b.is_ascii_digit()) || decade(w).is_some()
-}
-
-/// Letters held down ("helloooo", "byeee", "thanksss"): runs shortened to two, then one,
-/// when that gives a known word.
-fn squeeze(kb: &KnowledgeBase, w: &str) -> Option<String> {
-    let run = |max: usize| {
-        let mut out = String::with_capacity(w.len());
-        let mut last = None;
-        let mut n = 0;
-        for c in w.chars() {
-            n = if Some(c) == last { n + 1 } else { 1 };
-            last = Some(c);
-            if n <= max {
-                out.push(c);
-            }
-        }
-        out
-    };
-    [run(2), run(1)]
-        .into_iter()
-        .find(|f| f != w && f.chars().count() > 1 && kb.vocab.contains(f))
-}
-
-/// Digits typed for letters ("wh0" -> "who"), when that gives a known word.
-fn unleet(kb: &KnowledgeBase, w: &str) -> Option<String> {
-    let has_digit = w.bytes().any(|b| b.is_ascii_digit());
-    let has_alpha = w.bytes().any(|b| b.is_ascii_alphabetic());
-    if !(has_digit && has_alpha) {
-        return None;
-    }
-    let fixed: String = w
-        .chars()
-        .map(|c| match c {
-            '0' => 'o',
-            '1' => 'i',
-            '3' => 'e',
-            '4' => 'a',
-            '5' => 's',
-            '7' => 't',
-            c => c,
-        })
-        .collect();
-    kb.vocab.contains(&fixed).then_some(fixed)
-}
-
-/// Short question words are few: one edit is safe even for two or three letters
-/// ("wen" -> "when", "hw" -> "how").
-fn closed_class(kb: &KnowledgeBase, w: &str) -> Option<(String, f64)> {
-    let n = w.chars().count();
-    if !(2..=4).contains(&n) {
-        return None;
-    }
-    let mut best: Option<&String> = None;
-    for q in &kb.lexicon.question_words {
-        let same_start = q.chars().next() == w.chars().next();
-        let fits = same_start && q.len() >= 3 && strsim::osa_distance(w, q) == 1;
-        // The shortest, then the first in alphabetical order: the same whatever the set's order.
-        if fits && best.is_none_or(|b| (q.len(), q) < (b.len(), b)) {
-            best = Some(q);
-        }
-    }
-    best.map(|b| (b.clone(), 0.8))
 }
 
 /// Greedy longest-name matching, left to right: knowledge entities, then external names.

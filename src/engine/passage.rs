@@ -2,8 +2,9 @@
 //! explains every meaningful word of the question answers it; a refused question about an
 //! entity the article covers gets the closest passage, never one that would answer it.
 
-use super::decide::{Decision, Subjects};
+use super::decide::Decision;
 use super::parse::{Named, Parsed};
+use super::subjects::Subjects;
 use crate::answer::Passage;
 use crate::knowledge::KnowledgeBase;
 

@@ -71,42 +71,12 @@ pub fn check(
     quotes_only: bool,
 ) -> Result<Reading, Misfit> {
     let f = &kb.facts[fact];
-    let mut unexplained = Vec::new();
-    let mut evidence_words = 0;
-    for &i in open {
-        if cand.is_some_and(|c| c.explains[i]) {
-            continue;
-        }
-        // A word that asks for another relation ("faculty" in "how many faculty?") is not
-        // explained by the context around a fact's quote, only by the quote itself.
-        let quoted = p.stems[i].iter().any(|s| f.quote_stems.contains(s));
-        let other = !quoted
-            && kb.group_words.get(&p.words[i]).is_some_and(|owners| {
-                cand.is_none_or(|c| !owners.contains(&c.intent))
-                    && !f.intents.iter().any(|x| owners.contains(x))
-            });
-        if other {
-            unexplained.push(p.words[i].clone());
-            continue;
-        }
-        if p.stems[i].iter().any(|s| f.quote_stems.contains(s)) {
-            evidence_words += 2;
-        } else if !quotes_only && p.stems[i].iter().any(|s| f.stems.contains(s)) {
-            evidence_words += 1;
-        } else {
-            unexplained.push(p.words[i].clone());
-        }
-    }
-    if !unexplained.is_empty() {
-        return Err(Misfit::Unexplained(unexplained));
-    }
+    let evidence_words = explain(kb, p, cand, f, open, quotes_only)?;
     // A question that names the value a fact gives asks something else ("who created Oríon
     // at Mila?" is not answered by "Oríon is Mila's").
     let gives = f.value_entity.filter(|&v| v != subject);
-    if !p.yes_no && gives.is_some_and(|v| p.entities().contains(&v)) {
-        return Err(Misfit::Value(
-            kb.entities[gives.unwrap_or(subject)].name.clone(),
-        ));
+    if let Some(v) = gives.filter(|v| !p.yes_no && p.entities().contains(v)) {
+        return Err(Misfit::Value(kb.entities[v].name.clone()));
     }
     if p.others && !names_others(kb, p, f, subject) {
         return Err(Misfit::Value(String::new()));
@@ -134,6 +104,45 @@ pub fn check(
         contradicted,
         name_contradicted,
     })
+}
+
+/// Explains every meaningful word not explained by the intent with the fact's evidence:
+/// the number of words it explains (those of its quotes count twice), or the words it cannot.
+fn explain(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    cand: Option<&Candidate>,
+    f: &Fact,
+    open: &[usize],
+    quotes_only: bool,
+) -> Result<usize, Misfit> {
+    let mut unexplained = Vec::new();
+    let mut evidence_words = 0;
+    for &i in open
+        .iter()
+        .filter(|&&i| !cand.is_some_and(|c| c.explains[i]))
+    {
+        let quoted = p.stems[i].iter().any(|s| f.quote_stems.contains(s));
+        // A word that asks for another relation ("faculty" in "how many faculty?") is not
+        // explained by the context around a fact's quote, only by the quote itself.
+        let other = !quoted
+            && kb.group_words.get(&p.words[i]).is_some_and(|owners| {
+                cand.is_none_or(|c| !owners.contains(&c.intent))
+                    && !f.intents.iter().any(|x| owners.contains(x))
+            });
+        if quoted {
+            evidence_words += 2;
+        } else if !other && !quotes_only && p.stems[i].iter().any(|s| f.stems.contains(s)) {
+            evidence_words += 1;
+        } else {
+            unexplained.push(p.words[i].clone());
+        }
+    }
+    if unexplained.is_empty() {
+        Ok(evidence_words)
+    } else {
+        Err(Misfit::Unexplained(unexplained))
+    }
 }
 
 /// Compares the values the question names with the fact's.
@@ -183,32 +192,32 @@ fn values(
             return Err(Misfit::Value(n.value.to_string()));
         }
     }
-    let subject_asked = p.yes_no && subject != 0 && f.subjects.first() == Some(&subject);
-    // "Yes" only for what the fact asserts of a subject the question names: not when the
-    // subject was implied ("baby-ai is a framework for Python?" is not settled by the list of
-    // Mila's projects), and not for "only ..." against a fact that gives examples.
-    let implied = !p.entities().contains(&subject);
-    let exclusive = p.only && !f.closed;
-    // "Is Doina Precup on the faculty?" checks the subject itself; with other values named,
-    // those are what is checked.
-    let others_named = p.numbers.len()
-        + p.mentions
-            .iter()
-            .filter(|m| m.what != Named::Entity(subject))
-            .count()
-        > 0;
-    // A description names what surrounds its subject; it asserts no relation with them.
-    let describes = f.intents.first().is_some_and(|&i| kb.intents[i].describes);
     Ok(if !p.yes_no {
         None
     } else if contradicted {
         Some(false)
-    } else if (confirmed && !describes || subject_asked && !others_named) && !implied && !exclusive
-    {
+    } else if confirms(kb, p, f, subject, confirmed) {
         Some(true)
     } else {
         None
     })
+}
+
+/// Whether a yes/no question gets "Yes": only for what the fact asserts of a subject the
+/// question names (not one it implies: "baby-ai is a framework for Python?" is not settled by
+/// the list of Mila's projects), never for "only …" against a fact that gives examples, and
+/// never from what a description merely mentions.
+fn confirms(kb: &KnowledgeBase, p: &Parsed, f: &Fact, subject: usize, confirmed: bool) -> bool {
+    let implied = !p.entities().contains(&subject);
+    let exclusive = p.only && !f.closed;
+    // "Is Doina Precup on the faculty?" checks the subject itself; with other values named,
+    // those are what is checked.
+    let subject_asked = subject != DEFAULT_SUBJECT && f.subjects.first() == Some(&subject);
+    let others_named =
+        !p.numbers.is_empty() || p.mentions.iter().any(|m| m.what != Named::Entity(subject));
+    let describes = f.intents.first().is_some_and(|&i| kb.intents[i].describes);
+    let asserted = (confirmed && !describes) || (subject_asked && !others_named);
+    asserted && !implied && !exclusive
 }
 
 /// "Who else ... besides Bengio?": the fact must name another entity of a kind the question
