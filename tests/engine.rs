@@ -260,7 +260,12 @@ fn probe(name: &str) -> String {
 /// tests/data/probes/README.md): no unanswerable question answered, and a floor on the score.
 #[test]
 fn blind_question_sets_answer_nothing_unanswerable() {
-    for name in ["blind1.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl"] {
+    for name in [
+        "blind1.jsonl",
+        "blind2.jsonl",
+        "blind3.jsonl",
+        "blind4.jsonl",
+    ] {
         let report = mila_bot::eval::run(kb(), &probe(name)).unwrap();
         assert_eq!(report.unknown_answered, 0, "{name}: {}", report.render());
         assert!(report.percent() >= 90.0, "{name}: {}", report.render());

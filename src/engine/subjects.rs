@@ -2,7 +2,7 @@
 //! subject when nothing else claims it), and which facts may answer it, most likely first.
 
 use super::decide::DEFAULT_SUBJECT;
-use super::parse::Parsed;
+use super::parse::{Named, Parsed};
 use super::Conversation;
 use crate::knowledge::KnowledgeBase;
 
@@ -25,7 +25,7 @@ pub struct Subjects {
 }
 
 pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects {
-    let explicit = p.entities().to_vec();
+    let explicit = possessed_first(p);
     let id = |s: &Option<String>| s.as_deref().and_then(|id| kb.entity_index(id));
     let mut order = explicit.clone();
     let mut from_context = false;
@@ -112,6 +112,30 @@ pub fn facts_for(
         for (i, f) in kb.facts.iter().enumerate() {
             if fits(f) && f.subjects.contains(&DEFAULT_SUBJECT) {
                 add(i, DEFAULT_SUBJECT);
+            }
+        }
+    }
+    out
+}
+
+/// The entities named, in order, except that in "A's B" B comes first: "IBM's Watson Machine
+/// Learning Accelerator" is about the accelerator.
+fn possessed_first(p: &Parsed) -> Vec<usize> {
+    let mut out = p.entities().to_vec();
+    for pair in p.mentions.windows(2) {
+        let (Named::Entity(a), Named::Entity(b)) = (&pair[0].what, &pair[1].what) else {
+            continue;
+        };
+        let possessive =
+            pair[1].start == pair[0].end + 1 && p.words.get(pair[0].end).is_some_and(|w| w == "s");
+        let (ia, ib) = (
+            out.iter().position(|e| e == a),
+            out.iter().position(|e| e == b),
+        );
+        if let (true, Some(ia), Some(ib)) = (possessive, ia, ib) {
+            if ib > ia {
+                let e = out.remove(ib);
+                out.insert(ia, e);
             }
         }
     }
