@@ -155,12 +155,15 @@ fn problems(d: &Diagnosis, r: &mut Report) {
     }
 }
 
-/// The chat's wording (cli.toml) loads on its own; it is checked here too.
+/// The front ends' wording (the `[chat]` and `[discord]` tables of messages.toml) loads on its
+/// own; it is checked here too.
 fn wording(sources: &Sources, r: &mut Report) {
-    let cli = sources
-        .text(files::CLI)
-        .and_then(crate::frontends::chat::text::ChatText::parse);
-    if let Err(e) = cli {
+    let Ok(text) = sources.text(files::MESSAGES) else {
+        return;
+    };
+    let chat = crate::frontends::chat::text::ChatText::parse(text).err();
+    let discord = crate::frontends::discord::texts::Texts::parse(text).err();
+    for e in chat.into_iter().chain(discord) {
         r.push(Finding::from_problem(&e));
     }
 }

@@ -12,13 +12,12 @@ pub const FACTS: &str = "facts.toml";
 pub const LEXICON: &str = "lexicon.toml";
 pub const MESSAGES: &str = "messages.toml";
 /// The command-line chat's own wording (read by `frontends::chat::text`, not by the build).
-pub const CLI: &str = "cli.toml";
 /// The article as its facts were last checked against it (written by `check --accept`, read
 /// by `check`; not by the build). Optional: a directory without one loads.
 pub const BASELINE: &str = "baseline.toml";
 /// Every knowledge file, in load order.
-pub const ALL: [&str; 8] = [
-    ARTICLE, ENTITIES, INTENTS, FACTS, LEXICON, MESSAGES, CLI, BASELINE,
+pub const ALL: [&str; 7] = [
+    ARTICLE, ENTITIES, INTENTS, FACTS, LEXICON, MESSAGES, BASELINE,
 ];
 /// Knowledge files a directory may leave out.
 pub const OPTIONAL: [&str; 1] = [BASELINE];
@@ -200,6 +199,12 @@ pub struct LexiconFile {
 pub struct MessagesFile {
     pub en: Messages,
     pub fr: Messages,
+    /// The chat's and the Discord front end's own wording, checked by their loaders
+    /// (`frontends::chat::text`, `frontends::discord::texts`).
+    #[serde(default)]
+    pub chat: Option<toml::Table>,
+    #[serde(default)]
+    pub discord: Option<toml::Table>,
 }
 
 #[derive(Debug, Deserialize, Clone)]

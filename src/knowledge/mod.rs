@@ -272,8 +272,6 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "facts.toml",
     "lexicon.toml",
     "messages.toml",
-    "cli.toml",
-    "discord.toml",
     "baseline.toml"
 );
 
@@ -352,8 +350,7 @@ impl KnowledgeBase {
     }
 }
 
-/// The knowledge files embedded in the binary (the front ends' wording files, such as
-/// discord.toml, load on their own).
+/// The knowledge files embedded in the binary.
 pub fn embedded_sources() -> files::Sources {
     let files = EMBEDDED
         .iter()

@@ -1,6 +1,7 @@
 //! Discord polish: French command names and descriptions sent at registration, notices in the
 //! asker's language, the "Why?" button explaining its own answer to whoever clicks it, and
-//! small talk in DMs outside the rate limit. Wording comes from `knowledge/discord.toml`.
+//! small talk in DMs outside the rate limit. Wording comes from the `[discord]` tables of
+//! `knowledge/messages.toml`.
 
 use super::bot::{callback, ready_bot, reply_to, Bot};
 use super::fake::Fake;
@@ -8,10 +9,11 @@ use super::payloads::{button, command, dm, guild_message};
 use super::{expected, first_embed};
 use serde_json::{json, Value};
 
-/// `knowledge/discord.toml`, as the bot embeds it.
+/// The `[discord]` tables of `knowledge/messages.toml`, as the bot embeds them.
 fn texts() -> toml::Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge/discord.toml");
-    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge/messages.toml");
+    let file: toml::Value = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    file["discord"].clone()
 }
 
 fn text(lang: &str, key: &str) -> String {

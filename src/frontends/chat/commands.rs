@@ -1,6 +1,7 @@
 //! The chat's commands (`/help`, `/sources`, `/about`, `/why`, `/quit`). One registry,
 //! [`COMMANDS`], drives dispatch, the list in `/help` and the unknown-command reply, so they
-//! cannot drift; the wording comes from `knowledge/cli.toml`.
+//! cannot drift; the wording comes from the `[chat]`
+//! tables of `knowledge/messages.toml`.
 
 use super::text::{ChatText, Wording};
 use crate::answer::Answer;

@@ -1,5 +1,5 @@
-//! The chat's own wording, `knowledge/cli.toml`: banner, prompt and the replies to the chat
-//! commands, in English and French. Parsed once at start-up like the rest of the knowledge; a
+//! The chat's own wording, the `[chat]` tables of `knowledge/messages.toml`: banner, prompt and
+//! the replies to the chat commands, in English and French. Parsed once at start-up like the rest of the knowledge; a
 //! problem is a [`KnowledgeError`] naming file, line and column.
 
 use crate::knowledge::{files, KnowledgeError, EMBEDDED};
@@ -7,7 +7,7 @@ use crate::Lang;
 use serde::Deserialize;
 use std::path::Path;
 
-/// `cli.toml` as written.
+/// The `[chat]` tables of `messages.toml`, as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChatText {
@@ -51,12 +51,18 @@ pub struct CommandHelp {
 }
 
 impl ChatText {
-    /// Parses the text of `cli.toml`.
+    /// Parses the `[chat]` tables out of the text of `messages.toml`.
     pub fn parse(text: &str) -> Result<Self, KnowledgeError> {
-        toml::from_str(text).map_err(|e| {
+        /// The rest of the file is the knowledge's to check.
+        #[derive(Deserialize)]
+        struct File {
+            chat: ChatText,
+        }
+        let file: Result<File, _> = toml::from_str(text);
+        file.map(|f| f.chat).map_err(|e| {
             let (line, column) = e.span().map_or((1, 1), |s| files::line_col(text, s.start));
             KnowledgeError {
-                file: files::CLI.into(),
+                file: files::MESSAGES.into(),
                 line,
                 column,
                 message: e.message().trim().to_string(),
@@ -68,17 +74,17 @@ impl ChatText {
     pub fn embedded() -> Result<Self, KnowledgeError> {
         let text = EMBEDDED
             .iter()
-            .find(|(name, _)| *name == files::CLI)
+            .find(|(name, _)| *name == files::MESSAGES)
             .map_or("", |(_, text)| *text);
         Self::parse(text)
     }
 
-    /// `DIR/cli.toml` for `--knowledge DIR`, else the embedded wording.
+    /// `DIR/messages.toml` for `--knowledge DIR`, else the embedded wording.
     pub fn load(dir: Option<&Path>) -> Result<Self, KnowledgeError> {
         let Some(dir) = dir else {
             return Self::embedded();
         };
-        let path = dir.join(files::CLI);
+        let path = dir.join(files::MESSAGES);
         let text = std::fs::read_to_string(&path).map_err(|e| KnowledgeError {
             file: path.display().to_string(),
             line: 0,
@@ -109,10 +115,18 @@ mod tests {
 
     #[test]
     fn an_unknown_key_names_the_file_line_and_key() {
-        let text = EMBEDDED.iter().find(|(n, _)| *n == "cli.toml").unwrap().1;
-        let bad = text.replacen("[en.commands]\n", "[en.commands]\nask = \"ask\"\n", 1);
+        let text = EMBEDDED
+            .iter()
+            .find(|(n, _)| *n == "messages.toml")
+            .unwrap()
+            .1;
+        let bad = text.replacen(
+            "[chat.en.commands]\n",
+            "[chat.en.commands]\nask = \"ask\"\n",
+            1,
+        );
         let e = ChatText::parse(&bad).unwrap_err();
-        assert_eq!(e.file, "cli.toml");
+        assert_eq!(e.file, "messages.toml");
         assert!(e.line > 1 && e.message.contains("ask"), "{e}");
     }
 }

@@ -1,6 +1,7 @@
 //! The slash commands, defined once: this table drives both their registration with Discord and
 //! the dispatch of their invocations, so the two cannot drift apart. Their descriptions and
-//! French names and descriptions come from `knowledge/discord.toml`, keyed by the names here.
+//! French names and descriptions come from the `[discord]` tables of `knowledge/messages.toml`,
+//! keyed by the names here.
 
 use super::render::{self, Reply};
 use super::state::{Asked, BotState, Origin};

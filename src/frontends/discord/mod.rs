@@ -16,7 +16,7 @@ mod send;
 mod sessions;
 mod state;
 mod stop;
-mod texts;
+pub mod texts;
 
 use crate::config::{Settings, Shards};
 use anyhow::Context as _;

@@ -1,6 +1,6 @@
 //! What the Discord front end says besides the answers (notices) and its slash commands'
-//! descriptions and French names: `knowledge/discord.toml`, embedded, or read from
-//! `--knowledge DIR` when that directory has one. Checked at load: every command in the command
+//! descriptions and French names: the `[discord]` tables of `knowledge/messages.toml`,
+//! embedded, or read from `--knowledge DIR`. Checked at load: every command in the command
 //! table must have its words in both languages.
 
 use super::commands::{COMMANDS, QUESTION_OPTION};
@@ -11,8 +11,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub const FILE: &str = "discord.toml";
-const EMBEDDED: &str = include_str!("../../../knowledge/discord.toml");
+pub const FILE: &str = "messages.toml";
+const EMBEDDED: &str = include_str!("../../../knowledge/messages.toml");
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -41,7 +41,7 @@ pub fn option_key(command: &str, option: &str) -> String {
 }
 
 impl Texts {
-    /// The embedded file, or `dir/discord.toml` when present.
+    /// The `[discord]` tables of the embedded `messages.toml`, or of `dir/messages.toml`.
     pub fn load(dir: Option<&Path>) -> Result<Texts, KnowledgeError> {
         let from_dir = dir.map(|d| d.join(FILE)).filter(|p| p.is_file());
         match from_dir {
@@ -58,8 +58,15 @@ impl Texts {
         }
     }
 
+    /// Parses the `[discord]` tables out of the text of `messages.toml`.
     pub fn parse(text: &str) -> Result<Texts, KnowledgeError> {
-        let texts: Texts = toml::from_str(text).map_err(|e| {
+        /// The rest of the file is the knowledge's to check.
+        #[derive(Deserialize)]
+        struct File {
+            discord: Texts,
+        }
+        let file: Result<File, _> = toml::from_str(text);
+        let texts = file.map(|f| f.discord).map_err(|e| {
             let (line, column) = e.span().map_or((0, 0), |s| line_col(text, s.start));
             KnowledgeError {
                 file: FILE.into(),
