@@ -186,7 +186,7 @@ fn values(
         }
         if number_fits(f, n) {
             confirmed = true;
-        } else if p.yes_no && f.closed && !f.numbers.is_empty() {
+        } else if p.yes_no && f.closed && f.numbers.iter().any(|v| same_scale(*v, n)) {
             contradicted = true;
         } else {
             return Err(Misfit::Value(n.value.to_string()));
@@ -250,6 +250,12 @@ fn same_kind(kb: &KnowledgeBase, f: &Fact, subject: usize, kind: &str) -> bool {
         .chain(&f.mentions)
         .chain(&f.value_entity)
         .any(|&e| e != subject && kb.entities[e].kind == kind)
+}
+
+/// A year is compared with years, a quantity with quantities: "50 people in 2020?" is not
+/// refuted by a date.
+fn same_scale(v: u64, n: &Number) -> bool {
+    (1000..3000).contains(&v) == n.is_year()
 }
 
 fn number_fits(f: &Fact, n: &Number) -> bool {

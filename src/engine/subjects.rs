@@ -53,8 +53,14 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     } else {
         None
     };
-    // The default subject, only when nothing else is: not named, not an antecedent.
-    if claimed.is_none() && explicit.is_empty() && !from_context && !p.person_pronoun {
+    // The default subject, only when nothing else is: not named, not an antecedent. A pronoun
+    // with no antecedent yet can only mean it ("what part of Montreal are they in?").
+    let unresolved = p.pronoun && !from_context;
+    if claimed.is_none()
+        && (explicit.is_empty() || unresolved)
+        && !from_context
+        && !p.person_pronoun
+    {
         order.push(DEFAULT_SUBJECT);
     }
     order.dedup();
