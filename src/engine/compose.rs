@@ -267,6 +267,9 @@ fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
         _ => suggest::related(kb, p, cx.cands, p.lang, cx.question),
     };
     let mut ex = cx.ex;
+    if let Refusal::Unexplained(words) = &r {
+        ex.unknown_words = words.clone();
+    }
     ex.refusal = Some(format!("{r:?}"));
     Answer {
         intent: cx.cands.first().map(|c| kb.intents[c.intent].id.clone()),

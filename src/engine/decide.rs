@@ -6,7 +6,7 @@
 use super::intents::Candidate;
 use super::parse::Parsed;
 use super::readings::{self, meaningful, Misfit, Reading};
-use super::subjects::{facts_for, subjects, Subjects};
+use super::subjects::{facts_for, subjects, Claim, Subjects};
 use super::Conversation;
 use crate::knowledge::KnowledgeBase;
 
@@ -273,8 +273,8 @@ fn refusal(
     misfit: Option<(usize, Misfit)>,
 ) -> Refusal {
     match &s.claimed {
-        Some(k) if k == "you" => return Refusal::AboutYou,
-        Some(k) => return Refusal::OtherSubject(k.clone()),
+        Some(Claim::SelfWords) => return Refusal::AboutYou,
+        Some(Claim::External(kind)) => return Refusal::OtherSubject(kind.clone()),
         None => {}
     }
     match misfit {

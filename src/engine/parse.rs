@@ -267,7 +267,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
         en += usize::from(c & class::ENGLISH != 0);
         // French "que" asks only at the start ("que veut dire…"); later it joins clauses
         // ("c'est vrai que…").
-        let conjunction = i > 0 && matches!(p.words[i].as_str(), "que" | "qu");
+        let conjunction = i > 0 && lex.opening_question_words.contains(&p.words[i]);
         if p.qword.is_none() && c & class::QUESTION != 0 && !conjunction {
             p.qword = Some(i);
         }

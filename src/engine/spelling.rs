@@ -6,6 +6,7 @@
 use super::parse::decade;
 use crate::knowledge::KnowledgeBase;
 use crate::nlu::tokens;
+use rustc_hash::FxHashSet;
 
 pub(super) type Corrected = (
     Vec<String>,
@@ -23,28 +24,19 @@ pub(super) fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
     let mut corrected_at = Vec::new();
     let toks = tokens(normalized);
     for (i, w) in toks.iter().cloned().enumerate() {
-        // French "t'" is "te" ("qui t'a créé"), except between a verb and its subject
-        // ("a-t-il").
-        let euphonic = |n: Option<&String>| {
-            n.is_some_and(|n| ["il", "elle", "on", "ils", "elles"].contains(&n.as_str()))
-        };
-        // English contractions keep their "t" ("didn't it").
-        let contraction = i.checked_sub(1).is_some_and(|k| toks[k].ends_with('n'));
-        if w == "t" && !euphonic(toks.get(i + 1)) && !contraction {
-            words.push("te".to_string());
+        let next_in = |list: &FxHashSet<String>| toks.get(i + 1).is_some_and(|n| list.contains(n));
+        let prev_in =
+            |list: &FxHashSet<String>| i.checked_sub(1).is_some_and(|k| list.contains(&toks[k]));
+        // French elided "t'" ("qui t'a créé"), unless it is the "t" of "a-t-il" or "didn't".
+        let elided = w == "t" && !next_in(&lex.euphonic_subjects) && !prev_in(&lex.contractions);
+        if elided && !lex.elided_te.is_empty() {
+            words.push(lex.elided_te.clone());
             sims.push(1.0);
             continue;
         }
-        // A one-letter texting form after a preposition is a name ("a framework for R"),
-        // not a word ("who r ...").
-        let after_prep = w.len() == 1
-            && i.checked_sub(1).is_some_and(|k| {
-                [
-                    "for", "in", "with", "of", "like", "and", "or", "pour", "en", "avec", "de",
-                ]
-                .contains(&toks[k].as_str())
-            });
-        if let Some(rw) = lex.rewrite.get(&w).filter(|_| !after_prep) {
+        // A one-letter texting form after a preposition is a name ("a framework for R").
+        let kept = w.len() == 1 && prev_in(&lex.name_after);
+        if let Some(rw) = lex.rewrite.get(&w).filter(|_| !kept) {
             for r in rw {
                 words.push(r.clone());
                 sims.push(1.0);

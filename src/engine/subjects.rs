@@ -15,13 +15,20 @@ pub struct Subjects {
     pub from_context: bool,
     /// The person "he"/"she" refers to.
     pub person: Option<usize>,
-    /// The question uses a pronoun ("what is it?"), with or without an antecedent.
-    pub pronoun: bool,
     /// It continues the last answer's fact, not only its subject: an ellipsis ("which
     /// year?") or "that" ("when was that?"). "Where is it located?" asks about the subject.
     pub continues_fact: bool,
     /// Something outside the article claims the subject.
-    pub claimed: Option<String>,
+    pub claimed: Option<Claim>,
+}
+
+/// What claims a question's subject instead of the article's entities.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Claim {
+    /// The asker or the bot ("what's my name?").
+    SelfWords,
+    /// A name the article does not cover, by kind ("who founded Netflix?").
+    External(String),
 }
 
 pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects {
@@ -47,9 +54,9 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     let claimed = if !explicit.is_empty() || from_context {
         None
     } else if let Some(kind) = p.externals().next() {
-        Some(kind.to_string())
+        Some(Claim::External(kind.to_string()))
     } else if !p.self_words.is_empty() {
-        Some("you".into())
+        Some(Claim::SelfWords)
     } else {
         None
     };
@@ -71,7 +78,6 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
         order,
         from_context,
         person,
-        pronoun: p.pronoun || p.person_pronoun,
         continues_fact,
         claimed,
     }

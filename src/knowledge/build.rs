@@ -97,6 +97,11 @@ pub(super) fn assemble(
         others: cues(&lex.others),
         only: set(&lex.only),
         fact_pronouns: set(&lex.fact_pronouns),
+        opening_question_words: set(&lex.opening_question_words),
+        elided_te: normalize(&lex.elided_te),
+        euphonic_subjects: set(&lex.euphonic_subjects),
+        contractions: set(&lex.contractions),
+        name_after: set(&lex.name_after),
         more_than: cues(&lex.more_than),
         less_than: cues(&lex.less_than),
         external: lex

@@ -174,6 +174,16 @@ pub struct LexiconFile {
     pub only: Vec<String>,
     #[serde(default)]
     pub fact_pronouns: Vec<String>,
+    #[serde(default)]
+    pub opening_question_words: Vec<String>,
+    #[serde(default)]
+    pub elided_te: String,
+    #[serde(default)]
+    pub euphonic_subjects: Vec<String>,
+    #[serde(default)]
+    pub contractions: Vec<String>,
+    #[serde(default)]
+    pub name_after: Vec<String>,
     pub more_than: Vec<String>,
     pub less_than: Vec<String>,
     /// Names the article does not cover, by kind: they are values to compare or subjects

@@ -149,6 +149,15 @@ pub struct Lexicon {
     pub verbs: FxHashSet<String>,
     pub yes_no_starts: Vec<Cue>,
     pub yes_no_marks: Vec<Cue>,
+    /// Question words that ask only at the start ("que"); later they join clauses.
+    pub opening_question_words: FxHashSet<String>,
+    /// French elided "t'" stands for this word, except before `euphonic_subjects` ("a-t-il")
+    /// and after `contractions` ("didn't"); a one-letter texting form after `name_after` is a
+    /// name ("for R").
+    pub elided_te: String,
+    pub euphonic_subjects: FxHashSet<String>,
+    pub contractions: FxHashSet<String>,
+    pub name_after: FxHashSet<String>,
     /// Pronouns that refer to the last answer's fact rather than its subject ("that").
     pub fact_pronouns: FxHashSet<String>,
     /// Words asking whether something is all there is ("only").
@@ -212,14 +221,6 @@ impl Lexicon {
             *m.entry(w.to_string()).or_default() |= class::OTHERS;
         }
         self.classes = m;
-    }
-
-    /// Filler, question words and pronouns: words that carry no meaning of their own.
-    pub fn is_function_word(&self, w: &str) -> bool {
-        self.filler.contains(w)
-            || self.question_words.contains(w)
-            || self.pronouns.contains(w)
-            || self.person_pronouns.contains(w)
     }
 }
 
