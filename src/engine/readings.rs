@@ -194,6 +194,9 @@ fn values(
     }
     Ok(if !p.yes_no {
         None
+    } else if contradicted && confirmed {
+        // Mixed ("is Mila in Vancouver or Montreal?"): the fact says which, not Yes or No.
+        None
     } else if contradicted {
         Some(false)
     } else if confirms(kb, p, f, subject, confirmed) {

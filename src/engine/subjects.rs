@@ -47,7 +47,10 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
         order.extend(id(&conv.subject));
         from_context |= conv.subject.is_some();
     }
-    if explicit.is_empty() && !p.pronoun && !p.person_pronoun && p.elliptic {
+    // An ellipsis continues the conversation's subject, then the default one ("how many
+    // people work there?" after a question about myia is about Mila).
+    let ellipsis = explicit.is_empty() && !p.pronoun && !p.person_pronoun && p.elliptic;
+    if ellipsis {
         order.extend(id(&conv.subject));
         from_context |= conv.subject.is_some();
     }
@@ -63,11 +66,8 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     // The default subject, only when nothing else is: not named, not an antecedent. A pronoun
     // with no antecedent yet can only mean it ("what part of Montreal are they in?").
     let unresolved = p.pronoun && !from_context;
-    if claimed.is_none()
-        && (explicit.is_empty() || unresolved)
-        && !from_context
-        && !p.person_pronoun
-    {
+    let by_default = (explicit.is_empty() || unresolved) && !from_context && !p.person_pronoun;
+    if claimed.is_none() && (by_default || ellipsis) {
         order.push(DEFAULT_SUBJECT);
     }
     order.dedup();
