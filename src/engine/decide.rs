@@ -229,13 +229,11 @@ fn by_evidence(
         let Ok(r) = readings::check(kb, p, None, fact, subject, open, true) else {
             continue;
         };
-        // Without an intent, the relation asked is not established: no "Yes", and a "No"
-        // only from a number ("Mila has 5,000 researchers?"), never from a name.
+        // Without an intent, a "No" only from a number ("Mila has 5,000 researchers?"), never
+        // from a name: the relation asked is only as sure as the quote that explains it.
         if r.verdict == Some(false) && r.name_contradicted {
             continue;
         }
-        let verdict = r.verdict.filter(|v| !v);
-        let r = Reading { verdict, ..r };
         let f = &kb.facts[fact];
         let describes = f.intents.iter().any(|&i| kb.intents[i].describes);
         if open.is_empty() && !describes && r.confirmed == 0 {

@@ -32,6 +32,8 @@ pub struct Number {
     pub at: usize,
     pub value: u64,
     pub cmp: Cmp,
+    /// Followed by what it counts ("1000 researchers"): a quantity even in a year's range.
+    pub counted: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,9 +46,9 @@ pub enum Cmp {
 }
 
 impl Number {
-    /// A year or a decade: 1000 to 2999.
+    /// A year or a decade: 1000 to 2999, unless it counts something.
     pub fn is_year(&self) -> bool {
-        (1000..3000).contains(&self.value)
+        (1000..3000).contains(&self.value) && !self.counted
     }
 }
 
@@ -86,6 +88,8 @@ pub struct Parsed {
     pub fact_pronoun: bool,
     /// Asks whether something is all there is ("only", "exclusively").
     pub only: bool,
+    /// A choice is offered ("… or …", not as the first word).
+    pub either: bool,
     /// Asks for others than the names given ("who else").
     pub others: bool,
     /// No verb and no pronoun: an ellipsis that continues the previous question.
@@ -146,6 +150,10 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
     // A number inside a name is part of it ("COVID-19").
     let mut numbers = find_numbers(kb, &words);
     numbers.retain(|n| !mentions.iter().any(|m| (m.start..m.end).contains(&n.at)));
+    // "in 2020 Mila had…": a name after a number is not what it counts.
+    for n in &mut numbers {
+        n.counted &= !mentions.iter().any(|m| m.start == n.at + 1);
+    }
     let mut p = Parsed {
         normalized: words.join(" "),
         words,
@@ -232,6 +240,7 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
                     at,
                     value,
                     cmp,
+                    counted: false,
                 });
             }
             let value = w.parse::<u64>().ok()?;
@@ -243,11 +252,20 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
                 (None, Some(n)) => (Cmp::Less, n),
                 (None, None) => (Cmp::Equal, 0),
             };
+            // A word of no closed class right after it is what it counts: "1000 researchers",
+            // not "1993 by Bengio" or "2020 right?".
+            let counted = words
+                .get(at + 1)
+                .is_some_and(|next| {
+                    kb.lexicon.class(next) & (class::FUNCTION | class::VERB) == 0
+                        && next.parse::<u64>().is_err()
+                });
             Some(Number {
                 from: at - len,
                 at,
                 value,
                 cmp,
+                counted,
             })
         })
         .collect()
@@ -286,6 +304,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     p.yes_no = p.qword.is_none() && (starts || marked || !p.mentions.is_empty());
     p.others = others;
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
+    p.either = p.words.iter().skip(1).any(|w| lex.alternatives.contains(w));
     p.fact_pronoun = p.words.iter().any(|w| lex.fact_pronouns.contains(w));
     p.elliptic = !verb && !p.pronoun && !p.person_pronoun && p.words.len() <= 6;
 }

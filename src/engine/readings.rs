@@ -82,7 +82,11 @@ pub fn check(
         return Err(Misfit::Value(String::new()));
     }
     let mut name_contradicted = false;
-    let verdict = values(kb, p, f, subject, &mut name_contradicted)?;
+    let asked = Asked {
+        intent: cand.map(|c| c.intent),
+        open,
+    };
+    let verdict = values(kb, p, f, subject, &asked, &mut name_contradicted)?;
     let numbers = p.numbers.iter().filter(|n| number_fits(f, n)).count();
     let confirmed = numbers
         + p.entities()
@@ -151,16 +155,21 @@ fn values(
     p: &Parsed,
     f: &Fact,
     subject: usize,
+    asked: &Asked,
     named: &mut bool,
 ) -> Result<Option<bool>, Misfit> {
     let mut confirmed = false;
+    // A value named is one the fact gives as its value, not only one it mentions: "is Oríon
+    // IBM's software?" is not settled by a sentence naming both.
+    let mut stated = false;
     let mut contradicted = false;
     for m in &p.mentions {
         let name = || p.words[m.start..m.end].join(" ");
         match &m.what {
             Named::Entity(e) if *e == subject => {}
             Named::Entity(e) if f.subjects.contains(e) || f.mentions.contains(e) => {
-                confirmed = true
+                confirmed = true;
+                stated |= gives(kb, f, *e);
             }
             Named::Entity(e) if !p.yes_no && f.context.contains(e) => {}
             Named::Entity(e) => {
@@ -186,6 +195,7 @@ fn values(
         }
         if number_fits(f, n) {
             confirmed = true;
+            stated = true;
         } else if p.yes_no && f.closed && f.numbers.iter().any(|v| same_scale(*v, n)) {
             contradicted = true;
         } else {
@@ -194,33 +204,73 @@ fn values(
     }
     Ok(if !p.yes_no {
         None
-    } else if contradicted && confirmed {
-        // Mixed ("is Mila in Vancouver or Montreal?"): the fact says which, not Yes or No.
+    } else if p.either && confirmed {
+        // A choice ("is Mila in Vancouver or Montreal?"): the fact says which, not Yes or No.
         None
     } else if contradicted {
         Some(false)
-    } else if confirms(kb, p, f, subject, confirmed) {
+    } else if !p.either && confirms(kb, p, f, subject, asked, stated) {
         Some(true)
     } else {
         None
     })
 }
 
+/// What the question asks of a fact: the intent that matched (`None`: the fact's evidence
+/// explained it) and the meaningful words.
+struct Asked<'a> {
+    intent: Option<usize>,
+    open: &'a [usize],
+}
+
 /// Whether a yes/no question gets "Yes": only for what the fact asserts of a subject the
 /// question names (not one it implies: "baby-ai is a framework for Python?" is not settled by
 /// the list of Mila's projects), never for "only …" against a fact that gives examples, and
-/// never from what a description merely mentions.
-fn confirms(kb: &KnowledgeBase, p: &Parsed, f: &Fact, subject: usize, confirmed: bool) -> bool {
+/// never from what a description merely mentions. With no other value named, the relation
+/// asked must be one the fact states: its words are those of the fact's claim, outside the
+/// names it quotes ("does Mila offer postdocs?", not "is Mila a university?").
+fn confirms(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    f: &Fact,
+    subject: usize,
+    asked: &Asked,
+    stated: bool,
+) -> bool {
     let implied = !p.entities().contains(&subject);
     let exclusive = p.only && !f.closed;
+    let describes = match asked.intent {
+        Some(i) => kb.intents[i].describes,
+        None => f.intents.first().is_some_and(|&i| kb.intents[i].describes),
+    };
     // "Is Doina Precup on the faculty?" checks the subject itself; with other values named,
     // those are what is checked.
     let subject_asked = subject != DEFAULT_SUBJECT && f.subjects.first() == Some(&subject);
-    let others_named =
-        !p.numbers.is_empty() || p.mentions.iter().any(|m| m.what != Named::Entity(subject));
-    let describes = f.intents.first().is_some_and(|&i| kb.intents[i].describes);
-    let asserted = (confirmed && !describes) || (subject_asked && !others_named);
+    let others_named = !p.numbers.is_empty()
+        || p.mentions.iter().any(|m| match m.what {
+            Named::Entity(e) => e != subject && !gives(kb, f, e),
+            Named::External(_) => true,
+        });
+    let claimed = || {
+        asked
+            .open
+            .iter()
+            .all(|&i| p.stems[i].iter().any(|s| f.claim_stems.contains(s)))
+    };
+    let relation_asked = !describes && !others_named && claimed();
+    let asserted = (stated && !describes) || (subject_asked && !others_named) || relation_asked;
     asserted && !implied && !exclusive
+}
+
+/// Whether the fact gives the entity as (part of) its value.
+fn gives(kb: &KnowledgeBase, f: &Fact, e: usize) -> bool {
+    f.value_entity == Some(e)
+        || kb.entities[e].aliases.iter().any(|a| {
+            !a.is_empty()
+                && f.value_words
+                    .iter()
+                    .any(|part| part.windows(a.len()).any(|w| w == a.as_slice()))
+        })
 }
 
 /// "Who else ... besides Bengio?": the fact must name another entity of a kind the question

@@ -96,6 +96,7 @@ pub(super) fn assemble(
         yes_no_marks: cues(&lex.yes_no_marks),
         others: cues(&lex.others),
         only: set(&lex.only),
+        alternatives: set(&lex.alternatives),
         fact_pronouns: set(&lex.fact_pronouns),
         opening_question_words: set(&lex.opening_question_words),
         elided_te: normalize(&lex.elided_te),
@@ -534,6 +535,21 @@ pub(super) fn build_facts(
             quote_stems.insert(stem::english(w));
             quote_stems.insert(w.clone());
         }
+        let mut claim_stems = FxHashSet::default();
+        let quotes = evidence.iter().map(|e| (e.words.clone(), false));
+        let answers = [(d.en.as_str(), false), (d.fr.as_str(), true)]
+            .map(|(t, french)| (tokens(&normalize(t)), french));
+        for (words, french) in quotes.chain(answers) {
+            let named = name_spans(entities, &words);
+            for (w, _) in words.iter().zip(&named).filter(|(_, &n)| !n) {
+                claim_stems.insert(if french {
+                    stem::french(w)
+                } else {
+                    stem::english(w)
+                });
+                claim_stems.insert(w.clone());
+            }
+        }
         let sentences = evidence
             .iter()
             .map(|e| article.sentences[e.sentence].text.as_str());
@@ -578,6 +594,7 @@ pub(super) fn build_facts(
             value_entity,
             stems,
             quote_stems,
+            claim_stems,
             numbers,
             context,
         });
@@ -692,4 +709,19 @@ fn group_words(intents: &[Intent]) -> FxHashMap<String, Vec<usize>> {
         }
     }
     out
+}
+
+/// Which of the words are part of an entity's name.
+fn name_spans(entities: &[Entity], words: &[String]) -> Vec<bool> {
+    let mut named = vec![false; words.len()];
+    for alias in entities.iter().flat_map(|e| &e.aliases) {
+        let n = alias.len();
+        if n == 0 {
+            continue;
+        }
+        for start in (0..words.len().saturating_sub(n - 1)).filter(|&i| words[i..i + n] == alias[..]) {
+            named[start..start + n].iter_mut().for_each(|b| *b = true);
+        }
+    }
+    named
 }

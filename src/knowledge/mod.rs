@@ -124,6 +124,10 @@ pub struct Fact {
     /// Stems of the words of its evidence quotes (a subset of `stems`): what it says most
     /// directly.
     pub quote_stems: FxHashSet<String>,
+    /// Stems of what it asserts, beside its names: the words of its quotes and answers outside
+    /// any entity's name. "Is Mila a university?" is not asserted by a quote naming "McGill
+    /// University".
+    pub claim_stems: FxHashSet<String>,
     /// The numbers its evidence sentences state.
     pub numbers: Vec<u64>,
     /// The numbers of its value ("about 500"): what "more than 100?" is compared with.
@@ -162,6 +166,8 @@ pub struct Lexicon {
     pub fact_pronouns: FxHashSet<String>,
     /// Words asking whether something is all there is ("only").
     pub only: FxHashSet<String>,
+    /// Words offering a choice ("Montreal or Toronto?"): a yes/no question with one asks which.
+    pub alternatives: FxHashSet<String>,
     /// Words asking for others than the names given ("who else").
     pub others: Vec<Cue>,
     pub more_than: Vec<Cue>,
