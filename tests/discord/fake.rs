@@ -50,6 +50,8 @@ pub struct Inner {
     /// The `shard` field of each IDENTIFY.
     pub identify_shards: Vec<Value>,
     pub resumes: u32,
+    /// When each gateway connection was asked for (upgrade requests, refused ones included).
+    pub gateway_attempts: Vec<Instant>,
     pub(super) conn: Option<(u64, mpsc::UnboundedSender<Out>)>,
     pub(super) conn_ids: u64,
     pub(super) session: String,

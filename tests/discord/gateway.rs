@@ -13,7 +13,13 @@ pub(super) async fn ws_upgrade(
     State(shared): State<Arc<Shared>>,
     ws: WebSocketUpgrade,
 ) -> Response {
-    if shared.lock().refuse_gateway {
+    let refuse = {
+        let mut inner = shared.lock();
+        inner.gateway_attempts.push(std::time::Instant::now());
+        inner.refuse_gateway
+    };
+    shared.bump();
+    if refuse {
         return axum::http::StatusCode::SERVICE_UNAVAILABLE.into_response();
     }
     ws.on_upgrade(move |socket| gateway(shared, socket))

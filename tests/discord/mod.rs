@@ -11,6 +11,7 @@ mod lifecycle;
 mod messages;
 mod payloads;
 mod polish;
+mod reconnect;
 mod reload;
 mod service;
 mod sharding;

@@ -1,28 +1,20 @@
-//! Reaching Discord, in the bot's own words: before the gateway client starts, `GET /gateway`
-//! and a TCP connection to the gateway it names are tried with exponential backoff and jitter,
+//! Reaching Discord, in the bot's own words: before the gateway client starts, and again
+//! whenever the gateway connection is lost for good (see `super::reconnect`), `GET /gateway` and a
+//! websocket handshake with the gateway it names are tried with exponential backoff and jitter,
 //! each failure logged once with what was tried, the error and the next retry. The gateway URL
 //! used is always the one the configured API returned, so with `MILA_BOT_DISCORD_API` set the
-//! bot never dials Discord's public gateway. While running, a watchdog keeps `/healthz` and the
-//! `mila_bot_gateway_connected` gauge up to date and reports a lost connection at growing
-//! intervals.
+//! bot never dials Discord's public gateway.
 
-use super::metrics::Metrics;
 use crate::config::Secret;
-use serenity::all::{Http, ShardManager};
-use serenity::gateway::ConnectionStage;
-use std::collections::BTreeMap;
+use serenity::all::Http;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The first retry delay and the longest one.
 pub const FIRST_RETRY: Duration = Duration::from_secs(1);
 pub const MAX_RETRY: Duration = Duration::from_secs(300);
-/// How long one attempt (the HTTP request, the TCP connection) may take.
+/// How long one step of an attempt (the HTTP request, the websocket handshake) may take.
 const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(15);
-/// A lost gateway connection is reported after this long (resumes take milliseconds).
-const REPORT_AFTER: Duration = Duration::from_secs(10);
-/// How often the watchdog looks at the shards.
-const POLL: Duration = Duration::from_millis(200);
 
 /// Exponential backoff with ±20 % jitter: 1 s, 2 s, 4 s, ... up to `max`.
 #[derive(Debug, Clone)]
@@ -53,6 +45,14 @@ impl Backoff {
     }
 }
 
+/// What reaching Discord needs: the REST client, the API base URL (for the log) and the token
+/// (to keep it out of error messages).
+pub struct Api {
+    pub http: Arc<Http>,
+    pub base: String,
+    pub token: Secret,
+}
+
 /// Why Discord could not be reached.
 #[derive(Debug)]
 pub enum Unreachable {
@@ -81,92 +81,56 @@ pub fn describe(e: &dyn std::error::Error, token: &Secret) -> String {
     }
 }
 
-/// Host and port of a `ws://` or `wss://` URL.
-pub fn host_port(url: &str) -> Option<(String, u16)> {
-    let (rest, default_port) = if let Some(r) = url.strip_prefix("wss://") {
-        (r, 443)
-    } else if let Some(r) = url.strip_prefix("ws://") {
-        (r, 80)
-    } else {
-        return None;
-    };
-    let authority = rest.split(['/', '?', '#']).next()?;
-    if authority.is_empty() {
-        return None;
-    }
-    // [v6]:port, host:port, host
-    if let Some(v6) = authority.strip_prefix('[') {
-        let (host, after) = v6.split_once(']')?;
-        let port = match after.strip_prefix(':') {
-            Some(p) => p.parse().ok()?,
-            None => default_port,
-        };
-        return Some((host.to_string(), port));
-    }
-    match authority.rsplit_once(':') {
-        Some((host, port)) => Some((host.to_string(), port.parse().ok()?)),
-        None => Some((authority.to_string(), default_port)),
-    }
-}
-
-/// One attempt: `GET /gateway`, then a TCP connection to the gateway it names.
-pub async fn probe(http: &Http, api: &str, token: &Secret) -> Result<String, Unreachable> {
-    let tried = format!("GET {api}/api/v10/gateway");
-    let url = match tokio::time::timeout(ATTEMPT_TIMEOUT, http.get_gateway()).await {
-        Err(_) => {
-            return Err(Unreachable::Failed {
-                tried,
-                error: format!("no answer within {} s", ATTEMPT_TIMEOUT.as_secs()),
-            })
-        }
+/// One attempt: `GET /gateway`, then a websocket handshake with the gateway it names (closed at
+/// once: no IDENTIFY, so it costs no session).
+async fn probe(api: &Api) -> Result<String, Unreachable> {
+    let tried = format!("GET {}/api/v10/gateway", api.base);
+    let url = match tokio::time::timeout(ATTEMPT_TIMEOUT, api.http.get_gateway()).await {
+        Err(_) => return Err(timed_out(tried)),
         Ok(Err(serenity::Error::Http(e))) if e.status_code().map(|s| s.as_u16()) == Some(401) => {
             return Err(Unreachable::Rejected)
         }
         Ok(Err(e)) => {
             return Err(Unreachable::Failed {
                 tried,
-                error: describe(&e, token),
+                error: describe(&e, &api.token),
             })
         }
         Ok(Ok(g)) => g.url,
     };
-    let Some((host, port)) = host_port(&url) else {
-        return Err(Unreachable::Failed {
-            tried,
-            error: format!("the gateway URL it returned is not a ws:// or wss:// URL: {url:?}"),
-        });
-    };
-    let tried = format!("connect to the gateway {host}:{port}");
-    match tokio::time::timeout(
-        ATTEMPT_TIMEOUT,
-        tokio::net::TcpStream::connect((host.as_str(), port)),
-    )
-    .await
-    {
-        Ok(Ok(_)) => Ok(url),
+    let tried = format!("open a websocket to the gateway {url}");
+    // The URL serenity dials: the one returned, with the API version appended.
+    let dialed = format!("{url}?v={}", serenity::constants::GATEWAY_VERSION);
+    match tokio::time::timeout(ATTEMPT_TIMEOUT, tokio_tungstenite::connect_async(dialed)).await {
+        Ok(Ok((mut socket, _))) => {
+            // Sends a close frame without waiting for Discord's answer.
+            let _ = tokio::time::timeout(Duration::from_secs(1), socket.close(None)).await;
+            Ok(url)
+        }
         Ok(Err(e)) => Err(Unreachable::Failed {
             tried,
-            error: describe(&e, token),
+            error: describe(&e, &api.token),
         }),
-        Err(_) => Err(Unreachable::Failed {
-            tried,
-            error: format!("no answer within {} s", ATTEMPT_TIMEOUT.as_secs()),
-        }),
+        Err(_) => Err(timed_out(tried)),
     }
 }
 
-/// Probes until Discord answers, logging each failure with the next retry. Returns the gateway
-/// URL, or `Rejected`.
-pub async fn reach(
-    http: &Http,
-    api: &str,
-    token: &Secret,
-    backoff: &mut Backoff,
-) -> Result<String, Unreachable> {
+fn timed_out(tried: String) -> Unreachable {
+    Unreachable::Failed {
+        tried,
+        error: format!("no answer within {} s", ATTEMPT_TIMEOUT.as_secs()),
+    }
+}
+
+/// Probes until Discord answers, logging each failure with the next retry from `backoff`.
+/// Returns the gateway URL, or `Rejected`. The backoff is left as it is: it is reset only once
+/// the gateway is connected (see `super::reconnect`), so that a gateway that answers probes but
+/// still cannot be connected to is retried less and less often.
+pub async fn reach(api: &Api, backoff: &mut Backoff) -> Result<String, Unreachable> {
     let started = Instant::now();
     let mut failures = 0u32;
     loop {
-        match probe(http, api, token).await {
+        match probe(api).await {
             Ok(url) => {
                 if failures > 0 {
                     tracing::info!(
@@ -175,7 +139,6 @@ pub async fn reach(
                         "reached Discord"
                     );
                 }
-                backoff.reset();
                 return Ok(url);
             }
             Err(Unreachable::Rejected) => return Err(Unreachable::Rejected),
@@ -194,81 +157,9 @@ pub async fn reach(
     }
 }
 
-fn round1(d: Duration) -> f64 {
+/// Seconds, to one decimal (for log fields).
+pub fn round1(d: Duration) -> f64 {
     (d.as_secs_f64() * 10.0).round() / 10.0
-}
-
-/// Connection state per shard, as the shard manager knows it: a shard restarting is absent.
-async fn shard_states(manager: &ShardManager) -> BTreeMap<u32, bool> {
-    manager
-        .runners
-        .lock()
-        .await
-        .iter()
-        .map(|(id, info)| (id.0, info.stage == ConnectionStage::Connected))
-        .collect()
-}
-
-/// Keeps the metrics' view of the gateway current and reports a connection lost for more than
-/// [`REPORT_AFTER`], then at growing intervals, each time probing Discord for the error. Ends
-/// with `Err(Rejected)` if Discord starts refusing the token.
-pub async fn watchdog(
-    manager: Arc<ShardManager>,
-    metrics: Arc<Metrics>,
-    http: Arc<Http>,
-    api: String,
-    token: Secret,
-) -> Unreachable {
-    let mut down_since: Option<Instant> = Some(Instant::now());
-    let mut ever_connected = false;
-    let mut next_report = REPORT_AFTER;
-    let mut backoff = Backoff::new(REPORT_AFTER, MAX_RETRY);
-    loop {
-        tokio::time::sleep(POLL).await;
-        metrics.set_shards(shard_states(&manager).await);
-        let up = metrics.gateway_connected();
-        match (up, down_since) {
-            (true, Some(since)) => {
-                if ever_connected {
-                    tracing::info!(
-                        down_secs = since.elapsed().as_secs(),
-                        "the gateway connection is back"
-                    );
-                }
-                ever_connected = true;
-                down_since = None;
-                backoff.reset();
-                next_report = REPORT_AFTER;
-            }
-            (false, None) => down_since = Some(Instant::now()),
-            (false, Some(since)) if since.elapsed() >= next_report => {
-                let what = if ever_connected {
-                    "lost the connection to Discord's gateway"
-                } else {
-                    "not connected to Discord's gateway yet"
-                };
-                let down = since.elapsed().as_secs();
-                let delay = backoff.next_delay();
-                match probe(&http, &api, &token).await {
-                    Err(Unreachable::Rejected) => return Unreachable::Rejected,
-                    Err(Unreachable::Failed { tried, error }) => tracing::warn!(
-                        down_secs = down,
-                        "{what} {down} s ago: {tried} failed: {error}; still reconnecting, next \
-                         report in {:.0} s",
-                        delay.as_secs_f64()
-                    ),
-                    Ok(url) => tracing::warn!(
-                        down_secs = down,
-                        "{what} {down} s ago, though its API answers and {url} accepts \
-                         connections; still reconnecting, next report in {:.0} s",
-                        delay.as_secs_f64()
-                    ),
-                }
-                next_report = since.elapsed() + delay;
-            }
-            _ => {}
-        }
-    }
 }
 
 #[cfg(test)]
@@ -284,22 +175,6 @@ mod tests {
         }
         b.reset();
         assert!(b.next_delay() <= Duration::from_millis(1200));
-    }
-
-    #[test]
-    fn gateway_urls_give_host_and_port() {
-        let hp = |u| host_port(u);
-        assert_eq!(
-            hp("wss://gateway.discord.gg"),
-            Some(("gateway.discord.gg".into(), 443))
-        );
-        assert_eq!(
-            hp("ws://127.0.0.1:8080/ws?v=10"),
-            Some(("127.0.0.1".into(), 8080))
-        );
-        assert_eq!(hp("ws://[::1]:9/"), Some(("::1".into(), 9)));
-        assert_eq!(hp("http://x"), None);
-        assert_eq!(hp("ws://h:notaport"), None);
     }
 
     #[test]

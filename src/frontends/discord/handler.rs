@@ -150,6 +150,7 @@ pub fn question_of(content: &str, is_dm: bool, mentions_bot: bool, bot_id: u64) 
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         self.bot_id.store(ready.user.id.get(), Ordering::SeqCst);
+        self.metrics.gateway_session();
         if let Some(shard) = ready.shard {
             self.metrics.expect_shards(shard.total as usize);
         }
@@ -163,6 +164,7 @@ impl EventHandler for Handler {
     }
 
     async fn resume(&self, _ctx: Context, _event: ResumedEvent) {
+        self.metrics.gateway_session();
         tracing::info!("gateway session resumed");
     }
 

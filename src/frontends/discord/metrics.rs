@@ -8,6 +8,7 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -41,6 +42,9 @@ pub struct Metrics {
     /// Connection state per shard id, and how many shards this process runs (once known).
     shards: Mutex<Shards>,
     knowledge_hash: Mutex<String>,
+    /// READY and RESUMED events so far (not exported): lets the gateway watcher notice a
+    /// connection that was up and lost again between two of its looks.
+    sessions: AtomicU64,
 }
 
 #[derive(Debug, Default)]
@@ -106,6 +110,7 @@ impl Metrics {
                 expected: shards,
             }),
             knowledge_hash: Mutex::new(String::new()),
+            sessions: AtomicU64::new(0),
         };
         metrics.knowledge_loaded(knowledge_hash);
         metrics
@@ -168,6 +173,16 @@ impl Metrics {
     /// The shard count, once READY tells it (autosharding).
     pub fn expect_shards(&self, total: usize) {
         lock(&self.shards).expected.get_or_insert(total);
+    }
+
+    /// A shard got READY or RESUMED.
+    pub fn gateway_session(&self) {
+        self.sessions.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// How many READY and RESUMED events there have been.
+    pub fn gateway_sessions(&self) -> u64 {
+        self.sessions.load(Ordering::Relaxed)
     }
 
     pub fn gateway_connected(&self) -> bool {

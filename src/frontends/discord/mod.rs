@@ -10,6 +10,7 @@ mod http;
 mod logging;
 mod metrics;
 mod ratelimit;
+mod reconnect;
 mod reload;
 mod render;
 mod send;
@@ -20,8 +21,9 @@ pub mod texts;
 
 use crate::config::{Settings, Shards};
 use anyhow::Context as _;
-use connect::Backoff;
+use connect::{Api, Backoff};
 use metrics::Metrics;
+use reconnect::{Gate, Gateway};
 use reload::Knowledge;
 use serenity::all::{ClientBuilder, GatewayError, GatewayIntents, Http, HttpBuilder};
 use state::BotState;
@@ -114,10 +116,14 @@ async fn serve(settings: Settings, knowledge: Arc<Knowledge>, watch: bool) -> an
     };
 
     // Reach Discord first: with backoff, in our own words, interruptible.
-    let probe_http = Arc::new(http_client(&settings));
+    let api = Api {
+        http: Arc::new(http_client(&settings)),
+        base: api,
+        token: settings.token.clone(),
+    };
     let mut backoff = Backoff::new(connect::FIRST_RETRY, connect::MAX_RETRY);
     let gateway_url = tokio::select! {
-        r = connect::reach(&probe_http, &api, &settings.token, &mut backoff) => match r {
+        r = connect::reach(&api, &mut backoff) => match r {
             Ok(url) => url,
             Err(_) => return Err(rejected_token()),
         },
@@ -140,22 +146,24 @@ async fn serve(settings: Settings, knowledge: Arc<Knowledge>, watch: bool) -> an
     // gateway: use the URL the configured API gave instead.
     *client.ws_url.lock().await = gateway_url;
     let manager = Arc::clone(&client.shard_manager);
-    let mut watchdog = tokio::spawn(connect::watchdog(
-        Arc::clone(&manager),
-        Arc::clone(&metrics),
-        probe_http,
+    let gateway = Gateway::new(Arc::clone(&manager), Arc::clone(&metrics));
+    // Not aborted when the bot stops: it may be holding serenity's dials back, and should until
+    // the process ends.
+    let mut watcher = tokio::spawn(reconnect::keep_connected(
+        gateway,
+        Gate::new(Arc::clone(&client.ws_url)),
         api,
-        settings.token.clone(),
+        backoff,
     ));
 
     let loaded = knowledge.current();
     tracing::info!(hash = %loaded.kb.content_hash(), shards = ?settings.shards, "starting the Discord bot");
     let result = tokio::select! {
         r = start(&mut client, settings.shards) => r,
-        // The watchdog only ends when Discord refuses the token.
-        w = &mut watchdog => match w {
+        // The watcher only ends when Discord refuses the token.
+        w = &mut watcher => match w {
             Ok(_) => Err(serenity::Error::Gateway(GatewayError::InvalidAuthentication)),
-            Err(e) => Err(serenity::Error::Other(if e.is_panic() { "the watchdog panicked" } else { "the watchdog stopped" })),
+            Err(e) => Err(serenity::Error::Other(if e.is_panic() { "the gateway watcher panicked" } else { "the gateway watcher stopped" })),
         },
         _ = stop.wait() => {
             // Close the gateway connections cleanly if that is quick; exit regardless.
@@ -163,7 +171,6 @@ async fn serve(settings: Settings, knowledge: Arc<Knowledge>, watch: bool) -> an
             Ok(())
         }
     };
-    watchdog.abort();
     match result {
         Ok(()) => {
             tracing::info!("stopped");
