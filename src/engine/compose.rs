@@ -174,7 +174,7 @@ fn smalltalk(cx: Context, intent: usize) -> Answer {
 }
 
 /// Updates what the conversation remembers after an answer about `subject`.
-fn remember(
+pub(super) fn remember(
     kb: &KnowledgeBase,
     conv: &mut Conversation,
     subject: usize,

@@ -10,6 +10,7 @@
 //!    refusal;
 //! 5. [`compose`]: the answer in the question's language, with its citations.
 
+pub mod alternatives;
 pub mod compose;
 pub mod decide;
 pub mod intents;
@@ -54,6 +55,24 @@ pub struct Conversation {
 }
 
 pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answer {
+    let u = understand(kb, question, conv);
+    if alternatives::worth_trying(&u) {
+        if let Some(a) = alternatives::answer(kb, question, &u, conv) {
+            return a;
+        }
+    }
+    compose_understood(kb, question, u, conv)
+}
+
+/// What the engine made of one text: the parse, the intents it may ask and the decision.
+pub struct Understood {
+    pub p: Parsed,
+    pub cands: Vec<intents::Candidate>,
+    pub decision: Decision,
+}
+
+/// Steps 1 to 4 for one text, leaving the conversation as it is.
+pub fn understand(kb: &KnowledgeBase, question: &str, conv: &Conversation) -> Understood {
     let cleaned: String = question
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -87,13 +106,24 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
     } else {
         decide::decide(kb, &p, &cands, conv)
     };
+    let decision = corrections_used(&p, &cands, decision);
+    Understood { p, cands, decision }
+}
+
+/// Step 5 for one text: the answer, remembered in the conversation.
+pub fn compose_understood(
+    kb: &KnowledgeBase,
+    question: &str,
+    u: Understood,
+    conv: &mut Conversation,
+) -> Answer {
+    let Understood { p, cands, decision } = u;
     let mut ex = explanation(kb, &p);
     ex.candidates = cands
         .iter()
         .take(5)
         .map(|c| (kb.intents[c.intent].id.clone(), c.score))
         .collect();
-    let decision = corrections_used(&p, &cands, decision);
     let confidence = confidence(&decision, &p);
     let decision = match decision {
         Decision::Fact { .. } | Decision::Sentence { .. } if confidence < MIN_CONFIDENCE => {

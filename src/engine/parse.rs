@@ -254,12 +254,10 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
             };
             // A word of no closed class right after it is what it counts: "1000 researchers",
             // not "1993 by Bengio" or "2020 right?".
-            let counted = words
-                .get(at + 1)
-                .is_some_and(|next| {
-                    kb.lexicon.class(next) & (class::FUNCTION | class::VERB) == 0
-                        && next.parse::<u64>().is_err()
-                });
+            let counted = words.get(at + 1).is_some_and(|next| {
+                kb.lexicon.class(next) & (class::FUNCTION | class::VERB) == 0
+                    && next.parse::<u64>().is_err()
+            });
             Some(Number {
                 from: at - len,
                 at,

@@ -97,6 +97,7 @@ pub(super) fn assemble(
         others: cues(&lex.others),
         only: set(&lex.only),
         alternatives: set(&lex.alternatives),
+        conjunctions: set(&lex.conjunctions),
         fact_pronouns: set(&lex.fact_pronouns),
         opening_question_words: set(&lex.opening_question_words),
         elided_te: normalize(&lex.elided_te),
@@ -719,7 +720,9 @@ fn name_spans(entities: &[Entity], words: &[String]) -> Vec<bool> {
         if n == 0 {
             continue;
         }
-        for start in (0..words.len().saturating_sub(n - 1)).filter(|&i| words[i..i + n] == alias[..]) {
+        for start in
+            (0..words.len().saturating_sub(n - 1)).filter(|&i| words[i..i + n] == alias[..])
+        {
             named[start..start + n].iter_mut().for_each(|b| *b = true);
         }
     }

@@ -175,6 +175,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub alternatives: Vec<String>,
     #[serde(default)]
+    pub conjunctions: Vec<String>,
+    #[serde(default)]
     pub fact_pronouns: Vec<String>,
     #[serde(default)]
     pub opening_question_words: Vec<String>,

@@ -168,6 +168,8 @@ pub struct Lexicon {
     pub only: FxHashSet<String>,
     /// Words offering a choice ("Montreal or Toronto?"): a yes/no question with one asks which.
     pub alternatives: FxHashSet<String>,
+    /// Words joining two questions in one message ("when was it founded, and by whom?").
+    pub conjunctions: FxHashSet<String>,
     /// Words asking for others than the names given ("who else").
     pub others: Vec<Cue>,
     pub more_than: Vec<Cue>,

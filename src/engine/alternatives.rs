@@ -1,0 +1,189 @@
+//! Step 4b: alternatives. A question its whole text does not answer may still be answered in
+//! parts:
+//! - a choice ("is Mila in Montreal or Toronto?") is each option asked in turn: the one the
+//!   article confirms is the answer;
+//! - a message of several clauses ("I'm writing a post. When was Mila founded, and by
+//!   whom?") is its questions asked in order, the other clauses being context. Every question
+//!   must be answered, and a pronoun needs a name before it: otherwise the refusal stands.
+
+use super::compose::remember;
+use super::decide::{Decision, Refusal};
+use super::{compose_understood, understand, Conversation, Understood};
+use crate::answer::Answer;
+use crate::knowledge::{class, KnowledgeBase};
+use crate::nlu::{normalize, tokens};
+
+/// Whether the decision leaves room for another reading: a refusal for want of a fit, not
+/// one about another subject or the asker.
+pub fn worth_trying(u: &Understood) -> bool {
+    matches!(
+        &u.decision,
+        Decision::Refuse(
+            Refusal::Unexplained(_)
+                | Refusal::NotSettled(_)
+                | Refusal::NoFact { .. }
+                | Refusal::Ambiguous(_)
+                | Refusal::OffTopic
+        )
+    )
+}
+
+/// The answer from the question's options or clauses, if they give one.
+pub fn answer(
+    kb: &KnowledgeBase,
+    question: &str,
+    u: &Understood,
+    conv: &mut Conversation,
+) -> Option<Answer> {
+    if let Some(chosen) = choice(kb, u, conv) {
+        return Some(compose_understood(kb, question, chosen, conv));
+    }
+    clauses(kb, question, conv)
+}
+
+/// Most words an option before "or" may have ("a faculty member or a graduate").
+const OPTION_WORDS: usize = 3;
+
+/// "A or B": the question with only A, then with only B (B runs to the end; A is one to
+/// three words before "or"). The option the fact confirms is answered, without Yes or No;
+/// none, or two different facts, and there is no answer.
+fn choice(kb: &KnowledgeBase, u: &Understood, conv: &Conversation) -> Option<Understood> {
+    let words = &u.p.words;
+    let or = (1..words.len()).find(|&i| kb.lexicon.alternatives.contains(&words[i]))?;
+    let after = &words[or + 1..];
+    if after.is_empty() {
+        return None;
+    }
+    let first = words[..or].join(" ");
+    let second = (1..=or.min(OPTION_WORDS)).map(|n| [&words[..or - n], after].concat().join(" "));
+    let mut found: Option<Understood> = None;
+    for variant in std::iter::once(first).chain(second) {
+        let mut v = understand(kb, &variant, conv);
+        let Decision::Fact { reading, .. } = &mut v.decision else {
+            continue;
+        };
+        if reading.verdict != Some(true) {
+            continue;
+        }
+        reading.verdict = None;
+        let fact = reading.fact;
+        match &found {
+            Some(f) if fact_of(f) != Some(fact) => return None,
+            Some(_) => {}
+            None => found = Some(v),
+        }
+    }
+    found
+}
+
+fn fact_of(u: &Understood) -> Option<usize> {
+    match &u.decision {
+        Decision::Fact { reading, .. } => Some(reading.fact),
+        _ => None,
+    }
+}
+
+/// The message's questions, asked in order; the other clauses are context whose names a
+/// pronoun may refer to. `None` when a question is refused, a clause names something the
+/// article does not cover, or there are not two clauses.
+fn clauses(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Option<Answer> {
+    let pieces = split(kb, question);
+    if pieces.len() < 2 {
+        return None;
+    }
+    let mut scratch = conv.clone();
+    let mut answers: Vec<Answer> = Vec::new();
+    // A name the article does not cover in the context: a pronoun may refer to it.
+    let mut other_named = false;
+    for piece in &pieces {
+        let u = understand(kb, piece, &scratch);
+        let asks = u.p.qword.is_some() || piece.trim_end().ends_with(['?', '？']);
+        if !asks || matches!(u.decision, Decision::SmallTalk { .. }) {
+            // Context: its last name is what a pronoun in a later question refers to.
+            other_named |= u.p.externals().next().is_some();
+            if let Some(&e) = u.p.entities().last() {
+                remember(kb, &mut scratch, e, None, &u.p);
+                scratch.words.clear();
+            }
+            continue;
+        }
+        let leans_on_context = u.p.entities().is_empty();
+        if leans_on_context && (scratch.subject.is_none() || other_named) {
+            return None;
+        }
+        let u = match u.decision {
+            Decision::Fact { .. } | Decision::Sentence { .. } => u,
+            _ if worth_trying(&u) => choice(kb, &u, &scratch)?,
+            _ => return None,
+        };
+        answers.push(compose_understood(kb, piece, u, &mut scratch));
+    }
+    let merged = merge(question, answers)?;
+    *conv = scratch;
+    Some(merged)
+}
+
+/// One answer from several: their texts in order (each once), their citations together.
+fn merge(question: &str, answers: Vec<Answer>) -> Option<Answer> {
+    let mut answers = answers.into_iter();
+    let mut out = answers.next()?;
+    if !out.answered {
+        return None;
+    }
+    for a in answers {
+        if !a.answered {
+            return None;
+        }
+        if !out.body.contains(&a.body) {
+            out.body.push('\n');
+            out.body.push_str(&a.body);
+        }
+        for c in a.citations {
+            if !out.citations.contains(&c) {
+                out.citations.push(c);
+            }
+        }
+        out.confidence = out.confidence.min(a.confidence);
+    }
+    out.citations.sort_by_key(|c| c.n);
+    out.question = question.to_string();
+    Some(out)
+}
+
+/// The clauses of a message: split at sentence ends, colons, semicolons and commas, and
+/// before "and"/"et" that starts another question ("… founded, and by whom?").
+fn split(kb: &KnowledgeBase, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut piece = String::new();
+    for c in text.chars() {
+        piece.push(c);
+        if matches!(c, '.' | '!' | '?' | '？' | ';' | ':' | ',' | '\n') {
+            out.extend(at_conjunctions(kb, &piece));
+            piece.clear();
+        }
+    }
+    out.extend(at_conjunctions(kb, &piece));
+    out.retain(|p| !tokens(&normalize(p)).is_empty());
+    out
+}
+
+/// Splits before a conjunction followed, within two words, by a question word.
+fn at_conjunctions(kb: &KnowledgeBase, piece: &str) -> Vec<String> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let asks = |w: &str| {
+        tokens(&normalize(w))
+            .iter()
+            .any(|t| kb.lexicon.class(t) & class::QUESTION != 0)
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..words.len() {
+        let conjunction = kb.lexicon.conjunctions.contains(&normalize(words[i]));
+        if conjunction && words[i + 1..].iter().take(2).any(|w| asks(w)) {
+            out.push(words[start..i].join(" "));
+            start = i + 1;
+        }
+    }
+    out.push(words[start..].join(" "));
+    out
+}
