@@ -82,7 +82,8 @@ fn fact(
         None => String::new(),
     };
     let body = format!(
-        "{verdict}{}",
+        "{}{verdict}{}",
+        where_from(kb, p, &f.refs, &f.section),
         with_refs(kb, p.lang, text, &f.refs, &f.section)
     );
     remember(kb, conv, r.subject, Some(r.fact), p);
@@ -116,6 +117,23 @@ fn fact(
     }
 }
 
+/// For a question asking where the answer comes from, what introduces it: its section, or the
+/// references the article gives for it. Empty otherwise.
+fn where_from(kb: &KnowledgeBase, p: &Parsed, refs: &[usize], section: &str) -> String {
+    let m = kb.messages(p.lang);
+    if p.asks_section {
+        format!(
+            "{} ",
+            m.in_section.replace("{section}", m.section_name(section))
+        )
+    } else if p.asks_source && !refs.is_empty() {
+        let marks: String = refs.iter().map(|n| format!("[{n}]")).collect();
+        format!("{} ", m.cited_for.replace("{refs}", &marks))
+    } else {
+        String::new()
+    }
+}
+
 /// The answer text with its `[n]` markers, or the section named when the article gives no
 /// reference.
 fn with_refs(kb: &KnowledgeBase, lang: Lang, text: &str, refs: &[usize], section: &str) -> String {
@@ -134,7 +152,11 @@ fn sentence(cx: Context, n: usize, subject: usize, conv: &mut Conversation) -> A
     let s = &kb.article.sentences[n];
     let m = kb.messages(p.lang);
     let quoted = m.article_says.replace("{sentence}", s.text.trim());
-    let body = with_refs(kb, p.lang, &quoted, &s.refs, &s.section);
+    let body = format!(
+        "{}{}",
+        where_from(kb, p, &s.refs, &s.section),
+        with_refs(kb, p.lang, &quoted, &s.refs, &s.section)
+    );
     remember(kb, conv, subject, None, p);
     let mut ex = cx.ex;
     ex.subject = Some(kb.entities[subject].id.clone());
@@ -255,7 +277,10 @@ fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
     let intents: Vec<usize> = cx.cands.iter().map(|c| c.intent).take(2).collect();
     let closest = about.and_then(|e| {
         let avoid = passage::answer_values(kb, &intents, e);
-        passage::closest(kb, e, &avoid)
+        passage::closest(kb, e, &avoid).map(|mut passage| {
+            passage.section = m.section_name(&passage.section).to_string();
+            passage
+        })
     });
     let suggestions = match &r {
         Refusal::Ambiguous(facts) => suggest::for_facts(kb, facts, p.lang),

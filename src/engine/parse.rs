@@ -90,6 +90,9 @@ pub struct Parsed {
     pub only: bool,
     /// A choice is offered ("… or …", not as the first word).
     pub either: bool,
+    /// It asks for the references behind the answer, or the section it is in.
+    pub asks_source: bool,
+    pub asks_section: bool,
     /// Asks for others than the names given ("who else").
     pub others: bool,
     /// No verb and no pronoun: an ellipsis that continues the previous question.
@@ -303,6 +306,8 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     p.others = others;
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
     p.either = p.words.iter().skip(1).any(|w| lex.alternatives.contains(w));
+    p.asks_source = p.classes.iter().any(|c| c & class::SOURCE != 0);
+    p.asks_section = p.classes.iter().any(|c| c & class::SECTION != 0);
     p.fact_pronoun = p.words.iter().any(|w| lex.fact_pronouns.contains(w));
     p.elliptic = !verb && !p.pronoun && !p.person_pronoun && p.words.len() <= 6;
 }

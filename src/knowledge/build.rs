@@ -98,6 +98,8 @@ pub(super) fn assemble(
         only: set(&lex.only),
         alternatives: set(&lex.alternatives),
         conjunctions: set(&lex.conjunctions),
+        sources: set(&lex.sources),
+        sections: set(&lex.sections),
         fact_pronouns: set(&lex.fact_pronouns),
         opening_question_words: set(&lex.opening_question_words),
         elided_te: normalize(&lex.elided_te),

@@ -177,6 +177,10 @@ pub struct LexiconFile {
     #[serde(default)]
     pub conjunctions: Vec<String>,
     #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub sections: Vec<String>,
+    #[serde(default)]
     pub fact_pronouns: Vec<String>,
     #[serde(default)]
     pub opening_question_words: Vec<String>,
@@ -231,6 +235,10 @@ pub struct Messages {
     pub empty: String,
     pub too_long: String,
     pub no_reference: String,
+    /// Introduces an answer to "which section …?".
+    pub in_section: String,
+    /// Introduces an answer to "which source …?".
+    pub cited_for: String,
     pub yes: String,
     pub no: String,
     pub closest: String,

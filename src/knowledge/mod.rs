@@ -170,6 +170,10 @@ pub struct Lexicon {
     pub alternatives: FxHashSet<String>,
     /// Words joining two questions in one message ("when was it founded, and by whom?").
     pub conjunctions: FxHashSet<String>,
+    /// Words asking for the references behind a fact ("which source supports …?").
+    pub sources: FxHashSet<String>,
+    /// Words asking where in the article a fact is ("which section mentions …?").
+    pub sections: FxHashSet<String>,
     /// Words asking for others than the names given ("who else").
     pub others: Vec<Cue>,
     pub more_than: Vec<Cue>,
@@ -196,8 +200,11 @@ pub mod class {
     pub const ENGLISH: u16 = 1 << 7;
     pub const ONLY: u16 = 1 << 8;
     pub const OTHERS: u16 = 1 << 9;
+    pub const SOURCE: u16 = 1 << 10;
+    pub const SECTION: u16 = 1 << 11;
     /// Words without meaning of their own: filler, question words, pronouns.
-    pub const FUNCTION: u16 = FILLER | QUESTION | PRONOUN | PERSON_PRONOUN | ONLY | OTHERS;
+    pub const FUNCTION: u16 =
+        FILLER | QUESTION | PRONOUN | PERSON_PRONOUN | ONLY | OTHERS | SOURCE | SECTION;
 }
 
 impl Lexicon {
@@ -209,7 +216,7 @@ impl Lexicon {
     /// Builds the word -> classes index; call once the lists are filled.
     pub fn index_classes(&mut self) {
         let mut m: FxHashMap<String, u16> = FxHashMap::default();
-        let lists: [(&FxHashSet<String>, u16); 9] = [
+        let lists: [(&FxHashSet<String>, u16); 11] = [
             (&self.filler, class::FILLER),
             (&self.question_words, class::QUESTION),
             (&self.pronouns, class::PRONOUN),
@@ -219,6 +226,8 @@ impl Lexicon {
             (&self.french, class::FRENCH),
             (&self.english, class::ENGLISH),
             (&self.only, class::ONLY),
+            (&self.sources, class::SOURCE),
+            (&self.sections, class::SECTION),
         ];
         for (words, c) in lists {
             for w in words {
