@@ -73,9 +73,13 @@ fn fact(
     let f = &kb.facts[r.fact];
     let m = kb.messages(p.lang);
     let text = match p.lang {
-        Lang::En => &f.en,
-        Lang::Fr => &f.fr,
+        Lang::En => f.en.clone(),
+        Lang::Fr => f.fr.clone(),
     };
+    let text = p
+        .ordinal
+        .and_then(|n| list_item(kb, p.lang, &f.items, n))
+        .unwrap_or(text);
     let verdict = match r.verdict {
         Some(true) => format!("{} ", m.yes),
         Some(false) => format!("{} ", m.no),
@@ -84,7 +88,7 @@ fn fact(
     let body = format!(
         "{}{verdict}{}",
         where_from(kb, p, &f.refs, &f.section),
-        with_refs(kb, p.lang, text, &f.refs, &f.section)
+        with_refs(kb, p.lang, &text, &f.refs, &f.section)
     );
     remember(kb, conv, r.subject, Some(r.fact), p);
     let subject = &kb.entities[r.subject];
@@ -115,6 +119,24 @@ fn fact(
         explanation: ex,
         ..plain(kb, cx.question, p.lang, String::new())
     }
+}
+
+/// "Number 3 of the 6 the article lists is meta learning (…)": the item at a position.
+fn list_item(kb: &KnowledgeBase, lang: Lang, items: &[usize], position: usize) -> Option<String> {
+    let item = super::decide::pick(items, position)?;
+    let n = if position == 0 { items.len() } else { position };
+    let names: Vec<&str> = items
+        .iter()
+        .map(|&e| kb.entities[e].name.as_str())
+        .collect();
+    Some(
+        kb.messages(lang)
+            .list_item
+            .replace("{n}", &n.to_string())
+            .replace("{count}", &items.len().to_string())
+            .replace("{item}", &kb.entities[item].name)
+            .replace("{list}", &names.join(", ")),
+    )
 }
 
 /// For a question asking where the answer comes from, what introduces it: its section, or the
@@ -214,6 +236,12 @@ pub(super) fn remember(
         .copied()
         .filter(|&e| person_kind(e))
         .collect();
+    // A list stays for "the second one" until another list replaces it, or a question that
+    // picks from no list.
+    let listing = fact.filter(|&f| !kb.facts[f].items.is_empty());
+    if listing.is_some() || p.ordinal.is_none() {
+        conv.list_fact = listing.map(|f| kb.facts[f].id.clone());
+    }
     if let Some(f) = fact.map(|f| &kb.facts[f]) {
         conv.topic = Some(f.topic.clone());
         conv.value = f.value_entity.and_then(id);

@@ -64,7 +64,47 @@ pub fn decide(
     cands: &[Candidate],
     conv: &Conversation,
 ) -> Decision {
-    let subjects = subjects(kb, p, conv);
+    let mut subjects = subjects(kb, p, conv);
+    // "The third one" after a list: what is asked of that item ("is the first one for
+    // Python?"), or else the item itself.
+    let Some((fact, item)) = listed(kb, p, conv, &subjects) else {
+        return decide_for(kb, p, cands, conv, subjects);
+    };
+    subjects.explicit = vec![item];
+    subjects.order = vec![item];
+    subjects.from_context = true;
+    subjects.continues_fact = false;
+    let d = match decide_for(kb, p, cands, conv, subjects) {
+        // What is asked must be of the item, not of the default subject beside it.
+        Decision::Fact { reading, .. } if reading.subject != item => {
+            Decision::Refuse(Refusal::Unexplained(Vec::new()))
+        }
+        d => d,
+    };
+    let f = &kb.facts[fact];
+    let open = meaningful(kb, p, true);
+    let plain = open
+        .iter()
+        .all(|&i| p.stems[i].iter().any(|s| f.stems.contains(s)));
+    match d {
+        Decision::Refuse(_) if plain => Decision::Fact {
+            reading: Reading::of(fact, f.subjects[0]),
+            intent: None,
+            score: 1.0,
+            via: "(a position in the last list)".into(),
+        },
+        d => d,
+    }
+}
+
+/// The decision once the subjects are known.
+fn decide_for(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    cands: &[Candidate],
+    conv: &Conversation,
+    subjects: Subjects,
+) -> Decision {
     let open = meaningful(
         kb,
         p,
@@ -96,6 +136,31 @@ pub fn decide(
         return Decision::SmallTalk { intent };
     }
     Decision::Refuse(refusal(kb, p, cands, &subjects, &open, misfit))
+}
+
+/// The last answer's list and the item a position in the question picks from it, when the
+/// question names nothing else.
+fn listed(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    conv: &Conversation,
+    s: &Subjects,
+) -> Option<(usize, usize)> {
+    let position = p.ordinal?;
+    if !s.explicit.is_empty() {
+        return None;
+    }
+    let fact = kb.fact_index(conv.list_fact.as_deref()?)?;
+    let item = pick(&kb.facts[fact].items, position)?;
+    Some((fact, item))
+}
+
+/// The item at a position (1-based; 0 is the last).
+pub fn pick(items: &[usize], position: usize) -> Option<usize> {
+    match position {
+        0 => items.last().copied(),
+        n => items.get(n - 1).copied(),
+    }
 }
 
 /// How well a reading fits: on the conversation's topic, about an entity the question names,

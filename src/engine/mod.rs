@@ -52,6 +52,8 @@ pub struct Conversation {
     pub value: Option<String>,
     /// The last question's words, which an ellipsis continues ("which year?").
     pub words: Vec<String>,
+    /// The last answer's fact, when it lists items ("the second one" picks from it).
+    pub list_fact: Option<String>,
 }
 
 pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answer {

@@ -93,6 +93,9 @@ pub struct Parsed {
     /// It asks for the references behind the answer, or the section it is in.
     pub asks_source: bool,
     pub asks_section: bool,
+    /// A position in a list ("the second one": 2; 0 for "the last"), and the word saying it.
+    pub ordinal: Option<usize>,
+    pub ordinal_at: Option<usize>,
     /// Asks for others than the names given ("who else").
     pub others: bool,
     /// No verb and no pronoun: an ellipsis that continues the previous question.
@@ -306,8 +309,14 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     p.others = others;
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
     p.either = p.words.iter().skip(1).any(|w| lex.alternatives.contains(w));
-    p.asks_source = p.classes.iter().any(|c| c & class::SOURCE != 0);
+    // "Open source" is software, not a reference.
+    p.asks_source = (0..p.words.len()).any(|i| {
+        p.classes[i] & class::SOURCE != 0
+            && (i == 0 || !lex.sources_not_after.contains(&p.words[i - 1]))
+    });
     p.asks_section = p.classes.iter().any(|c| c & class::SECTION != 0);
+    p.ordinal_at = p.words.iter().position(|w| lex.ordinals.contains_key(w));
+    p.ordinal = p.ordinal_at.map(|i| lex.ordinals[&p.words[i]]);
     p.fact_pronoun = p.words.iter().any(|w| lex.fact_pronouns.contains(w));
     p.elliptic = !verb && !p.pronoun && !p.person_pronoun && p.words.len() <= 6;
 }

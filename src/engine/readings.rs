@@ -28,6 +28,21 @@ pub struct Reading {
     pub name_contradicted: bool,
 }
 
+impl Reading {
+    /// A fact taken as it is, with nothing of the question to check.
+    pub fn of(fact: usize, subject: usize) -> Self {
+        Reading {
+            fact,
+            subject,
+            verdict: None,
+            evidence_words: 0,
+            confirmed: 0,
+            contradicted: 0,
+            name_contradicted: false,
+        }
+    }
+}
+
 /// Why no fact fits, for the explanation and the refusal wording.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Misfit {
@@ -72,6 +87,13 @@ pub fn check(
 ) -> Result<Reading, Misfit> {
     let f = &kb.facts[fact];
     let evidence_words = explain(kb, p, cand, f, open, quotes_only)?;
+    // A position ("the second …") picks from a list: a fact without one must explain it
+    // otherwise ("what was Mila first called?"), not "why … in the first place?".
+    if let Some(i) = p.ordinal_at {
+        if f.items.is_empty() && !cand.is_some_and(|c| c.explains[i]) {
+            return Err(Misfit::Unexplained(vec![p.words[i].clone()]));
+        }
+    }
     // A question that names the value a fact gives asks something else ("who created Oríon
     // at Mila?" is not answered by "Oríon is Mila's").
     let gives = f.value_entity.filter(|&v| v != subject);

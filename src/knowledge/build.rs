@@ -100,6 +100,9 @@ pub(super) fn assemble(
         conjunctions: set(&lex.conjunctions),
         sources: set(&lex.sources),
         sections: set(&lex.sections),
+        sources_not_after: set(&lex.sources_not_after),
+        ordinals: lex.ordinals.iter().map(|(w, &n)| (w.clone(), n)).collect(),
+        list_words: set(&lex.list_words),
         fact_pronouns: set(&lex.fact_pronouns),
         opening_question_words: set(&lex.opening_question_words),
         elided_te: normalize(&lex.elided_te),
@@ -413,6 +416,7 @@ pub(super) fn build_facts(
         let known = entity_ids.as_deref();
         let subjects = resolve(sources, &id, &d.subjects, known, files::ENTITIES, problems);
         let mentions = resolve(sources, &id, &d.mentions, known, files::ENTITIES, problems);
+        let items = resolve(sources, &id, &d.items, known, files::ENTITIES, problems);
         let value_entity = match &d.value_entity {
             None => Some(None),
             Some(v) => resolve(
@@ -482,6 +486,7 @@ pub(super) fn build_facts(
             mentions,
             fact_intents,
             value_entity,
+            items,
         );
         if problems.len() > before {
             found
@@ -498,6 +503,7 @@ pub(super) fn build_facts(
             Some(mentions),
             Some(fact_intents),
             Some(value_entity),
+            Some(items),
         ) = parts
         else {
             continue;
@@ -598,6 +604,7 @@ pub(super) fn build_facts(
             stems,
             quote_stems,
             claim_stems,
+            items,
             numbers,
             context,
         });
@@ -634,6 +641,12 @@ fn build_vocab(entities: &[Entity], intents: &[Intent], lex: &Lexicon) -> Vocab 
         &lex.filler,
         &lex.self_words,
         &lex.verbs,
+        &lex.only,
+        &lex.alternatives,
+        &lex.conjunctions,
+        &lex.sources,
+        &lex.sections,
+        &lex.list_words,
     ];
     for w in lists.into_iter().flatten() {
         for t in w.split(' ') {
@@ -641,6 +654,9 @@ fn build_vocab(entities: &[Entity], intents: &[Intent], lex: &Lexicon) -> Vocab 
         }
     }
     for w in lex.others.iter().flat_map(|c| c.words()) {
+        v.insert(w, false);
+    }
+    for w in lex.ordinals.keys() {
         v.insert(w, false);
     }
     // A word with synonyms is known: never "corrected" into another ("product" is not

@@ -148,6 +148,9 @@ pub struct FactDef {
     /// refers to in a follow-up.
     #[serde(default)]
     pub value_entity: Option<Spanned<String>>,
+    /// The entities it lists, in the article's order: what "the second one" picks.
+    #[serde(default)]
+    pub items: Vec<Spanned<String>>,
     pub en: String,
     pub fr: String,
 }
@@ -180,6 +183,12 @@ pub struct LexiconFile {
     pub sources: Vec<String>,
     #[serde(default)]
     pub sections: Vec<String>,
+    #[serde(default)]
+    pub sources_not_after: Vec<String>,
+    #[serde(default)]
+    pub ordinals: std::collections::BTreeMap<String, usize>,
+    #[serde(default)]
+    pub list_words: Vec<String>,
     #[serde(default)]
     pub fact_pronouns: Vec<String>,
     #[serde(default)]
@@ -239,6 +248,8 @@ pub struct Messages {
     pub in_section: String,
     /// Introduces an answer to "which source …?".
     pub cited_for: String,
+    /// An item of a list picked by its position ("the third topic").
+    pub list_item: String,
     pub yes: String,
     pub no: String,
     pub closest: String,

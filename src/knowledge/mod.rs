@@ -128,6 +128,8 @@ pub struct Fact {
     /// any entity's name. "Is Mila a university?" is not asserted by a quote naming "McGill
     /// University".
     pub claim_stems: FxHashSet<String>,
+    /// The entities it lists, in the article's order.
+    pub items: Vec<usize>,
     /// The numbers its evidence sentences state.
     pub numbers: Vec<u64>,
     /// The numbers of its value ("about 500"): what "more than 100?" is compared with.
@@ -174,6 +176,12 @@ pub struct Lexicon {
     pub sources: FxHashSet<String>,
     /// Words asking where in the article a fact is ("which section mentions …?").
     pub sections: FxHashSet<String>,
+    /// Words after which a source word means something else ("open source").
+    pub sources_not_after: FxHashSet<String>,
+    /// Positions in a list ("second" -> 2; 0 for "last").
+    pub ordinals: FxHashMap<String, usize>,
+    /// Words naming a list or its items ("list", "item", "one").
+    pub list_words: FxHashSet<String>,
     /// Words asking for others than the names given ("who else").
     pub others: Vec<Cue>,
     pub more_than: Vec<Cue>,
@@ -202,9 +210,10 @@ pub mod class {
     pub const OTHERS: u16 = 1 << 9;
     pub const SOURCE: u16 = 1 << 10;
     pub const SECTION: u16 = 1 << 11;
+    pub const LIST: u16 = 1 << 12;
     /// Words without meaning of their own: filler, question words, pronouns.
     pub const FUNCTION: u16 =
-        FILLER | QUESTION | PRONOUN | PERSON_PRONOUN | ONLY | OTHERS | SOURCE | SECTION;
+        FILLER | QUESTION | PRONOUN | PERSON_PRONOUN | ONLY | OTHERS | SOURCE | SECTION | LIST;
 }
 
 impl Lexicon {
@@ -216,7 +225,7 @@ impl Lexicon {
     /// Builds the word -> classes index; call once the lists are filled.
     pub fn index_classes(&mut self) {
         let mut m: FxHashMap<String, u16> = FxHashMap::default();
-        let lists: [(&FxHashSet<String>, u16); 11] = [
+        let lists: [(&FxHashSet<String>, u16); 12] = [
             (&self.filler, class::FILLER),
             (&self.question_words, class::QUESTION),
             (&self.pronouns, class::PRONOUN),
@@ -228,6 +237,7 @@ impl Lexicon {
             (&self.only, class::ONLY),
             (&self.sources, class::SOURCE),
             (&self.sections, class::SECTION),
+            (&self.list_words, class::LIST),
         ];
         for (words, c) in lists {
             for w in words {
@@ -236,6 +246,9 @@ impl Lexicon {
         }
         for w in self.others.iter().flat_map(|c| c.words()) {
             *m.entry(w.to_string()).or_default() |= class::OTHERS;
+        }
+        for w in self.ordinals.keys() {
+            *m.entry(w.clone()).or_default() |= class::LIST;
         }
         self.classes = m;
     }
@@ -347,6 +360,10 @@ impl KnowledgeBase {
             .filter(|q| seen.insert(q.as_str()))
             .cloned()
             .collect()
+    }
+
+    pub fn fact_index(&self, id: &str) -> Option<usize> {
+        self.facts.iter().position(|f| f.id == id)
     }
 
     pub fn entity_index(&self, id: &str) -> Option<usize> {
