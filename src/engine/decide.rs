@@ -289,7 +289,7 @@ fn by_evidence(
     if s.claimed.is_some() || (s.explicit.is_empty() && !s.from_context) {
         return None;
     }
-    let mut best: Option<(Reading, (usize, usize, bool, usize))> = None;
+    let mut best: Option<(Reading, (bool, usize, usize, bool, usize))> = None;
     for (fact, subject) in facts_for(kb, None, s, conv) {
         let Ok(r) = readings::check(kb, p, None, fact, subject, open, true) else {
             continue;
@@ -304,8 +304,10 @@ fn by_evidence(
         if open.is_empty() && !describes && r.confirmed == 0 {
             continue;
         }
-        // More words explained, more names confirmed, then the narrower fact.
+        // About the first entity named ("is Oríon an IBM product?" is about Oríon), more words
+        // explained, more names confirmed, then the narrower fact.
         let rank = (
+            s.explicit.first() == Some(&r.subject),
             r.evidence_words,
             r.confirmed,
             describes,

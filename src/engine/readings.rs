@@ -184,6 +184,9 @@ fn values(
     // A value named is one the fact gives as its value, not only one it mentions: "is Oríon
     // IBM's software?" is not settled by a sentence naming both.
     let mut stated = false;
+    // A value named that the fact only mentions: "is Oríon IBM's software?" names IBM, which
+    // the fact about Oríon mentions without saying it is IBM's.
+    let mut loose = false;
     let mut contradicted = false;
     for m in &p.mentions {
         let name = || p.words[m.start..m.end].join(" ");
@@ -191,7 +194,9 @@ fn values(
             Named::Entity(e) if *e == subject => {}
             Named::Entity(e) if f.subjects.contains(e) || f.mentions.contains(e) => {
                 confirmed = true;
-                stated |= gives(kb, f, *e);
+                let given = gives(kb, f, *e) || f.subjects.contains(e) || f.declared.contains(e);
+                stated |= given;
+                loose |= !given;
             }
             Named::Entity(e) if !p.yes_no && f.context.contains(e) => {}
             Named::Entity(e) => {
@@ -231,7 +236,7 @@ fn values(
         None
     } else if contradicted {
         Some(false)
-    } else if !p.either && confirms(kb, p, f, subject, asked, stated) {
+    } else if !p.either && confirms(kb, p, f, subject, asked, stated && !loose) {
         Some(true)
     } else {
         None

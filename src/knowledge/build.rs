@@ -519,6 +519,7 @@ pub(super) fn build_facts(
                 })
                 .collect()
         };
+        let declared = mentions.clone();
         let mut mentions = mentions;
         for ev in &evidence {
             for e in named_in(&ev.words) {
@@ -605,6 +606,7 @@ pub(super) fn build_facts(
             quote_stems,
             claim_stems,
             items,
+            declared,
             numbers,
             context,
         });

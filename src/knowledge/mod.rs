@@ -130,6 +130,9 @@ pub struct Fact {
     pub claim_stems: FxHashSet<String>,
     /// The entities it lists, in the article's order.
     pub items: Vec<usize>,
+    /// The mentions facts.toml declares (the others are found in its evidence): what a
+    /// yes/no question may take the fact to assert about them.
+    pub declared: Vec<usize>,
     /// The numbers its evidence sentences state.
     pub numbers: Vec<u64>,
     /// The numbers of its value ("about 500"): what "more than 100?" is compared with.
