@@ -22,6 +22,8 @@ pub mod subjects;
 pub mod suggest;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_parts;
 
 use crate::answer::{Answer, Explanation, Lang};
 use crate::knowledge::KnowledgeBase;

@@ -4,29 +4,41 @@ use super::*;
 
 const ARTICLE: &str = "'''Acme Lab''' is a lab in [[Paris]].\n\
 == History ==\n\
-Acme Lab was founded in 1999 by Ada Smith.<ref>{{Cite web|url=https://a.example/|title=Acme {{!}} history|website=a.example|access-date=2020-01-02}}</ref>\n";
+Acme Lab was founded in 1999 by Ada Smith.<ref>{{Cite web|url=https://a.example/|title=Acme {{!}} history|website=a.example|access-date=2020-01-02}}</ref>\n\
+== People ==\n\
+Its members include Ada Smith, Lea Roy and Max Durand.\n";
 const ENTITIES: &str = "[[entity]]\nid = \"acme\"\nkind = \"organization\"\nname = \"Acme Lab\"\naliases = [\"Acme\", \"the lab\"]\n\
 [[entity]]\nid = \"ada\"\nkind = \"person\"\nname = \"Ada Smith\"\naliases = [\"Ada Smith\", \"Smith\"]\n\
-[[entity]]\nid = \"paris\"\nkind = \"place\"\nname = \"Paris\"\naliases = [\"Paris\"]\n";
+[[entity]]\nid = \"paris\"\nkind = \"place\"\nname = \"Paris\"\naliases = [\"Paris\"]\n\
+[[entity]]\nid = \"lea\"\nkind = \"person\"\nname = \"Lea Roy\"\naliases = [\"Lea Roy\"]\n\
+[[entity]]\nid = \"max\"\nkind = \"person\"\nname = \"Max Durand\"\naliases = [\"Max Durand\"]\n";
 const INTENTS: &str = "[[intent]]\nid = \"founder\"\nall = [[\"who\", \"whom\", \"qui\"], [\"founded\", \"fonde\"]]\nvalue_kinds = [\"person\"]\npatterns = ['\\bby whom\\b']\nnot = [\"when\"]\nexamples_en = [\"Who founded Acme?\"]\nexamples_fr = [\"Qui a fondé Acme ?\"]\n\
 [[intent]]\nid = \"founded_when\"\nall = [[\"when\", \"quand\", \"year\"], [\"founded\", \"fonde\"]]\nexamples_en = [\"When was Acme founded?\"]\n\
+[[intent]]\nid = \"members\"\nall = [[\"members\", \"member\"]]\nexamples_en = [\"Who are the members of Acme?\"]\n\
 [[intent]]\nid = \"greeting\"\nsmalltalk = true\nall = [[\"hi\", \"bonjour\"]]\nexamples_en = [\"Hi\"]\n\
 [[intent]]\nid = \"description\"\nweight = 0.5\nstrict = true\ndescribes = true\nall = [[\"what is\", \"who is\"]]\nexamples_en = [\"What is Acme?\"]\n";
 const FACTS: &str = "[[fact]]\nid = \"founder\"\nclosed = true\nsubjects = [\"acme\"]\nmentions = [\"ada\"]\nrelation = \"founded_by\"\nvalue = \"Ada Smith\"\nintents = [\"founder\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Acme was founded by Ada Smith.\"\nfr = \"Acme a été fondé par Ada Smith.\"\n\
 [[fact]]\nid = \"year\"\nclosed = true\nsubjects = [\"acme\"]\nrelation = \"founded_in\"\nvalue = \"1999\"\nintents = [\"founded_when\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999\"]\nen = \"Acme was founded in 1999.\"\nfr = \"Acme a été fondé en 1999.\"\n\
-[[fact]]\nid = \"what\"\nsubjects = [\"acme\"]\nmentions = [\"paris\"]\nrelation = \"is_a\"\nvalue = \"lab\"\nintents = [\"description\"]\ntopic = \"overview\"\nevidence = [\"Acme Lab is a lab in Paris.\"]\nen = \"Acme Lab is a lab in Paris.\"\nfr = \"Acme Lab est un laboratoire à Paris.\"\n";
+[[fact]]\nid = \"what\"\nsubjects = [\"acme\"]\nmentions = [\"paris\"]\nrelation = \"is_a\"\nvalue = \"lab\"\nintents = [\"description\"]\ntopic = \"overview\"\nevidence = [\"Acme Lab is a lab in Paris.\"]\nen = \"Acme Lab is a lab in Paris.\"\nfr = \"Acme Lab est un laboratoire à Paris.\"\n\
+[[fact]]\nid = \"members\"\nsubjects = [\"acme\"]\nmentions = [\"ada\", \"lea\", \"max\"]\nitems = [\"ada\", \"lea\", \"max\"]\nrelation = \"members\"\nvalue = \"Ada Smith, Lea Roy, Max Durand\"\nintents = [\"members\"]\ntopic = \"people\"\nevidence = [\"Its members include Ada Smith, Lea Roy and Max Durand.\"]\nen = \"Acme's members include Ada Smith, Lea Roy and Max Durand.\"\nfr = \"Les membres d'Acme sont Ada Smith, Lea Roy et Max Durand.\"\n";
 const LEXICON: &str = r#"pronouns = ["it"]
 person_pronouns = ["she"]
 self_words = ["my", "i", "you"]
-question_words = ["who", "when", "what", "qui", "quand"]
+question_words = ["who", "when", "what", "which", "qui", "quand"]
 yes_no_starts = ["is", "was"]
 yes_no_marks = ["right"]
+alternatives = ["or"]
+conjunctions = ["and"]
+sources = ["source", "supports"]
+sources_not_after = ["open"]
+sections = ["section"]
+list_words = ["one"]
 more_than = ["more than"]
 less_than = ["less than"]
 verbs = ["is", "was", "a"]
 french = ["qui", "a", "quand", "bonjour"]
 english = ["who", "was", "when", "what", "is"]
-filler = ["was", "is", "the", "a", "it", "by", "in"]
+filler = ["was", "is", "the", "a", "it", "by", "in", "or", "of", "which", "says", "are", "and"]
 context_kinds = ["place"]
 person_kinds = ["person"]
 [external]
@@ -34,6 +46,10 @@ person = ["Bob Jones"]
 organization = ["Globex"]
 [synonyms]
 started = ["founded"]
+[ordinals]
+second = 2
+third = 3
+last = 0
 "#;
 const MESSAGES: &str = r#"[en]
 not_in_article = "Not said."
@@ -107,7 +123,7 @@ knowledge_directory = "directory"
 greeting = "Bonjour à vous."
 "#;
 
-fn kb() -> KnowledgeBase {
+pub(super) fn kb() -> KnowledgeBase {
     let files = [
         ("article.wikitext", ARTICLE),
         ("entities.toml", ENTITIES),
@@ -125,7 +141,7 @@ fn kb() -> KnowledgeBase {
     .expect("the fixture loads")
 }
 
-fn one(kb: &KnowledgeBase, q: &str) -> Answer {
+pub(super) fn one(kb: &KnowledgeBase, q: &str) -> Answer {
     ask(kb, q, &mut Conversation::default())
 }
 

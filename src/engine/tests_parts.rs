@@ -1,0 +1,98 @@
+//! The engine's handling of questions in parts (choices, clauses, lists) and of questions
+//! about sources, on the same made-up knowledge base as `tests.rs`.
+use super::tests::{kb, one};
+use super::*;
+
+#[test]
+fn a_choice_is_answered_with_the_option_the_fact_confirms() {
+    let kb = kb();
+    let a = one(&kb, "was Acme founded in 2005 or 1999?");
+    assert!(a.answered, "{}", a.body);
+    assert!(
+        a.body.starts_with("Acme was founded in 1999."),
+        "{}",
+        a.body
+    );
+    // Both options wrong: a plain "No".
+    let a = one(&kb, "was Acme founded in 2005 or 2007?");
+    assert!(a.body.starts_with("No."), "{}", a.body);
+}
+
+#[test]
+fn a_message_of_several_clauses_answers_each_question() {
+    let kb = kb();
+    let a = one(
+        &kb,
+        "I am writing a report. When was Acme founded, and by whom?",
+    );
+    assert!(a.answered, "{}", a.body);
+    assert!(
+        a.body.contains("1999") && a.body.contains("Ada Smith"),
+        "{}",
+        a.body
+    );
+    assert_eq!(a.citations.len(), 1, "citations merged: {:?}", a.citations);
+}
+
+#[test]
+fn a_clause_leaning_on_an_outside_name_is_refused() {
+    let kb = kb();
+    // "it" may be Globex: no answer about Acme.
+    let a = one(&kb, "I like Globex. When was it founded?");
+    assert!(!a.answered, "{}", a.body);
+    // One question of two refused: the whole message is.
+    let a = one(&kb, "When was Acme founded? And what is my name?");
+    assert!(!a.answered, "{}", a.body);
+}
+
+#[test]
+fn questions_about_sources_and_sections_introduce_the_fact() {
+    let kb = kb();
+    let a = one(&kb, "which source supports when Acme was founded?");
+    assert!(
+        a.body.starts_with("Cited [1]: Acme was founded in 1999."),
+        "{}",
+        a.body
+    );
+    let a = one(&kb, "which section says who the members of Acme are?");
+    assert!(a.body.starts_with("In People:"), "{}", a.body);
+    // "open source" is not about references.
+    let a = one(&kb, "is Acme open source?");
+    assert!(!a.body.starts_with("Cited"), "{}", a.body);
+}
+
+#[test]
+fn a_position_picks_an_item_of_a_list() {
+    let kb = kb();
+    let a = one(&kb, "who is the second member of Acme?");
+    assert!(a.body.starts_with("2/3: Lea Roy"), "{}", a.body);
+    let mut conv = Conversation::default();
+    ask(&kb, "who are the members of Acme?", &mut conv);
+    let a = ask(&kb, "and the last one?", &mut conv);
+    assert!(a.body.starts_with("3/3: Max Durand"), "{}", a.body);
+    // What is asked of the item: about that person, or refused.
+    let a = ask(&kb, "when was the second one founded?", &mut conv);
+    assert!(!a.answered, "{}", a.body);
+    // Without a list, a position is a word to explain.
+    let a = one(&kb, "who founded Acme in the third place?");
+    assert!(!a.answered, "{}", a.body);
+}
+
+#[test]
+fn yes_needs_the_value_stated_not_only_mentioned() {
+    let kb = kb();
+    let a = one(&kb, "was Acme founded by Ada Smith?");
+    assert!(a.body.starts_with("Yes."), "{}", a.body);
+    // The description mentions Paris; it does not say Ada Smith is there.
+    let a = one(&kb, "is Ada Smith in Paris?");
+    assert!(!a.body.starts_with("Yes."), "{}", a.body);
+}
+
+#[test]
+fn a_number_followed_by_what_it_counts_is_a_quantity() {
+    let kb = kb();
+    let p = parse::parse(&kb, "more than 1000 members");
+    assert!(!p.numbers[0].is_year());
+    let p = parse::parse(&kb, "founded in 1999 by");
+    assert!(p.numbers[0].is_year());
+}
