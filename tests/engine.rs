@@ -272,6 +272,22 @@ fn blind_question_sets_answer_nothing_unanswerable() {
     }
 }
 
+/// The two sets written in the third session (tests/data/probes/README.md), harder by design
+/// (long messages, choices, list positions, sources): a floor on the score, and no
+/// unanswerable question answered beyond the cases the README lists as open.
+#[test]
+fn later_blind_question_sets_keep_their_scores() {
+    for (name, floor, known_open) in [("blind6.jsonl", 85.0, 3), ("blind7.jsonl", 80.0, 1)] {
+        let report = mila_bot::eval::run(kb(), &probe(name)).unwrap();
+        assert!(
+            report.unknown_answered <= known_open,
+            "{name}: {}",
+            report.render()
+        );
+        assert!(report.percent() >= floor, "{name}: {}", report.render());
+    }
+}
+
 #[test]
 fn requests_about_other_things_never_get_a_mila_fact() {
     for line in probe("offtopic.jsonl").lines() {
