@@ -267,8 +267,8 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
         en += usize::from(c & class::ENGLISH != 0);
         // French "que" asks only at the start ("que veut dire…"); later it joins clauses
         // ("c'est vrai que…").
-        let conjunction = i > 0 && lex.opening_question_words.contains(&p.words[i]);
-        if p.qword.is_none() && c & class::QUESTION != 0 && !conjunction {
+        let conjunction = || i > 0 && lex.opening_question_words.contains(&p.words[i]);
+        if p.qword.is_none() && c & class::QUESTION != 0 && !conjunction() {
             p.qword = Some(i);
         }
         p.pronoun |= c & class::PRONOUN != 0;
@@ -280,9 +280,9 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     }
     p.lang = if fr > en { Lang::Fr } else { Lang::En };
     let masked = p.masked();
-    let others = lex.others.iter().any(|c| c.find(&masked).is_some());
-    let starts = lex.yes_no_starts.iter().any(|c| c.matches_at(&masked, 0));
-    let marked = lex.yes_no_marks.iter().any(|c| c.find(&masked).is_some());
+    let others = lex.others.occurs_in(&masked);
+    let starts = lex.yes_no_starts.matches_at(&masked, 0);
+    let marked = lex.yes_no_marks.occurs_in(&masked);
     p.yes_no = p.qword.is_none() && (starts || marked || !p.mentions.is_empty());
     p.others = others;
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);

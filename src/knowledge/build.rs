@@ -92,9 +92,9 @@ pub(super) fn assemble(
         person_kinds: lex.person_kinds,
         self_words: set(&lex.self_words),
         verbs: set(&lex.verbs),
-        yes_no_starts: cues(&lex.yes_no_starts),
-        yes_no_marks: cues(&lex.yes_no_marks),
-        others: cues(&lex.others),
+        yes_no_starts: CueSet::new(cues(&lex.yes_no_starts)),
+        yes_no_marks: CueSet::new(cues(&lex.yes_no_marks)),
+        others: CueSet::new(cues(&lex.others)),
         only: set(&lex.only),
         fact_pronouns: set(&lex.fact_pronouns),
         opening_question_words: set(&lex.opening_question_words),
@@ -620,7 +620,7 @@ fn build_vocab(entities: &[Entity], intents: &[Intent], lex: &Lexicon) -> Vocab 
             v.insert(t, false);
         }
     }
-    for w in lex.others.iter().flat_map(|c| c.words()) {
+    for w in lex.others.cues().iter().flat_map(|c| c.words()) {
         v.insert(w, false);
     }
     // A word with synonyms is known: never "corrected" into another ("product" is not

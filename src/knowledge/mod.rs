@@ -9,7 +9,7 @@ pub mod files;
 pub mod wikitext;
 
 use crate::answer::Citation;
-use crate::nlu::{Cue, Vocab};
+use crate::nlu::{Cue, CueSet, Vocab};
 use files::Messages;
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -147,8 +147,8 @@ pub struct Lexicon {
     pub person_kinds: Vec<String>,
     pub self_words: FxHashSet<String>,
     pub verbs: FxHashSet<String>,
-    pub yes_no_starts: Vec<Cue>,
-    pub yes_no_marks: Vec<Cue>,
+    pub yes_no_starts: CueSet,
+    pub yes_no_marks: CueSet,
     /// Question words that ask only at the start ("que"); later they join clauses.
     pub opening_question_words: FxHashSet<String>,
     /// French elided "t'" stands for this word, except before `euphonic_subjects` ("a-t-il")
@@ -163,7 +163,7 @@ pub struct Lexicon {
     /// Words asking whether something is all there is ("only").
     pub only: FxHashSet<String>,
     /// Words asking for others than the names given ("who else").
-    pub others: Vec<Cue>,
+    pub others: CueSet,
     pub more_than: Vec<Cue>,
     pub less_than: Vec<Cue>,
     /// Names the article does not cover: (normalised words, kind).
@@ -217,7 +217,7 @@ impl Lexicon {
                 *m.entry(w.clone()).or_default() |= c;
             }
         }
-        for w in self.others.iter().flat_map(|c| c.words()) {
+        for w in self.others.cues().iter().flat_map(|c| c.words()) {
             *m.entry(w.to_string()).or_default() |= class::OTHERS;
         }
         self.classes = m;

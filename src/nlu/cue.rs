@@ -46,12 +46,22 @@ impl Cue {
 
     /// Whether the cue matches at exactly position `i`.
     pub fn matches_at(&self, words: &[&str], i: usize) -> bool {
+        self.parts_match_at(words, i, 0)
+    }
+
+    /// [`Cue::matches_at`] for a cue whose first word is known to be `words[i]` (found by
+    /// it in an index): only the other words are compared.
+    pub fn rest_matches_at(&self, words: &[&str], i: usize) -> bool {
+        self.parts_match_at(words, i, 1)
+    }
+
+    /// Whether the parts from `skip` on match the words from `i + skip` on.
+    fn parts_match_at(&self, words: &[&str], i: usize, skip: usize) -> bool {
         let n = self.parts.len();
         i + n <= words.len()
-            && self
-                .parts
+            && self.parts[skip.min(n)..]
                 .iter()
-                .zip(&words[i..i + n])
+                .zip(&words[i + skip.min(n)..i + n])
                 .all(|(p, w)| match p {
                     Part::Word(x) => x == w,
                     Part::Prefix(x) => w.starts_with(x.as_str()),

@@ -66,8 +66,13 @@ impl CueIndex {
             if w.is_empty() {
                 continue;
             }
-            let ids = self.by_first.get(*w).into_iter().flatten();
-            for &id in ids.chain(&self.prefixed) {
+            // Cues found by their first word only need their other words compared.
+            for &id in self.by_first.get(*w).into_iter().flatten() {
+                if self.entries[id as usize].cue.rest_matches_at(words, i) {
+                    f(id, i);
+                }
+            }
+            for &id in &self.prefixed {
                 if self.entries[id as usize].cue.matches_at(words, i) {
                     f(id, i);
                 }
@@ -85,5 +90,78 @@ impl CueIndex {
                 .collect(),
             None => Vec::new(),
         }
+    }
+}
+
+/// A list of cues, indexed by first word like [`CueIndex`]: whether any of them occurs in a
+/// question costs one hash lookup per word, whatever the number of cues.
+#[derive(Debug, Clone, Default)]
+pub struct CueSet {
+    cues: Vec<Cue>,
+    by_first: FxHashMap<String, Vec<u32>>,
+    prefixed: Vec<u32>,
+}
+
+impl CueSet {
+    pub fn new(cues: Vec<Cue>) -> CueSet {
+        let mut set = CueSet::default();
+        for (id, cue) in cues.iter().enumerate() {
+            match cue.first_word() {
+                Some(w) => set
+                    .by_first
+                    .entry(w.to_string())
+                    .or_default()
+                    .push(id as u32),
+                None => set.prefixed.push(id as u32),
+            }
+        }
+        set.cues = cues;
+        set
+    }
+
+    /// The cues, in the order given.
+    pub fn cues(&self) -> &[Cue] {
+        &self.cues
+    }
+
+    /// Whether one of the cues matches at position `i` of `words` (an empty word never
+    /// matches).
+    pub fn matches_at(&self, words: &[&str], i: usize) -> bool {
+        let Some(w) = words.get(i).filter(|w| !w.is_empty()) else {
+            return false;
+        };
+        let mut by_first = self.by_first.get(*w).into_iter().flatten();
+        by_first.any(|&id| self.cues[id as usize].rest_matches_at(words, i))
+            || self
+                .prefixed
+                .iter()
+                .any(|&id| self.cues[id as usize].matches_at(words, i))
+    }
+
+    /// Whether one of the cues matches anywhere in `words`.
+    pub fn occurs_in(&self, words: &[&str]) -> bool {
+        (0..words.len()).any(|i| self.matches_at(words, i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(cues: &[&str]) -> CueSet {
+        CueSet::new(cues.iter().filter_map(|c| Cue::new(c)).collect())
+    }
+
+    #[test]
+    fn a_cue_set_finds_what_its_cues_find() {
+        let s = set(&["isn t it", "right", "collaborat*"]);
+        assert!(s.occurs_in(&["it", "s", "in", "montreal", "isn", "t", "it"]));
+        assert!(s.occurs_in(&["mila", "collaborates"]));
+        assert!(s.matches_at(&["right", "mila"], 0));
+        assert!(!s.matches_at(&["mila", "right"], 0));
+        assert!(!s.occurs_in(&["isn", "t", "that"]));
+        // Masked words (names, numbers) never match.
+        assert!(!s.occurs_in(&["", "mila"]));
+        assert!(!set(&[]).occurs_in(&["right"]));
     }
 }
