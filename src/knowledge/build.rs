@@ -144,7 +144,8 @@ pub(super) fn assemble(
             (crate::Lang::Fr, &intent.examples_fr),
         ] {
             for q in list {
-                let words = tokens(&normalize(q));
+                let normalized = normalize(q);
+                let words = tokens(&normalized);
                 let named = entities
                     .iter()
                     .enumerate()
@@ -155,7 +156,13 @@ pub(super) fn assemble(
                     })
                     .map(|(n, _)| n)
                     .collect();
-                examples.push((i, lang, q.clone(), named));
+                examples.push(Example {
+                    intent: i,
+                    lang,
+                    question: q.clone(),
+                    normalized,
+                    named,
+                });
             }
         }
     }

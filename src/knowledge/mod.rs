@@ -224,6 +224,18 @@ impl Lexicon {
     }
 }
 
+/// An intent's example question, as suggested to users.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub intent: usize,
+    pub lang: crate::Lang,
+    pub question: String,
+    /// The question normalised (see [`crate::nlu::normalize`]), computed once.
+    pub normalized: String,
+    /// The entities it names.
+    pub named: Vec<usize>,
+}
+
 /// Everything the engine needs, validated and indexed; immutable once built.
 #[derive(Debug)]
 pub struct KnowledgeBase {
@@ -238,8 +250,8 @@ pub struct KnowledgeBase {
     /// First word of an alias -> (entity, alias) pairs, for entity recognition.
     pub alias_index: FxHashMap<String, Vec<(usize, usize)>>,
     pub cue_index: crate::nlu::CueIndex,
-    /// Each intent's example questions: (intent, lang, question, entities it names).
-    pub examples: Vec<(usize, crate::Lang, String, Vec<usize>)>,
+    /// Each intent's example questions.
+    pub examples: Vec<Example>,
     /// Words of the required cue groups, and the intents they belong to: a word that asks for
     /// another relation is never explained by a fact's evidence alone.
     pub group_words: FxHashMap<String, Vec<usize>>,
