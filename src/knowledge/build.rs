@@ -171,6 +171,14 @@ pub(super) fn assemble(
         .words()
         .map(|w| (w.to_string(), stems_with_synonyms(&lexicon, w).into()))
         .collect();
+    let mut subject_facts = vec![Vec::new(); entities.len()];
+    for (i, f) in facts.iter().enumerate() {
+        for &e in &f.subjects {
+            if !subject_facts[e].contains(&i) {
+                subject_facts[e].push(i);
+            }
+        }
+    }
     let mut external_index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, (words, _)) in lexicon.external.iter().enumerate() {
         external_index.entry(words[0].clone()).or_default().push(i);
@@ -226,6 +234,7 @@ pub(super) fn assemble(
         sentence_entities,
         group_words,
         stem_cache,
+        subject_facts,
         external_index,
         sentence_words,
         source,

@@ -258,6 +258,8 @@ pub struct KnowledgeBase {
     /// Known word -> the word, its stems and its synonyms' stems (see
     /// [`stems_with_synonyms`]), computed once at load.
     pub stem_cache: FxHashMap<String, std::sync::Arc<[String]>>,
+    /// Per entity: the facts it is a subject of, in order (see [`KnowledgeBase::facts_about`]).
+    pub subject_facts: Vec<Vec<usize>>,
     /// First word of an external name -> indices into `lexicon.external`.
     pub external_index: FxHashMap<String, Vec<usize>>,
     /// Per article sentence: its normalised words.
@@ -342,6 +344,11 @@ impl KnowledgeBase {
             .filter(|q| seen.insert(q.as_str()))
             .cloned()
             .collect()
+    }
+
+    /// The facts `entity` is a subject of, in order.
+    pub fn facts_about(&self, entity: usize) -> &[usize] {
+        self.subject_facts.get(entity).map_or(&[], Vec::as_slice)
     }
 
     pub fn entity_index(&self, id: &str) -> Option<usize> {
