@@ -102,35 +102,39 @@ pub const QUANTITY: &str = "quantity";
 
 /// A named value of a kind the intent is about ("Toronto" for a place) fills its first group.
 fn value_kinds(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits], about_default: bool) {
+    // The default subject is no value; a year is one only in a yes/no question ("was it
+    // founded in 2017?"), a constraint otherwise ("what happened in 2020?").
+    let kinds: Vec<&str> = p
+        .mentions
+        .iter()
+        .filter(|_| about_default || p.yes_no)
+        .filter_map(|m| match &m.what {
+            Named::Entity(e) if *e == DEFAULT_SUBJECT => None,
+            Named::Entity(e) => Some(kb.entities[*e].kind.as_str()),
+            Named::External(k) => Some(k.as_str()),
+        })
+        .chain(
+            p.numbers
+                .iter()
+                .filter(|n| p.yes_no && n.is_year())
+                .map(|_| YEAR),
+        )
+        .chain(
+            p.numbers
+                .iter()
+                .filter(|n| n.cmp != Cmp::Equal && !n.is_year())
+                .map(|_| QUANTITY),
+        )
+        .collect();
+    if kinds.is_empty() {
+        return;
+    }
     for (i, intent) in kb.intents.iter().enumerate() {
         if intent.value_kinds.is_empty() || hits[i].groups[0].is_some() {
             continue;
         }
-        // The default subject is no value; a year is one only in a yes/no question ("was it
-        // founded in 2017?"), a constraint otherwise ("what happened in 2020?").
-        let kinds = p
-            .mentions
-            .iter()
-            .filter(|_| about_default || p.yes_no)
-            .filter_map(|m| match &m.what {
-                Named::Entity(e) if *e == DEFAULT_SUBJECT => None,
-                Named::Entity(e) => Some(kb.entities[*e].kind.as_str()),
-                Named::External(k) => Some(k.as_str()),
-            })
-            .chain(
-                p.numbers
-                    .iter()
-                    .filter(|n| p.yes_no && n.is_year())
-                    .map(|_| YEAR),
-            )
-            .chain(
-                p.numbers
-                    .iter()
-                    .filter(|n| n.cmp != Cmp::Equal && !n.is_year())
-                    .map(|_| QUANTITY),
-            );
         let fits = kinds
-            .into_iter()
+            .iter()
             .any(|kind| intent.value_kinds.iter().any(|k| k == kind));
         if fits {
             hits[i].groups[0] = Some(u32::MAX);
