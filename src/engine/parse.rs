@@ -156,7 +156,7 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
         ..Parsed::default()
     };
     classify(kb, &mut p);
-    p.stems = p.words.iter().map(|w| word_stems(kb, w)).collect();
+    p.stems = p.words.iter().map(|w| kb.stems(w)).collect();
     for m in &p.mentions {
         if let Named::Entity(e) = m.what {
             if !p.entity_ids.contains(&e) {
@@ -165,14 +165,6 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
         }
     }
     p
-}
-
-/// The word, its stems and its synonyms' stems: from the knowledge's cache for a known word.
-fn word_stems(kb: &KnowledgeBase, w: &str) -> std::sync::Arc<[String]> {
-    match kb.stem_cache.get(w) {
-        Some(s) => s.clone(),
-        None => crate::knowledge::stems_with_synonyms(&kb.lexicon, w).into(),
-    }
 }
 
 /// Greedy longest-name matching, left to right: knowledge entities, then external names.

@@ -169,7 +169,7 @@ pub(super) fn assemble(
     let group_words = group_words(&intents);
     let stem_cache = vocab
         .words()
-        .map(|w| (w.to_string(), stems_with_synonyms(&lexicon, w).into()))
+        .map(|w| (w.to_string(), OnceLock::new()))
         .collect();
     let mut subject_facts = vec![Vec::new(); entities.len()];
     for (i, f) in facts.iter().enumerate() {

@@ -15,6 +15,7 @@ use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
 pub use build::MAX_GROUPS;
@@ -256,8 +257,8 @@ pub struct KnowledgeBase {
     /// another relation is never explained by a fact's evidence alone.
     pub group_words: FxHashMap<String, Vec<usize>>,
     /// Known word -> the word, its stems and its synonyms' stems (see
-    /// [`stems_with_synonyms`]), computed once at load.
-    pub stem_cache: FxHashMap<String, std::sync::Arc<[String]>>,
+    /// [`KnowledgeBase::stems`]), computed at the word's first use.
+    pub stem_cache: FxHashMap<String, OnceLock<Arc<[String]>>>,
     /// Per entity: the facts it is a subject of, in order (see [`KnowledgeBase::facts_about`]).
     pub subject_facts: Vec<Vec<usize>>,
     /// First word of an external name -> indices into `lexicon.external`.
@@ -344,6 +345,17 @@ impl KnowledgeBase {
             .filter(|q| seen.insert(q.as_str()))
             .cloned()
             .collect()
+    }
+
+    /// The word, its stems and its synonyms' stems (see [`stems_with_synonyms`]). Those of a
+    /// known word are computed once, when first asked for: stemming the whole vocabulary at
+    /// load would cost every start a few milliseconds.
+    pub fn stems(&self, w: &str) -> Arc<[String]> {
+        let compute = || stems_with_synonyms(&self.lexicon, w).into();
+        match self.stem_cache.get(w) {
+            Some(cached) => cached.get_or_init(compute).clone(),
+            None => compute(),
+        }
     }
 
     /// The facts `entity` is a subject of, in order.
