@@ -50,9 +50,10 @@ impl Cue {
     }
 
     /// [`Cue::matches_at`] for a cue whose first word is known to be `words[i]` (found by
-    /// it in an index): only the other words are compared.
+    /// it in an index): only the other words are compared, if it has any.
+    #[inline]
     pub fn rest_matches_at(&self, words: &[&str], i: usize) -> bool {
-        self.parts_match_at(words, i, 1)
+        self.parts.len() == 1 || self.parts_match_at(words, i, 1)
     }
 
     /// Whether the parts from `skip` on match the words from `i + skip` on.
