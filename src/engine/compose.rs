@@ -81,10 +81,7 @@ fn fact(
         Some(false) => format!("{} ", m.no),
         None => String::new(),
     };
-    let body = format!(
-        "{verdict}{}",
-        with_refs(kb, p.lang, text, &f.refs, &f.section)
-    );
+    let body = with_refs(kb, p.lang, verdict, text, &f.refs, &f.section);
     remember(kb, conv, r.subject, Some(r.fact), p);
     let subject = &kb.entities[r.subject];
     let mut ex = cx.ex;
@@ -116,17 +113,29 @@ fn fact(
     }
 }
 
-/// The answer text with its `[n]` markers, or the section named when the article gives no
-/// reference.
-fn with_refs(kb: &KnowledgeBase, lang: Lang, text: &str, refs: &[usize], section: &str) -> String {
+/// `before` followed by the answer text with its `[n]` markers, or with the section named
+/// when the article gives no reference.
+fn with_refs(
+    kb: &KnowledgeBase,
+    lang: Lang,
+    mut before: String,
+    text: &str,
+    refs: &[usize],
+    section: &str,
+) -> String {
+    before.reserve(text.len() + 4 * refs.len());
+    before.push_str(text);
     if refs.is_empty() {
         let m = kb.messages(lang);
-        let note = m.no_reference.replace("{section}", m.section_name(section));
-        format!("{text} {note}")
-    } else {
-        let marks: String = refs.iter().map(|n| format!("[{n}]")).collect();
-        format!("{text}{marks}")
+        before.push(' ');
+        before.push_str(&m.no_reference.replace("{section}", m.section_name(section)));
     }
+    for n in refs {
+        before.push('[');
+        before.push_str(itoa::Buffer::new().format(*n));
+        before.push(']');
+    }
+    before
 }
 
 fn sentence(cx: Context, n: usize, subject: usize, conv: &mut Conversation) -> Answer {
@@ -134,7 +143,7 @@ fn sentence(cx: Context, n: usize, subject: usize, conv: &mut Conversation) -> A
     let s = &kb.article.sentences[n];
     let m = kb.messages(p.lang);
     let quoted = m.article_says.replace("{sentence}", s.text.trim());
-    let body = with_refs(kb, p.lang, &quoted, &s.refs, &s.section);
+    let body = with_refs(kb, p.lang, String::new(), &quoted, &s.refs, &s.section);
     remember(kb, conv, subject, None, p);
     let mut ex = cx.ex;
     ex.subject = Some(kb.entities[subject].id.clone());
