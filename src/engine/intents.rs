@@ -181,15 +181,27 @@ fn score_one(kb: &KnowledgeBase, i: usize, mut h: Hits, words: usize) -> Option<
             .get(*id as usize)
             .map_or("(a named value)", |e| e.cue.text.as_str())
     };
-    let mut via: Vec<String> = Vec::new();
+    // What matched, joined with " + ".
+    let mut via = String::new();
+    let mut parts = 0;
+    let mut add = |part: [&str; 3]| {
+        if parts > 0 {
+            via.push_str(" + ");
+        }
+        parts += 1;
+        part.into_iter().for_each(|p| via.push_str(p));
+    };
     let mut score = 0.0;
     if groups_ok {
         score += n as f64 * intent.weight;
-        via.extend(h.groups.iter().flatten().map(|id| text(id).to_string()));
+        h.groups
+            .iter()
+            .flatten()
+            .for_each(|id| add(["", text(id), ""]));
     }
     if let Some(re) = pattern {
         score += 1.0;
-        via.push(format!("/{}/", re.as_str()));
+        add(["/", re.as_str(), "/"]);
     }
     let mut distinct: Vec<&str> = h.boosts.iter().map(text).collect();
     distinct.dedup();
@@ -201,7 +213,7 @@ fn score_one(kb: &KnowledgeBase, i: usize, mut h: Hits, words: usize) -> Option<
     Some(Candidate {
         intent: i,
         score,
-        via: via.join(" + "),
+        via,
         explains: h.explains,
     })
 }
