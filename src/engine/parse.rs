@@ -6,6 +6,8 @@
 use crate::answer::Lang;
 use crate::knowledge::{class, KnowledgeBase};
 use crate::nlu::Cue;
+use std::cell::OnceCell;
+use std::sync::Arc;
 
 /// Something named in the question: `words[start..end]`.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,8 +92,9 @@ pub struct Parsed {
     pub others: bool,
     /// No verb and no pronoun: an ellipsis that continues the previous question.
     pub elliptic: bool,
-    /// The word, its English and French stems, and those of its synonyms, for each word.
-    pub stems: Vec<std::sync::Arc<[String]>>,
+    /// The word, its English and French stems, and those of its synonyms, for each word,
+    /// computed at first use (see [`Parsed::stems`]).
+    pub(super) stems: Vec<OnceCell<Arc<[String]>>>,
     /// Distinct knowledge entities named, in order of appearance.
     pub entity_ids: Vec<usize>,
     /// Each word's lexicon classes (see [`crate::knowledge::class`]).
@@ -130,6 +133,12 @@ impl Parsed {
             .collect()
     }
 
+    /// The stems of word `i` (see [`KnowledgeBase::stems`]). Computed when first asked for:
+    /// most words are explained by a name or a cue and never need them.
+    pub fn stems(&self, kb: &KnowledgeBase, i: usize) -> &[String] {
+        self.stems[i].get_or_init(|| kb.stems(&self.words[i]))
+    }
+
     /// The lowest similarity among the corrections and entity matches (1.0 when exact).
     pub fn similarity(&self) -> f64 {
         self.corrections
@@ -156,7 +165,7 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
         ..Parsed::default()
     };
     classify(kb, &mut p);
-    p.stems = p.words.iter().map(|w| kb.stems(w)).collect();
+    p.stems = vec![OnceCell::new(); p.words.len()];
     for m in &p.mentions {
         if let Named::Entity(e) = m.what {
             if !p.entity_ids.contains(&e) {

@@ -36,9 +36,9 @@ pub fn sentence_reading(
         if !named.contains(&subject) || !opens {
             continue;
         }
-        let explained = open
-            .iter()
-            .all(|&i| stems.contains(&p.words[i]) || p.stems[i].iter().any(|x| stems.contains(x)));
+        let explained = open.iter().all(|&i| {
+            stems.contains(&p.words[i]) || p.stems(kb, i).iter().any(|x| stems.contains(x))
+        });
         let values = p.mentions.iter().all(|m| match m.what {
             Named::Entity(e) => named.contains(&e),
             Named::External(_) => false,

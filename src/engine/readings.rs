@@ -122,7 +122,8 @@ fn explain(
         .iter()
         .filter(|&&i| !cand.is_some_and(|c| c.explains[i]))
     {
-        let quoted = p.stems[i].iter().any(|s| f.quote_stems.contains(s));
+        let stems = p.stems(kb, i);
+        let quoted = stems.iter().any(|s| f.quote_stems.contains(s));
         // A word that asks for another relation ("faculty" in "how many faculty?") is not
         // explained by the context around a fact's quote, only by the quote itself.
         let other = !quoted
@@ -132,7 +133,7 @@ fn explain(
             });
         if quoted {
             evidence_words += 2;
-        } else if !other && !quotes_only && p.stems[i].iter().any(|s| f.stems.contains(s)) {
+        } else if !other && !quotes_only && stems.iter().any(|s| f.stems.contains(s)) {
             evidence_words += 1;
         } else {
             unexplained.push(p.words[i].clone());
