@@ -77,8 +77,8 @@ fn fact(
         Lang::Fr => &f.fr,
     };
     let verdict = match r.verdict {
-        Some(true) => format!("{} ", m.yes),
-        Some(false) => format!("{} ", m.no),
+        Some(true) => [m.yes.as_str(), " "].concat(),
+        Some(false) => [m.no.as_str(), " "].concat(),
         None => String::new(),
     };
     let body = with_refs(kb, p.lang, verdict, text, &f.refs, &f.section);
@@ -89,10 +89,17 @@ fn fact(
     ex.intent = intent_id.map(|i| kb.intents[i].id.clone());
     ex.pattern = Some(via);
     ex.subject = Some(subject.id.clone());
-    ex.fact = Some(format!(
-        "{} ({} {} = {})",
-        f.id, subject.name, f.relation, f.value
-    ));
+    let fact = [
+        &f.id,
+        " (",
+        &subject.name,
+        " ",
+        &f.relation,
+        " = ",
+        &f.value,
+        ")",
+    ];
+    ex.fact = Some(fact.concat());
     ex.evidence = Some(
         f.evidence
             .iter()
@@ -195,26 +202,20 @@ fn remember(
     conv.subject = id(subject);
     conv.value = None;
     conv.topic = None;
-    let mut persons: Vec<usize> = p
-        .entities()
-        .iter()
-        .copied()
-        .filter(|&e| person_kind(e))
-        .collect();
-    if let Some(f) = fact.map(|f| &kb.facts[f]) {
+    let fact = fact.map(|f| &kb.facts[f]);
+    if let Some(f) = fact {
         conv.topic = Some(f.topic.clone());
         conv.value = f.value_entity.and_then(id);
-        persons.extend(
-            f.subjects
-                .iter()
-                .chain(&f.mentions)
-                .filter(|&&e| person_kind(e)),
-        );
     }
-    if person_kind(subject) {
-        persons.insert(0, subject);
-    }
-    if let Some(&who) = persons.first() {
+    // "He"/"she" next: the subject if a person, else the first person the question names,
+    // else the first the fact names.
+    let in_fact = fact
+        .into_iter()
+        .flat_map(|f| f.subjects.iter().chain(&f.mentions));
+    let mut persons = std::iter::once(subject)
+        .chain(p.entities().iter().copied())
+        .chain(in_fact.copied());
+    if let Some(who) = persons.find(|&e| person_kind(e)) {
         conv.person = id(who);
     }
     // An ellipsis keeps the words of the question it continues.
@@ -223,12 +224,8 @@ fn remember(
     } else {
         Vec::new()
     };
-    words.extend(
-        p.masked()
-            .iter()
-            .filter(|w| !w.is_empty())
-            .map(|w| w.to_string()),
-    );
+    let unnamed = (0..p.words.len()).filter(|&i| !p.is_named(i));
+    words.extend(unnamed.map(|i| p.words[i].clone()));
     // A chain of ellipses carries only its latest words: the context stays bounded however
     // long the conversation.
     let extra = words.len().saturating_sub(super::CONTEXT_WORDS);
