@@ -80,7 +80,12 @@ impl Cue {
 
     /// The cue's first word when it is a plain word (not a prefix).
     pub fn first_word(&self) -> Option<&str> {
-        match self.parts.first()? {
+        self.word_at(0)
+    }
+
+    /// The cue's `k`-th word when it is a plain word (not a prefix).
+    pub fn word_at(&self, k: usize) -> Option<&str> {
+        match self.parts.get(k)? {
             Part::Word(w) => Some(w),
             Part::Prefix(_) => None,
         }
