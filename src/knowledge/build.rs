@@ -190,11 +190,11 @@ pub(super) fn assemble(
         .collect();
     let mut sentence_stems = Vec::new();
     let mut sentence_entities = Vec::new();
-    for s in &article.sentences {
-        let words = tokens(&normalize(&s.text));
+    let mut memo = StemMemo::default();
+    for words in &sentence_words {
         let mut st = FxHashSet::default();
-        for w in &words {
-            st.insert(stem::english(w));
+        for w in words {
+            st.insert(memo.english(w));
             st.insert(w.clone());
         }
         sentence_stems.push(st);
@@ -402,6 +402,7 @@ pub(super) fn build_facts(
         a.sentences.iter().map(|s| quote_key(&s.text)).collect()
     });
     let f = files::FACTS;
+    let mut memo = StemMemo::default();
     let entity_ids: Option<Vec<&str>> = entities.map(|e| e.iter().map(|x| x.id.as_str()).collect());
     let intent_ids: Option<Vec<&str>> = intents.map(|i| i.iter().map(|x| x.id.as_str()).collect());
     let mut ids: Vec<String> = Vec::new();
@@ -547,7 +548,7 @@ pub(super) fn build_facts(
         let mut quote_stems = FxHashSet::default();
         // The article and the English answer are English; the French answer is French.
         for w in evidence.iter().flat_map(|e| &e.words) {
-            quote_stems.insert(stem::english(w));
+            quote_stems.insert(memo.english(w));
             quote_stems.insert(w.clone());
         }
         let sentences = evidence
@@ -560,9 +561,9 @@ pub(super) fn build_facts(
                     numbers.push(n);
                 }
                 stems.insert(if french {
-                    stem::french(&w)
+                    memo.french(&w)
                 } else {
-                    stem::english(&w)
+                    memo.english(&w)
                 });
                 stems.insert(w);
             }
@@ -651,6 +652,33 @@ fn build_vocab(entities: &[Entity], intents: &[Intent], lex: &Lexicon) -> Vocab 
     }
     v.index();
     v
+}
+
+/// The stems of the words met while building, each computed once: the facts' evidence
+/// sentences overlap, and stemming them was the most of a start's time.
+#[derive(Default)]
+struct StemMemo {
+    english: FxHashMap<String, String>,
+    french: FxHashMap<String, String>,
+}
+
+impl StemMemo {
+    fn english(&mut self, w: &str) -> String {
+        Self::memo(&mut self.english, w, stem::english)
+    }
+
+    fn french(&mut self, w: &str) -> String {
+        Self::memo(&mut self.french, w, stem::french)
+    }
+
+    fn memo(seen: &mut FxHashMap<String, String>, w: &str, stem: fn(&str) -> String) -> String {
+        if let Some(s) = seen.get(w) {
+            return s.clone();
+        }
+        let s = stem(w);
+        seen.insert(w.to_string(), s.clone());
+        s
+    }
 }
 
 /// Groups an intent may have (`all` in intents.toml).
