@@ -4,7 +4,7 @@
 //! question.
 
 use crate::answer::Lang;
-use crate::knowledge::{class, KnowledgeBase};
+use crate::knowledge::{class, KnowledgeBase, Word};
 use crate::nlu::Cue;
 use std::cell::OnceCell;
 use std::sync::Arc;
@@ -151,7 +151,8 @@ impl Parsed {
 
 pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
     let (words, sims, corrections, corrected_at) = super::spelling::correct(kb, normalized);
-    let mentions = find_names(kb, &words, &sims);
+    let known: Vec<Option<&Word>> = words.iter().map(|w| kb.word(w)).collect();
+    let mentions = find_names(kb, &words, &known, &sims);
     // A number inside a name is part of it ("COVID-19").
     let mut numbers = find_numbers(kb, &words);
     numbers.retain(|n| !mentions.iter().any(|m| (m.start..m.end).contains(&n.at)));
@@ -162,6 +163,7 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
         corrected_at,
         mentions,
         numbers,
+        classes: known.iter().map(|k| k.map_or(0, |w| w.class)).collect(),
         ..Parsed::default()
     };
     classify(kb, &mut p);
@@ -177,7 +179,12 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
 }
 
 /// Greedy longest-name matching, left to right: knowledge entities, then external names.
-fn find_names(kb: &KnowledgeBase, words: &[String], sims: &[f64]) -> Vec<Mention> {
+fn find_names(
+    kb: &KnowledgeBase,
+    words: &[String],
+    known: &[Option<&Word>],
+    sims: &[f64],
+) -> Vec<Mention> {
     let matches = |alias: &[String], i: usize| {
         i + alias.len() <= words.len() && alias.iter().zip(&words[i..]).all(|(a, w)| a == w)
     };
@@ -185,13 +192,15 @@ fn find_names(kb: &KnowledgeBase, words: &[String], sims: &[f64]) -> Vec<Mention
     let mut i = 0;
     while i < words.len() {
         let mut best: Option<(Named, usize)> = None;
-        for &(e, a) in kb.alias_index.get(&words[i]).into_iter().flatten() {
+        let (aliases, externals) =
+            known[i].map_or((&[][..], &[][..]), |w| (&w.aliases, &w.externals));
+        for &(e, a) in aliases {
             let alias = &kb.entities[e].aliases[a];
             if matches(alias, i) && best.as_ref().is_none_or(|(_, n)| alias.len() > *n) {
                 best = Some((Named::Entity(e), alias.len()));
             }
         }
-        for &x in kb.external_index.get(&words[i]).into_iter().flatten() {
+        for &x in externals {
             let (alias, kind) = &kb.lexicon.external[x];
             if matches(alias, i) && best.as_ref().is_none_or(|(_, n)| alias.len() > *n) {
                 best = Some((Named::External(kind.clone()), alias.len()));
@@ -259,7 +268,6 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     let lex = &kb.lexicon;
     let (mut fr, mut en) = (0, 0);
     let mut verb = false;
-    p.classes = p.words.iter().map(|w| lex.class(w)).collect();
     for (i, &c) in p.classes.iter().enumerate() {
         if p.is_named(i) {
             continue;

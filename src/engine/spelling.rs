@@ -35,14 +35,15 @@ pub(super) fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
         }
         // A one-letter texting form after a preposition is a name ("a framework for R").
         let kept = w.len() == 1 && prev_in(&lex.name_after);
-        if let Some(rw) = lex.rewrite.get(w).filter(|_| !kept) {
+        let word = kb.word(w);
+        if let Some(rw) = word.and_then(|x| x.rewrite.as_ref()).filter(|_| !kept) {
             for r in rw {
                 words.push(r.clone());
                 sims.push(1.0);
             }
             continue;
         }
-        if known(kb, w) {
+        if word.is_some_and(|x| x.known) || number(w) {
             sims.push(1.0);
             words.push(w.to_string());
             continue;
@@ -68,8 +69,9 @@ pub(super) fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
     (words, sims, corrections, corrected_at)
 }
 
-fn known(kb: &KnowledgeBase, w: &str) -> bool {
-    kb.vocab.contains(w) || w.bytes().all(|b| b.is_ascii_digit()) || decade(w).is_some()
+/// A number or a decade: never corrected.
+fn number(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_digit()) || decade(w).is_some()
 }
 
 /// Letters held down ("helloooo", "byeee", "thanksss"): runs shortened to two, then one,

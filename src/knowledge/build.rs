@@ -128,15 +128,7 @@ pub(super) fn assemble(
     };
     lexicon.index_classes();
     let vocab = build_vocab(&entities, &intents, &lexicon);
-    let mut alias_index: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
-    for (e, ent) in entities.iter().enumerate() {
-        for (a, alias) in ent.aliases.iter().enumerate() {
-            alias_index
-                .entry(alias[0].clone())
-                .or_default()
-                .push((e, a));
-        }
-    }
+    let words = word_table(&entities, &lexicon, &vocab);
     let mut examples = Vec::new();
     for (i, intent) in intents.iter().enumerate() {
         for (lang, list) in [
@@ -167,10 +159,6 @@ pub(super) fn assemble(
         }
     }
     let group_words = group_words(&intents);
-    let stem_cache = vocab
-        .words()
-        .map(|w| (w.to_string(), OnceLock::new()))
-        .collect();
     let mut subject_facts = vec![Vec::new(); entities.len()];
     for (i, f) in facts.iter().enumerate() {
         for &e in &f.subjects {
@@ -178,10 +166,6 @@ pub(super) fn assemble(
                 subject_facts[e].push(i);
             }
         }
-    }
-    let mut external_index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    for (i, (words, _)) in lexicon.external.iter().enumerate() {
-        external_index.entry(words[0].clone()).or_default().push(i);
     }
     let sentence_words: Vec<Vec<String>> = article
         .sentences
@@ -226,21 +210,43 @@ pub(super) fn assemble(
         messages_en: messages.en,
         messages_fr: messages.fr,
         vocab,
-        alias_index,
+        words,
         cue_index: cue_index(&intents),
         intents,
         examples,
         sentence_stems,
         sentence_entities,
         group_words,
-        stem_cache,
         subject_facts,
-        external_index,
         sentence_words,
         source,
         loaded_at: SystemTime::now(),
         hash,
     }
+}
+
+/// Every word the knowledge knows, with what it is to each list (see [`Word`]).
+fn word_table(entities: &[Entity], lex: &Lexicon, vocab: &Vocab) -> FxHashMap<String, Word> {
+    let mut words: FxHashMap<String, Word> = FxHashMap::default();
+    for w in vocab.words() {
+        words.entry(w.to_string()).or_default().known = true;
+    }
+    for (w, &c) in &lex.classes {
+        words.entry(w.clone()).or_default().class = c;
+    }
+    for (w, to) in &lex.rewrite {
+        words.entry(w.clone()).or_default().rewrite = Some(to.clone());
+    }
+    for (e, ent) in entities.iter().enumerate() {
+        for (a, alias) in ent.aliases.iter().enumerate() {
+            let first = words.entry(alias[0].clone()).or_default();
+            first.aliases.push((e, a));
+        }
+    }
+    for (i, (name, _)) in lex.external.iter().enumerate() {
+        words.entry(name[0].clone()).or_default().externals.push(i);
+    }
+    words
 }
 
 /// The entities; a duplicate id is a problem, and only the first is kept.

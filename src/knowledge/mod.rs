@@ -225,6 +225,25 @@ impl Lexicon {
     }
 }
 
+/// What the knowledge says of one word: every list a question's word is checked against,
+/// gathered so that each word costs one lookup, not one per list.
+#[derive(Debug, Default)]
+pub struct Word {
+    /// Its lexicon classes (see [`class`]).
+    pub class: u16,
+    /// In the vocabulary (see [`Vocab::contains`]): never corrected as a typo.
+    pub known: bool,
+    /// The words a texting form stands for (`lexicon.rewrite`).
+    pub rewrite: Option<Vec<String>>,
+    /// The entity aliases it starts: (entity, alias).
+    pub aliases: Vec<(usize, usize)>,
+    /// The external names it starts: indices into `lexicon.external`.
+    pub externals: Vec<usize>,
+    /// The word, its stems and its synonyms' stems, computed at first use (see
+    /// [`KnowledgeBase::stems`]).
+    stems: OnceLock<Arc<[String]>>,
+}
+
 /// An intent's example question, as suggested to users.
 #[derive(Debug, Clone)]
 pub struct Example {
@@ -248,21 +267,16 @@ pub struct KnowledgeBase {
     pub messages_en: Messages,
     pub messages_fr: Messages,
     pub vocab: Vocab,
-    /// First word of an alias -> (entity, alias) pairs, for entity recognition.
-    pub alias_index: FxHashMap<String, Vec<(usize, usize)>>,
+    /// What a question's word is to the knowledge, in one lookup (see [`KnowledgeBase::word`]).
+    pub words: FxHashMap<String, Word>,
     pub cue_index: crate::nlu::CueIndex,
     /// Each intent's example questions.
     pub examples: Vec<Example>,
     /// Words of the required cue groups, and the intents they belong to: a word that asks for
     /// another relation is never explained by a fact's evidence alone.
     pub group_words: FxHashMap<String, Vec<usize>>,
-    /// Known word -> the word, its stems and its synonyms' stems (see
-    /// [`KnowledgeBase::stems`]), computed at the word's first use.
-    pub stem_cache: FxHashMap<String, OnceLock<Arc<[String]>>>,
     /// Per entity: the facts it is a subject of, in order (see [`KnowledgeBase::facts_about`]).
     pub subject_facts: Vec<Vec<usize>>,
-    /// First word of an external name -> indices into `lexicon.external`.
-    pub external_index: FxHashMap<String, Vec<usize>>,
     /// Per article sentence: its normalised words.
     pub sentence_words: Vec<Vec<String>>,
     /// Per article sentence: the stems of its words, and the entities it names.
@@ -352,10 +366,15 @@ impl KnowledgeBase {
     /// load would cost every start a few milliseconds.
     pub fn stems(&self, w: &str) -> Arc<[String]> {
         let compute = || stems_with_synonyms(&self.lexicon, w).into();
-        match self.stem_cache.get(w) {
-            Some(cached) => cached.get_or_init(compute).clone(),
+        match self.word(w) {
+            Some(known) => known.stems.get_or_init(compute).clone(),
             None => compute(),
         }
+    }
+
+    /// What the knowledge says of a word; `None` for a word it does not know at all.
+    pub fn word(&self, w: &str) -> Option<&Word> {
+        self.words.get(w)
     }
 
     /// The facts `entity` is a subject of, in order.
