@@ -30,10 +30,12 @@ pub fn sentence_reading(
         // sentence says is said of it.
         let words = &kb.sentence_words[n];
         let head = &words[..words.len().min(SUBJECT_WINDOW)];
-        let opens = aliases
-            .iter()
-            .any(|a| head.windows(a.len()).any(|w| w == a.as_slice()));
-        if !named.contains(&subject) || !opens {
+        let opens = || {
+            aliases
+                .iter()
+                .any(|a| head.windows(a.len()).any(|w| w == a.as_slice()))
+        };
+        if !named.contains(&subject) || !opens() {
             continue;
         }
         let explained = open.iter().all(|&i| {
