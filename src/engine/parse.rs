@@ -99,6 +99,9 @@ pub struct Parsed {
     pub entity_ids: Vec<usize>,
     /// Each word's lexicon classes (see [`crate::knowledge::class`]).
     pub classes: Vec<u16>,
+    /// Per word: part of a name or a number (see [`Parsed::is_named`]), from `mentions` and
+    /// `numbers` as parsed.
+    pub(super) named: Vec<bool>,
 }
 
 impl Parsed {
@@ -116,8 +119,7 @@ impl Parsed {
 
     /// Whether word `i` is part of a name or a number.
     pub fn is_named(&self, i: usize) -> bool {
-        self.mentions.iter().any(|m| (m.start..m.end).contains(&i))
-            || self.numbers.iter().any(|n| (n.from..=n.at).contains(&i))
+        self.named[i]
     }
 
     /// The words with names and numbers blanked, for cue matching.
@@ -166,6 +168,12 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
         classes: known.iter().map(|k| k.map_or(0, |w| w.class)).collect(),
         ..Parsed::default()
     };
+    p.named = (0..p.words.len())
+        .map(|i| {
+            p.mentions.iter().any(|m| (m.start..m.end).contains(&i))
+                || p.numbers.iter().any(|n| (n.from..=n.at).contains(&i))
+        })
+        .collect();
     classify(kb, &mut p);
     p.stems = vec![OnceCell::new(); p.words.len()];
     for m in &p.mentions {
