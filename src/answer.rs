@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+mod json;
+
 /// Language of a question and of its answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -44,19 +46,33 @@ impl Citation {
 
     /// [`Citation::source_line`], appended to `out`.
     pub fn write_source_line(&self, out: &mut String, accessed: &str) {
-        use std::fmt::Write;
-        let _ = write!(out, "[{}] {}.", self.n, self.title.trim_end_matches('.'));
-        let _ = match (&self.website, &self.date) {
-            (Some(w), Some(d)) => write!(out, " {w}, {d}."),
-            (Some(w), None) => write!(out, " {w}."),
-            (None, Some(d)) => write!(out, " {d}."),
-            (None, None) => Ok(()),
-        };
-        if let Some(a) = &self.access_date {
-            let _ = write!(out, " {accessed} {a}.");
+        self.source_line_pieces(accessed, &mut |p| out.push_str(p));
+    }
+
+    /// [`Citation::source_line`], piece by piece.
+    fn source_line_pieces(&self, accessed: &str, piece: &mut impl FnMut(&str)) {
+        let mut n = itoa::Buffer::new();
+        for p in [
+            "[",
+            n.format(self.n),
+            "] ",
+            self.title.trim_end_matches('.'),
+            ".",
+        ] {
+            piece(p);
         }
-        out.push(' ');
-        out.push_str(&self.url);
+        match (&self.website, &self.date) {
+            (Some(w), Some(d)) => [" ", w, ", ", d, "."].into_iter().for_each(&mut *piece),
+            (Some(x), None) | (None, Some(x)) => [" ", x, "."].into_iter().for_each(&mut *piece),
+            (None, None) => {}
+        }
+        if let Some(a) = &self.access_date {
+            [" ", accessed, " ", a, "."]
+                .into_iter()
+                .for_each(&mut *piece);
+        }
+        piece(" ");
+        piece(&self.url);
     }
 }
 
@@ -145,26 +161,34 @@ impl Answer {
     /// Body, then the closest passage (if any), then the numbered sources.
     pub fn text(&self) -> String {
         let mut out = String::with_capacity(self.body.len() + 200 * (self.citations.len() + 1));
-        out.push_str(&self.body);
+        self.text_pieces(&mut |p| out.push_str(p));
+        out
+    }
+
+    /// [`Answer::text`], piece by piece (the JSON writer escapes them as they come).
+    fn text_pieces(&self, piece: &mut impl FnMut(&str)) {
+        piece(&self.body);
         if let Some(p) = &self.closest {
             let intro = &self.labels.closest;
-            out.push_str(&format!("\n{intro} ({}): \"{}\"", p.section, p.sentence));
+            let quote = ["\n", intro, " (", &p.section, "): \"", &p.sentence, "\""];
+            quote.into_iter().for_each(&mut *piece);
         }
         let cites = self.all_citations();
         if !cites.is_empty() {
-            out.push('\n');
+            piece("\n");
             for c in cites {
-                out.push('\n');
-                c.write_source_line(&mut out, &self.labels.accessed);
+                piece("\n");
+                c.source_line_pieces(&self.labels.accessed, piece);
             }
         }
         if !self.suggestions.is_empty() {
-            out.push_str(&format!("\n\n{}", self.labels.you_could_ask));
+            piece("\n\n");
+            piece(&self.labels.you_could_ask);
             for s in &self.suggestions {
-                out.push_str(&format!("\n- {s}"));
+                piece("\n- ");
+                piece(s);
             }
         }
-        out
     }
 
     /// The answer's citations followed by those of the closest passage, without repeats.
@@ -185,13 +209,18 @@ impl Answer {
         serde_json::to_value(self.json()).unwrap_or_default()
     }
 
+    /// The confidence as the JSON contract gives it: rounded to 3 decimals.
+    pub fn rounded_confidence(&self) -> f64 {
+        (self.confidence * 1000.0).round() / 1000.0
+    }
+
     /// The JSON contract as a borrowed value, serialised without an intermediate tree.
     pub fn json(&self) -> JsonAnswer<'_> {
         JsonAnswer {
             question: &self.question,
             answered: self.answered,
             intent: self.intent.as_deref(),
-            confidence: (self.confidence * 1000.0).round() / 1000.0,
+            confidence: self.rounded_confidence(),
             lang: self.lang,
             text: self.text().into(),
             section: self.section.as_deref(),

@@ -239,6 +239,34 @@ fn json_contract_has_the_exact_fields() {
     }
 }
 
+/// The chat's JSON writer gives the bytes `serde_json` gives for the contract, on real
+/// answers of every kind: facts, refusals with the closest passage and suggestions, French,
+/// small talk, follow-ups.
+#[test]
+fn the_json_writer_matches_serde_json() {
+    let mut conv = Conversation::default();
+    let questions = ["blind1.jsonl", "smalltalk.jsonl"]
+        .into_iter()
+        .flat_map(|name| probe(name).lines().map(str::to_string).collect::<Vec<_>>())
+        .map(|line| serde_json::from_str::<serde_json::Value>(&line).unwrap()["q"].clone());
+    let mut n = 0;
+    for q in questions.filter_map(|q| q.as_str().map(str::to_string)) {
+        let a = ask(kb(), &q, &mut conv);
+        for explain in [false, true] {
+            let mut json = a.json();
+            json.explain = explain.then_some(&a.explanation);
+            let mut out = Vec::new();
+            a.write_json(&mut out, explain);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&json).unwrap()
+            );
+        }
+        n += 1;
+    }
+    assert!(n > 400, "{n} questions");
+}
+
 #[test]
 fn the_project_question_table_scores_above_threshold() {
     let text = std::fs::read_to_string(concat!(

@@ -81,15 +81,13 @@ fn fact(
         .and_then(|n| list_item(kb, p.lang, &f.items, n))
         .unwrap_or(text);
     let verdict = match r.verdict {
-        Some(true) => format!("{} ", m.yes),
-        Some(false) => format!("{} ", m.no),
+        Some(true) => [m.yes.as_str(), " "].concat(),
+        Some(false) => [m.no.as_str(), " "].concat(),
         None => String::new(),
     };
-    let body = format!(
-        "{}{verdict}{}",
-        where_from(kb, p, &f.refs, &f.section),
-        with_refs(kb, p.lang, &text, &f.refs, &f.section)
-    );
+    let mut before = where_from(kb, p, &f.refs, &f.section);
+    before.push_str(&verdict);
+    let body = with_refs(kb, p.lang, before, &text, &f.refs, &f.section);
     remember(kb, conv, r.subject, Some(r.fact), p);
     let subject = &kb.entities[r.subject];
     let mut ex = cx.ex;
@@ -97,10 +95,17 @@ fn fact(
     ex.intent = intent_id.map(|i| kb.intents[i].id.clone());
     ex.pattern = Some(via);
     ex.subject = Some(subject.id.clone());
-    ex.fact = Some(format!(
-        "{} ({} {} = {})",
-        f.id, subject.name, f.relation, f.value
-    ));
+    let fact = [
+        &f.id,
+        " (",
+        &subject.name,
+        " ",
+        &f.relation,
+        " = ",
+        &f.value,
+        ")",
+    ];
+    ex.fact = Some(fact.concat());
     ex.evidence = Some(
         f.evidence
             .iter()
@@ -156,17 +161,29 @@ fn where_from(kb: &KnowledgeBase, p: &Parsed, refs: &[usize], section: &str) -> 
     }
 }
 
-/// The answer text with its `[n]` markers, or the section named when the article gives no
-/// reference.
-fn with_refs(kb: &KnowledgeBase, lang: Lang, text: &str, refs: &[usize], section: &str) -> String {
+/// `before` followed by the answer text with its `[n]` markers, or with the section named
+/// when the article gives no reference.
+fn with_refs(
+    kb: &KnowledgeBase,
+    lang: Lang,
+    mut before: String,
+    text: &str,
+    refs: &[usize],
+    section: &str,
+) -> String {
+    before.reserve(text.len() + 4 * refs.len());
+    before.push_str(text);
     if refs.is_empty() {
         let m = kb.messages(lang);
-        let note = m.no_reference.replace("{section}", m.section_name(section));
-        format!("{text} {note}")
-    } else {
-        let marks: String = refs.iter().map(|n| format!("[{n}]")).collect();
-        format!("{text}{marks}")
+        before.push(' ');
+        before.push_str(&m.no_reference.replace("{section}", m.section_name(section)));
     }
+    for n in refs {
+        before.push('[');
+        before.push_str(itoa::Buffer::new().format(*n));
+        before.push(']');
+    }
+    before
 }
 
 fn sentence(cx: Context, n: usize, subject: usize, conv: &mut Conversation) -> Answer {
@@ -174,11 +191,8 @@ fn sentence(cx: Context, n: usize, subject: usize, conv: &mut Conversation) -> A
     let s = &kb.article.sentences[n];
     let m = kb.messages(p.lang);
     let quoted = m.article_says.replace("{sentence}", s.text.trim());
-    let body = format!(
-        "{}{}",
-        where_from(kb, p, &s.refs, &s.section),
-        with_refs(kb, p.lang, &quoted, &s.refs, &s.section)
-    );
+    let before = where_from(kb, p, &s.refs, &s.section);
+    let body = with_refs(kb, p.lang, before, &quoted, &s.refs, &s.section);
     remember(kb, conv, subject, None, p);
     let mut ex = cx.ex;
     ex.subject = Some(kb.entities[subject].id.clone());
@@ -230,32 +244,26 @@ pub(super) fn remember(
     conv.subject = id(subject);
     conv.value = None;
     conv.topic = None;
-    let mut persons: Vec<usize> = p
-        .entities()
-        .iter()
-        .copied()
-        .filter(|&e| person_kind(e))
-        .collect();
     // A list stays for "the second one" until another list replaces it, or a question that
     // picks from no list.
     let listing = fact.filter(|&f| !kb.facts[f].items.is_empty());
     if listing.is_some() || p.ordinal.is_none() {
         conv.list_fact = listing.map(|f| kb.facts[f].id.clone());
     }
-    if let Some(f) = fact.map(|f| &kb.facts[f]) {
+    let fact = fact.map(|f| &kb.facts[f]);
+    if let Some(f) = fact {
         conv.topic = Some(f.topic.clone());
         conv.value = f.value_entity.and_then(id);
-        persons.extend(
-            f.subjects
-                .iter()
-                .chain(&f.mentions)
-                .filter(|&&e| person_kind(e)),
-        );
     }
-    if person_kind(subject) {
-        persons.insert(0, subject);
-    }
-    if let Some(&who) = persons.first() {
+    // "He"/"she" next: the subject if a person, else the first person the question names,
+    // else the first the fact names.
+    let in_fact = fact
+        .into_iter()
+        .flat_map(|f| f.subjects.iter().chain(&f.mentions));
+    let mut persons = std::iter::once(subject)
+        .chain(p.entities().iter().copied())
+        .chain(in_fact.copied());
+    if let Some(who) = persons.find(|&e| person_kind(e)) {
         conv.person = id(who);
     }
     // An ellipsis keeps the words of the question it continues.
@@ -264,12 +272,8 @@ pub(super) fn remember(
     } else {
         Vec::new()
     };
-    words.extend(
-        p.masked()
-            .iter()
-            .filter(|w| !w.is_empty())
-            .map(|w| w.to_string()),
-    );
+    let unnamed = (0..p.words.len()).filter(|&i| !p.is_named(i));
+    words.extend(unnamed.map(|i| p.words[i].clone()));
     // A chain of ellipses carries only its latest words: the context stays bounded however
     // long the conversation.
     let extra = words.len().saturating_sub(super::CONTEXT_WORDS);

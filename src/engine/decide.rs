@@ -85,7 +85,7 @@ pub fn decide(
     let open = meaningful(kb, p, true);
     let plain = open
         .iter()
-        .all(|&i| p.stems[i].iter().any(|s| f.stems.contains(s)));
+        .all(|&i| p.stems(kb, i).iter().any(|s| f.stems.contains(s)));
     match d {
         Decision::Refuse(_) if plain => Decision::Fact {
             reading: Reading::of(fact, f.subjects[0]),
@@ -277,6 +277,10 @@ fn same_topic(kb: &KnowledgeBase, facts: &[usize]) -> bool {
         .all(|w| kb.facts[w[0]].topic == kb.facts[w[1]].topic)
 }
 
+/// How well a fact's evidence fits: about the first entity named, words explained, names
+/// confirmed, whether it describes, narrowness.
+type EvidenceRank = (bool, usize, usize, bool, usize);
+
 /// No intent fits: a fact whose evidence explains every meaningful word (at least one), or
 /// a question that only names an entity ("McGill?"): the fact describing it.
 fn by_evidence(
@@ -289,7 +293,7 @@ fn by_evidence(
     if s.claimed.is_some() || (s.explicit.is_empty() && !s.from_context) {
         return None;
     }
-    let mut best: Option<(Reading, (bool, usize, usize, bool, usize))> = None;
+    let mut best: Option<(Reading, EvidenceRank)> = None;
     for (fact, subject) in facts_for(kb, None, s, conv) {
         let Ok(r) = readings::check(kb, p, None, fact, subject, open, true) else {
             continue;

@@ -19,11 +19,31 @@ pub struct Candidate {
 #[derive(Debug, Clone, Default)]
 struct Hits {
     groups: [Option<u32>; MAX_GROUPS],
-    boosts: Vec<u32>,
+    /// The first two boost cues.
+    boosts: [Option<u32>; 2],
     vetoed: bool,
     wh: bool,
-    explains: Vec<bool>,
     pattern: Option<usize>,
+}
+
+/// Per intent, per word of the question: explained by one of the intent's cues or patterns.
+/// One block for all intents, so that intents no cue matches cost no allocation.
+struct Explained {
+    words: usize,
+    flags: Vec<bool>,
+}
+
+impl Explained {
+    fn new(intents: usize, words: usize) -> Explained {
+        Explained {
+            words,
+            flags: vec![false; intents * words],
+        }
+    }
+
+    fn of(&mut self, intent: usize) -> &mut [bool] {
+        &mut self.flags[intent * self.words..(intent + 1) * self.words]
+    }
 }
 
 /// Intents that match the question, best first. `previous` holds the words of the question
@@ -37,17 +57,15 @@ pub fn candidates(
     about_default: bool,
 ) -> Vec<Candidate> {
     let words = p.masked();
-    let n = words.len();
-    // `explains` is allocated only for the few intents a cue matches.
     let mut hits: Vec<Hits> = vec![Hits::default(); kb.intents.len()];
+    let mut explained = Explained::new(kb.intents.len(), words.len());
     let index = &kb.cue_index;
     index.each_match(&words, |id, at| {
         let e = &index.entries[id as usize];
-        let h = &mut hits[e.owner];
         if e.slot != Slot::Not {
-            h.explain(n)[at..at + e.cue.len()].fill(true);
+            explained.of(e.owner)[at..at + e.cue.len()].fill(true);
         }
-        record(h, e.slot, id, Some(at) == p.qword);
+        record(&mut hits[e.owner], e.slot, id, Some(at) == p.qword);
     });
     let prev: Vec<&str> = previous.iter().map(String::as_str).collect();
     index.each_match(&prev, |id, _| {
@@ -57,24 +75,14 @@ pub fn candidates(
         }
     });
     value_kinds(kb, p, &mut hits, about_default);
-    patterns(kb, p, &mut hits);
+    patterns(kb, p, &mut hits, &mut explained);
     let mut out: Vec<Candidate> = hits
         .into_iter()
         .enumerate()
-        .filter_map(|(i, h)| score_one(kb, i, h, n))
+        .filter_map(|(i, h)| score_one(kb, i, h, explained.of(i)))
         .collect();
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.intent.cmp(&b.intent)));
     out
-}
-
-impl Hits {
-    /// The per-word flags, allocated on first use.
-    fn explain(&mut self, n: usize) -> &mut Vec<bool> {
-        if self.explains.len() != n {
-            self.explains = vec![false; n];
-        }
-        &mut self.explains
-    }
 }
 
 fn record(h: &mut Hits, slot: Slot, id: u32, is_qword: bool) {
@@ -85,8 +93,8 @@ fn record(h: &mut Hits, slot: Slot, id: u32, is_qword: bool) {
             }
         }
         Slot::Boost => {
-            if h.boosts.len() < 2 {
-                h.boosts.push(id);
+            if let Some(free) = h.boosts.iter_mut().find(|b| b.is_none()) {
+                *free = Some(id);
             }
         }
         Slot::Not => h.vetoed = true,
@@ -102,35 +110,39 @@ pub const QUANTITY: &str = "quantity";
 
 /// A named value of a kind the intent is about ("Toronto" for a place) fills its first group.
 fn value_kinds(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits], about_default: bool) {
+    // The default subject is no value; a year is one only in a yes/no question ("was it
+    // founded in 2017?"), a constraint otherwise ("what happened in 2020?").
+    let kinds: Vec<&str> = p
+        .mentions
+        .iter()
+        .filter(|_| about_default || p.yes_no)
+        .filter_map(|m| match &m.what {
+            Named::Entity(e) if *e == DEFAULT_SUBJECT => None,
+            Named::Entity(e) => Some(kb.entities[*e].kind.as_str()),
+            Named::External(k) => Some(k.as_str()),
+        })
+        .chain(
+            p.numbers
+                .iter()
+                .filter(|n| p.yes_no && n.is_year())
+                .map(|_| YEAR),
+        )
+        .chain(
+            p.numbers
+                .iter()
+                .filter(|n| n.cmp != Cmp::Equal && !n.is_year())
+                .map(|_| QUANTITY),
+        )
+        .collect();
+    if kinds.is_empty() {
+        return;
+    }
     for (i, intent) in kb.intents.iter().enumerate() {
         if intent.value_kinds.is_empty() || hits[i].groups[0].is_some() {
             continue;
         }
-        // The default subject is no value; a year is one only in a yes/no question ("was it
-        // founded in 2017?"), a constraint otherwise ("what happened in 2020?").
-        let kinds = p
-            .mentions
-            .iter()
-            .filter(|_| about_default || p.yes_no)
-            .filter_map(|m| match &m.what {
-                Named::Entity(e) if *e == DEFAULT_SUBJECT => None,
-                Named::Entity(e) => Some(kb.entities[*e].kind.as_str()),
-                Named::External(k) => Some(k.as_str()),
-            })
-            .chain(
-                p.numbers
-                    .iter()
-                    .filter(|n| p.yes_no && n.is_year())
-                    .map(|_| YEAR),
-            )
-            .chain(
-                p.numbers
-                    .iter()
-                    .filter(|n| n.cmp != Cmp::Equal && !n.is_year())
-                    .map(|_| QUANTITY),
-            );
         let fits = kinds
-            .into_iter()
+            .iter()
             .any(|kind| intent.value_kinds.iter().any(|k| k == kind));
         if fits {
             hits[i].groups[0] = Some(u32::MAX);
@@ -139,7 +151,7 @@ fn value_kinds(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits], about_default:
 }
 
 /// Patterns, matched in one pass; a match explains the words it spans.
-fn patterns(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits]) {
+fn patterns(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits], explained: &mut Explained) {
     // Byte offset of each word in `normalized` (words are joined by single spaces).
     let mut starts = Vec::with_capacity(p.words.len());
     let mut at = 0;
@@ -156,14 +168,14 @@ fn patterns(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits]) {
             for (w, &s) in starts.iter().enumerate() {
                 let inside = s < m.end() && s + p.words[w].len() > m.start();
                 if inside && re.as_str().contains(p.words[w].as_str()) {
-                    h.explain(p.words.len())[w] = true;
+                    explained.of(i)[w] = true;
                 }
             }
         }
     }
 }
 
-fn score_one(kb: &KnowledgeBase, i: usize, mut h: Hits, words: usize) -> Option<Candidate> {
+fn score_one(kb: &KnowledgeBase, i: usize, h: Hits, explains: &[bool]) -> Option<Candidate> {
     let intent = &kb.intents[i];
     let pattern = h.pattern.and_then(|k| intent.patterns.get(k));
     let n = intent.groups.len().min(MAX_GROUPS);
@@ -177,27 +189,38 @@ fn score_one(kb: &KnowledgeBase, i: usize, mut h: Hits, words: usize) -> Option<
             .get(*id as usize)
             .map_or("(a named value)", |e| e.cue.text.as_str())
     };
-    let mut via: Vec<String> = Vec::new();
+    // What matched, joined with " + ".
+    let mut via = String::new();
+    let mut parts = 0;
+    let mut add = |part: [&str; 3]| {
+        if parts > 0 {
+            via.push_str(" + ");
+        }
+        parts += 1;
+        part.into_iter().for_each(|p| via.push_str(p));
+    };
     let mut score = 0.0;
     if groups_ok {
         score += n as f64 * intent.weight;
-        via.extend(h.groups.iter().flatten().map(|id| text(id).to_string()));
+        h.groups
+            .iter()
+            .flatten()
+            .for_each(|id| add(["", text(id), ""]));
     }
     if let Some(re) = pattern {
         score += 1.0;
-        via.push(format!("/{}/", re.as_str()));
+        add(["/", re.as_str(), "/"]);
     }
-    let mut distinct: Vec<&str> = h.boosts.iter().map(text).collect();
+    let mut distinct: Vec<&str> = h.boosts.iter().flatten().map(text).collect();
     distinct.dedup();
     score += (distinct.len() as f64 * 0.5).min(1.0);
     if h.wh {
         score += 0.5;
     }
-    h.explain(words);
     Some(Candidate {
         intent: i,
         score,
-        via: via.join(" + "),
-        explains: h.explains,
+        via,
+        explains: explains.to_vec(),
     })
 }

@@ -30,6 +30,7 @@ use crate::knowledge::KnowledgeBase;
 use crate::nlu::normalize;
 use decide::{Decision, Refusal};
 use parse::{parse, Named, Parsed};
+use std::borrow::Cow;
 
 pub use suggest::complete;
 
@@ -77,10 +78,7 @@ pub struct Understood {
 
 /// Steps 1 to 4 for one text, leaving the conversation as it is.
 pub fn understand(kb: &KnowledgeBase, question: &str, conv: &Conversation) -> Understood {
-    let cleaned: String = question
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let cleaned = without_controls(question);
     let cleaned = cleaned.trim();
     let chars = cleaned.chars().count();
     let (normalized, too_long) = if chars > MAX_QUESTION_CHARS {
@@ -146,6 +144,18 @@ pub fn compose_understood(
         confidence,
     };
     compose::compose(cx, decision, conv)
+}
+
+/// The question with each control character as a space; borrowed when it has none.
+fn without_controls(question: &str) -> Cow<'_, str> {
+    if question.chars().any(char::is_control) {
+        let spaced = question
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c });
+        Cow::Owned(spaced.collect())
+    } else {
+        Cow::Borrowed(question)
+    }
 }
 
 /// A typo correction stands only when the answer uses the corrected word, as a cue of its

@@ -4,8 +4,10 @@
 //! question.
 
 use crate::answer::Lang;
-use crate::knowledge::{class, KnowledgeBase};
+use crate::knowledge::{class, KnowledgeBase, Word};
 use crate::nlu::Cue;
+use std::cell::OnceCell;
+use std::sync::Arc;
 
 /// Something named in the question: `words[start..end]`.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,12 +102,16 @@ pub struct Parsed {
     pub others: bool,
     /// No verb and no pronoun: an ellipsis that continues the previous question.
     pub elliptic: bool,
-    /// The word, its English and French stems, and those of its synonyms, for each word.
-    pub stems: Vec<std::sync::Arc<[String]>>,
+    /// The word, its English and French stems, and those of its synonyms, for each word,
+    /// computed at first use (see [`Parsed::stems`]).
+    pub(super) stems: Vec<OnceCell<Arc<[String]>>>,
     /// Distinct knowledge entities named, in order of appearance.
     pub entity_ids: Vec<usize>,
     /// Each word's lexicon classes (see [`crate::knowledge::class`]).
     pub classes: Vec<u16>,
+    /// Per word: part of a name or a number (see [`Parsed::is_named`]), from `mentions` and
+    /// `numbers` as parsed.
+    pub(super) named: Vec<bool>,
 }
 
 impl Parsed {
@@ -123,8 +129,7 @@ impl Parsed {
 
     /// Whether word `i` is part of a name or a number.
     pub fn is_named(&self, i: usize) -> bool {
-        self.mentions.iter().any(|m| (m.start..m.end).contains(&i))
-            || self.numbers.iter().any(|n| (n.from..=n.at).contains(&i))
+        self.named[i]
     }
 
     /// The words with names and numbers blanked, for cue matching.
@@ -140,6 +145,12 @@ impl Parsed {
             .collect()
     }
 
+    /// The stems of word `i` (see [`KnowledgeBase::stems`]). Computed when first asked for:
+    /// most words are explained by a name or a cue and never need them.
+    pub fn stems(&self, kb: &KnowledgeBase, i: usize) -> &[String] {
+        self.stems[i].get_or_init(|| kb.stems(&self.words[i]))
+    }
+
     /// The lowest similarity among the corrections and entity matches (1.0 when exact).
     pub fn similarity(&self) -> f64 {
         self.corrections
@@ -152,7 +163,8 @@ impl Parsed {
 
 pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
     let (words, sims, corrections, corrected_at) = super::spelling::correct(kb, normalized);
-    let mentions = find_names(kb, &words, &sims);
+    let known: Vec<Option<&Word>> = words.iter().map(|w| kb.word(w)).collect();
+    let mentions = find_names(kb, &words, &known, &sims);
     // A number inside a name is part of it ("COVID-19").
     let mut numbers = find_numbers(kb, &words);
     numbers.retain(|n| !mentions.iter().any(|m| (m.start..m.end).contains(&n.at)));
@@ -167,10 +179,17 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
         corrected_at,
         mentions,
         numbers,
+        classes: known.iter().map(|k| k.map_or(0, |w| w.class)).collect(),
         ..Parsed::default()
     };
+    p.named = (0..p.words.len())
+        .map(|i| {
+            p.mentions.iter().any(|m| (m.start..m.end).contains(&i))
+                || p.numbers.iter().any(|n| (n.from..=n.at).contains(&i))
+        })
+        .collect();
     classify(kb, &mut p);
-    p.stems = p.words.iter().map(|w| word_stems(kb, w)).collect();
+    p.stems = vec![OnceCell::new(); p.words.len()];
     for m in &p.mentions {
         if let Named::Entity(e) = m.what {
             if !p.entity_ids.contains(&e) {
@@ -181,16 +200,13 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
     p
 }
 
-/// The word, its stems and its synonyms' stems: from the knowledge's cache for a known word.
-fn word_stems(kb: &KnowledgeBase, w: &str) -> std::sync::Arc<[String]> {
-    match kb.stem_cache.get(w) {
-        Some(s) => s.clone(),
-        None => crate::knowledge::stems_with_synonyms(&kb.lexicon, w).into(),
-    }
-}
-
 /// Greedy longest-name matching, left to right: knowledge entities, then external names.
-fn find_names(kb: &KnowledgeBase, words: &[String], sims: &[f64]) -> Vec<Mention> {
+fn find_names(
+    kb: &KnowledgeBase,
+    words: &[String],
+    known: &[Option<&Word>],
+    sims: &[f64],
+) -> Vec<Mention> {
     let matches = |alias: &[String], i: usize| {
         i + alias.len() <= words.len() && alias.iter().zip(&words[i..]).all(|(a, w)| a == w)
     };
@@ -198,13 +214,15 @@ fn find_names(kb: &KnowledgeBase, words: &[String], sims: &[f64]) -> Vec<Mention
     let mut i = 0;
     while i < words.len() {
         let mut best: Option<(Named, usize)> = None;
-        for &(e, a) in kb.alias_index.get(&words[i]).into_iter().flatten() {
+        let (aliases, externals) =
+            known[i].map_or((&[][..], &[][..]), |w| (&w.aliases, &w.externals));
+        for &(e, a) in aliases {
             let alias = &kb.entities[e].aliases[a];
             if matches(alias, i) && best.as_ref().is_none_or(|(_, n)| alias.len() > *n) {
                 best = Some((Named::Entity(e), alias.len()));
             }
         }
-        for &x in kb.external_index.get(&words[i]).into_iter().flatten() {
+        for &x in externals {
             let (alias, kind) = &kb.lexicon.external[x];
             if matches(alias, i) && best.as_ref().is_none_or(|(_, n)| alias.len() > *n) {
                 best = Some((Named::External(kind.clone()), alias.len()));
@@ -280,7 +298,6 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     let lex = &kb.lexicon;
     let (mut fr, mut en) = (0, 0);
     let mut verb = false;
-    p.classes = p.words.iter().map(|w| lex.class(w)).collect();
     for (i, &c) in p.classes.iter().enumerate() {
         if p.is_named(i) {
             continue;
@@ -289,8 +306,8 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
         en += usize::from(c & class::ENGLISH != 0);
         // French "que" asks only at the start ("que veut dire…"); later it joins clauses
         // ("c'est vrai que…").
-        let conjunction = i > 0 && lex.opening_question_words.contains(&p.words[i]);
-        if p.qword.is_none() && c & class::QUESTION != 0 && !conjunction {
+        let conjunction = || i > 0 && lex.opening_question_words.contains(&p.words[i]);
+        if p.qword.is_none() && c & class::QUESTION != 0 && !conjunction() {
             p.qword = Some(i);
         }
         p.pronoun |= c & class::PRONOUN != 0;
@@ -302,9 +319,9 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     }
     p.lang = if fr > en { Lang::Fr } else { Lang::En };
     let masked = p.masked();
-    let others = lex.others.iter().any(|c| c.find(&masked).is_some());
-    let starts = lex.yes_no_starts.iter().any(|c| c.matches_at(&masked, 0));
-    let marked = lex.yes_no_marks.iter().any(|c| c.find(&masked).is_some());
+    let others = lex.others.occurs_in(&masked);
+    let starts = lex.yes_no_starts.matches_at(&masked, 0);
+    let marked = lex.yes_no_marks.occurs_in(&masked);
     p.yes_no = p.qword.is_none() && (starts || marked || !p.mentions.is_empty());
     p.others = others;
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);

@@ -30,15 +30,17 @@ pub fn sentence_reading(
         // sentence says is said of it.
         let words = &kb.sentence_words[n];
         let head = &words[..words.len().min(SUBJECT_WINDOW)];
-        let opens = aliases
-            .iter()
-            .any(|a| head.windows(a.len()).any(|w| w == a.as_slice()));
-        if !named.contains(&subject) || !opens {
+        let opens = || {
+            aliases
+                .iter()
+                .any(|a| head.windows(a.len()).any(|w| w == a.as_slice()))
+        };
+        if !named.contains(&subject) || !opens() {
             continue;
         }
-        let explained = open
-            .iter()
-            .all(|&i| stems.contains(&p.words[i]) || p.stems[i].iter().any(|x| stems.contains(x)));
+        let explained = open.iter().all(|&i| {
+            stems.contains(&p.words[i]) || p.stems(kb, i).iter().any(|x| stems.contains(x))
+        });
         let values = p.mentions.iter().all(|m| match m.what {
             Named::Entity(e) => named.contains(&e),
             Named::External(_) => false,

@@ -148,7 +148,8 @@ fn explain(
         .iter()
         .filter(|&&i| !cand.is_some_and(|c| c.explains[i]))
     {
-        let quoted = p.stems[i].iter().any(|s| f.quote_stems.contains(s));
+        let stems = p.stems(kb, i);
+        let quoted = stems.iter().any(|s| f.quote_stems.contains(s));
         // A word that asks for another relation ("faculty" in "how many faculty?") is not
         // explained by the context around a fact's quote, only by the quote itself.
         let other = !quoted
@@ -158,7 +159,7 @@ fn explain(
             });
         if quoted {
             evidence_words += 2;
-        } else if !other && !quotes_only && p.stems[i].iter().any(|s| f.stems.contains(s)) {
+        } else if !other && !quotes_only && stems.iter().any(|s| f.stems.contains(s)) {
             evidence_words += 1;
         } else {
             unexplained.push(p.words[i].clone());
@@ -282,7 +283,7 @@ fn confirms(
         asked
             .open
             .iter()
-            .all(|&i| p.stems[i].iter().any(|s| f.claim_stems.contains(s)))
+            .all(|&i| p.stems(kb, i).iter().any(|s| f.claim_stems.contains(s)))
     };
     let relation_asked = !describes && !others_named && claimed();
     let asserted = (stated && !describes) || (subject_asked && !others_named) || relation_asked;

@@ -5,7 +5,6 @@
 
 use super::parse::decade;
 use crate::knowledge::KnowledgeBase;
-use crate::nlu::tokens;
 use rustc_hash::FxHashSet;
 
 pub(super) type Corrected = (
@@ -18,15 +17,15 @@ pub(super) type Corrected = (
 /// Texting forms rewritten, then each unknown word corrected onto the closest known word.
 pub(super) fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
     let lex = &kb.lexicon;
-    let mut words = Vec::new();
-    let mut sims = Vec::new();
+    let toks: Vec<&str> = normalized.split(' ').filter(|t| !t.is_empty()).collect();
+    let mut words = Vec::with_capacity(toks.len());
+    let mut sims = Vec::with_capacity(toks.len());
     let mut corrections = Vec::new();
     let mut corrected_at = Vec::new();
-    let toks = tokens(normalized);
-    for (i, w) in toks.iter().cloned().enumerate() {
-        let next_in = |list: &FxHashSet<String>| toks.get(i + 1).is_some_and(|n| list.contains(n));
+    for (i, &w) in toks.iter().enumerate() {
+        let next_in = |list: &FxHashSet<String>| toks.get(i + 1).is_some_and(|n| list.contains(*n));
         let prev_in =
-            |list: &FxHashSet<String>| i.checked_sub(1).is_some_and(|k| list.contains(&toks[k]));
+            |list: &FxHashSet<String>| i.checked_sub(1).is_some_and(|k| list.contains(toks[k]));
         // French elided "t'" ("qui t'a créé"), unless it is the "t" of "a-t-il" or "didn't".
         let elided = w == "t" && !next_in(&lex.euphonic_subjects) && !prev_in(&lex.contractions);
         if elided && !lex.elided_te.is_empty() {
@@ -36,41 +35,43 @@ pub(super) fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
         }
         // A one-letter texting form after a preposition is a name ("a framework for R").
         let kept = w.len() == 1 && prev_in(&lex.name_after);
-        if let Some(rw) = lex.rewrite.get(&w).filter(|_| !kept) {
+        let word = kb.word(w);
+        if let Some(rw) = word.and_then(|x| x.rewrite.as_ref()).filter(|_| !kept) {
             for r in rw {
                 words.push(r.clone());
                 sims.push(1.0);
             }
             continue;
         }
-        if known(kb, &w) {
+        if word.is_some_and(|x| x.known) || number(w) {
             sims.push(1.0);
-            words.push(w);
+            words.push(w.to_string());
             continue;
         }
-        let fixed = squeeze(kb, &w)
+        let fixed = squeeze(kb, w)
             .map(|f| (f, 0.9))
-            .or_else(|| unleet(kb, &w).map(|f| (f, 0.9)))
-            .or_else(|| closed_class(kb, &w))
-            .or_else(|| kb.vocab.correct(&w));
+            .or_else(|| unleet(kb, w).map(|f| (f, 0.9)))
+            .or_else(|| closed_class(kb, w))
+            .or_else(|| kb.vocab.correct(w));
         match fixed {
             Some((f, sim)) => {
                 corrected_at.push(words.len());
-                corrections.push((w, f.clone(), sim));
+                corrections.push((w.to_string(), f.clone(), sim));
                 sims.push(sim);
                 words.push(f);
             }
             None => {
                 sims.push(1.0);
-                words.push(w);
+                words.push(w.to_string());
             }
         }
     }
     (words, sims, corrections, corrected_at)
 }
 
-fn known(kb: &KnowledgeBase, w: &str) -> bool {
-    kb.vocab.contains(w) || w.bytes().all(|b| b.is_ascii_digit()) || decade(w).is_some()
+/// A number or a decade: never corrected.
+fn number(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_digit()) || decade(w).is_some()
 }
 
 /// Letters held down ("helloooo", "byeee", "thanksss"): runs shortened to two, then one,

@@ -113,16 +113,16 @@ pub fn facts_for(
     let strict = intent.is_some_and(|i| kb.intents[i].strict);
     let referred = !s.explicit.is_empty() || s.from_context;
     for &subject in s.order.iter().filter(|_| !strict || referred) {
-        for (i, f) in kb.facts.iter().enumerate() {
-            if fits(f) && f.subjects.contains(&subject) {
+        for &i in kb.facts_about(subject) {
+            if fits(&kb.facts[i]) {
                 add(i, subject);
             }
         }
     }
     let implicit = intent.is_some_and(|i| kb.intents[i].implicit_subject);
     if implicit && !s.explicit.is_empty() && s.claimed.is_none() {
-        for (i, f) in kb.facts.iter().enumerate() {
-            if fits(f) && f.subjects.contains(&DEFAULT_SUBJECT) {
+        for &i in kb.facts_about(DEFAULT_SUBJECT) {
+            if fits(&kb.facts[i]) {
                 add(i, DEFAULT_SUBJECT);
             }
         }

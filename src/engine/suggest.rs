@@ -5,23 +5,26 @@
 use super::intents::Candidate;
 use super::parse::Parsed;
 use crate::answer::Lang;
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::{Example, KnowledgeBase};
 use crate::nlu::{normalize, tokens};
 
 const MAX: usize = 3;
 
 /// The first example of an intent in `lang` (English when it has none in `lang`).
-fn example(kb: &KnowledgeBase, intent: usize, lang: Lang, naming: &[usize]) -> Option<String> {
-    let of_intent = || kb.examples.iter().filter(move |(i, ..)| *i == intent);
-    let in_lang = |l: Lang| of_intent().filter(move |(_, el, ..)| *el == l);
+fn example<'k>(
+    kb: &'k KnowledgeBase,
+    intent: usize,
+    lang: Lang,
+    naming: &[usize],
+) -> Option<&'k Example> {
+    let of_intent = || kb.examples.iter().filter(move |x| x.intent == intent);
+    let in_lang = |l: Lang| of_intent().filter(move |x| x.lang == l);
     let pick = |l: Lang| {
         in_lang(l)
-            .find(|(.., named)| named.iter().any(|e| naming.contains(e)))
+            .find(|x| x.named.iter().any(|e| naming.contains(e)))
             .or_else(|| in_lang(l).next())
     };
-    pick(lang)
-        .or_else(|| pick(Lang::En))
-        .map(|(_, _, q, _)| q.clone())
+    pick(lang).or_else(|| pick(Lang::En))
 }
 
 fn answerable(kb: &KnowledgeBase, intent: usize) -> bool {
@@ -82,9 +85,9 @@ fn collect(
             continue;
         }
         seen.push(i);
-        if let Some(q) = example(kb, i, lang, named) {
-            if normalize(&q) != asked {
-                out.push(q);
+        if let Some(x) = example(kb, i, lang, named) {
+            if x.normalized != asked {
+                out.push(x.question.clone());
             }
         }
     }

@@ -92,9 +92,9 @@ pub(super) fn assemble(
         person_kinds: lex.person_kinds,
         self_words: set(&lex.self_words),
         verbs: set(&lex.verbs),
-        yes_no_starts: cues(&lex.yes_no_starts),
-        yes_no_marks: cues(&lex.yes_no_marks),
-        others: cues(&lex.others),
+        yes_no_starts: CueSet::new(cues(&lex.yes_no_starts)),
+        yes_no_marks: CueSet::new(cues(&lex.yes_no_marks)),
+        others: CueSet::new(cues(&lex.others)),
         only: set(&lex.only),
         alternatives: set(&lex.alternatives),
         conjunctions: set(&lex.conjunctions),
@@ -135,15 +135,7 @@ pub(super) fn assemble(
     };
     lexicon.index_classes();
     let vocab = build_vocab(&entities, &intents, &lexicon);
-    let mut alias_index: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
-    for (e, ent) in entities.iter().enumerate() {
-        for (a, alias) in ent.aliases.iter().enumerate() {
-            alias_index
-                .entry(alias[0].clone())
-                .or_default()
-                .push((e, a));
-        }
-    }
+    let words = word_table(&entities, &lexicon, &vocab);
     let mut examples = Vec::new();
     for (i, intent) in intents.iter().enumerate() {
         for (lang, list) in [
@@ -151,7 +143,8 @@ pub(super) fn assemble(
             (crate::Lang::Fr, &intent.examples_fr),
         ] {
             for q in list {
-                let words = tokens(&normalize(q));
+                let normalized = normalize(q);
+                let words = tokens(&normalized);
                 let named = entities
                     .iter()
                     .enumerate()
@@ -162,18 +155,24 @@ pub(super) fn assemble(
                     })
                     .map(|(n, _)| n)
                     .collect();
-                examples.push((i, lang, q.clone(), named));
+                examples.push(Example {
+                    intent: i,
+                    lang,
+                    question: q.clone(),
+                    normalized,
+                    named,
+                });
             }
         }
     }
     let group_words = group_words(&intents);
-    let stem_cache = vocab
-        .words()
-        .map(|w| (w.to_string(), stems_with_synonyms(&lexicon, w).into()))
-        .collect();
-    let mut external_index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    for (i, (words, _)) in lexicon.external.iter().enumerate() {
-        external_index.entry(words[0].clone()).or_default().push(i);
+    let mut subject_facts = vec![Vec::new(); entities.len()];
+    for (i, f) in facts.iter().enumerate() {
+        for &e in &f.subjects {
+            if !subject_facts[e].contains(&i) {
+                subject_facts[e].push(i);
+            }
+        }
     }
     let sentence_words: Vec<Vec<String>> = article
         .sentences
@@ -182,11 +181,11 @@ pub(super) fn assemble(
         .collect();
     let mut sentence_stems = Vec::new();
     let mut sentence_entities = Vec::new();
-    for s in &article.sentences {
-        let words = tokens(&normalize(&s.text));
+    let mut memo = StemMemo::default();
+    for words in &sentence_words {
         let mut st = FxHashSet::default();
-        for w in &words {
-            st.insert(stem::english(w));
+        for w in words {
+            st.insert(memo.english(w));
             st.insert(w.clone());
         }
         sentence_stems.push(st);
@@ -218,20 +217,43 @@ pub(super) fn assemble(
         messages_en: messages.en,
         messages_fr: messages.fr,
         vocab,
-        alias_index,
+        words,
         cue_index: cue_index(&intents),
         intents,
         examples,
         sentence_stems,
         sentence_entities,
         group_words,
-        stem_cache,
-        external_index,
+        subject_facts,
         sentence_words,
         source,
         loaded_at: SystemTime::now(),
         hash,
     }
+}
+
+/// Every word the knowledge knows, with what it is to each list (see [`Word`]).
+fn word_table(entities: &[Entity], lex: &Lexicon, vocab: &Vocab) -> FxHashMap<String, Word> {
+    let mut words: FxHashMap<String, Word> = FxHashMap::default();
+    for w in vocab.words() {
+        words.entry(w.to_string()).or_default().known = true;
+    }
+    for (w, &c) in &lex.classes {
+        words.entry(w.clone()).or_default().class = c;
+    }
+    for (w, to) in &lex.rewrite {
+        words.entry(w.clone()).or_default().rewrite = Some(to.clone());
+    }
+    for (e, ent) in entities.iter().enumerate() {
+        for (a, alias) in ent.aliases.iter().enumerate() {
+            let first = words.entry(alias[0].clone()).or_default();
+            first.aliases.push((e, a));
+        }
+    }
+    for (i, (name, _)) in lex.external.iter().enumerate() {
+        words.entry(name[0].clone()).or_default().externals.push(i);
+    }
+    words
 }
 
 /// The entities; a duplicate id is a problem, and only the first is kept.
@@ -393,6 +415,7 @@ pub(super) fn build_facts(
         a.sentences.iter().map(|s| quote_key(&s.text)).collect()
     });
     let f = files::FACTS;
+    let mut memo = StemMemo::default();
     let entity_ids: Option<Vec<&str>> = entities.map(|e| e.iter().map(|x| x.id.as_str()).collect());
     let intent_ids: Option<Vec<&str>> = intents.map(|i| i.iter().map(|x| x.id.as_str()).collect());
     let mut ids: Vec<String> = Vec::new();
@@ -542,7 +565,7 @@ pub(super) fn build_facts(
         let mut quote_stems = FxHashSet::default();
         // The article and the English answer are English; the French answer is French.
         for w in evidence.iter().flat_map(|e| &e.words) {
-            quote_stems.insert(stem::english(w));
+            quote_stems.insert(memo.english(w));
             quote_stems.insert(w.clone());
         }
         let mut claim_stems = FxHashSet::default();
@@ -570,9 +593,9 @@ pub(super) fn build_facts(
                     numbers.push(n);
                 }
                 stems.insert(if french {
-                    stem::french(&w)
+                    memo.french(&w)
                 } else {
-                    stem::english(&w)
+                    memo.english(&w)
                 });
                 stems.insert(w);
             }
@@ -655,7 +678,7 @@ fn build_vocab(entities: &[Entity], intents: &[Intent], lex: &Lexicon) -> Vocab 
             v.insert(t, false);
         }
     }
-    for w in lex.others.iter().flat_map(|c| c.words()) {
+    for w in lex.others.cues().iter().flat_map(|c| c.words()) {
         v.insert(w, false);
     }
     for w in lex.ordinals.keys() {
@@ -673,6 +696,33 @@ fn build_vocab(entities: &[Entity], intents: &[Intent], lex: &Lexicon) -> Vocab 
     }
     v.index();
     v
+}
+
+/// The stems of the words met while building, each computed once: the facts' evidence
+/// sentences overlap, and stemming them was the most of a start's time.
+#[derive(Default)]
+struct StemMemo {
+    english: FxHashMap<String, String>,
+    french: FxHashMap<String, String>,
+}
+
+impl StemMemo {
+    fn english(&mut self, w: &str) -> String {
+        Self::memo(&mut self.english, w, stem::english)
+    }
+
+    fn french(&mut self, w: &str) -> String {
+        Self::memo(&mut self.french, w, stem::french)
+    }
+
+    fn memo(seen: &mut FxHashMap<String, String>, w: &str, stem: fn(&str) -> String) -> String {
+        if let Some(s) = seen.get(w) {
+            return s.clone();
+        }
+        let s = stem(w);
+        seen.insert(w.to_string(), s.clone());
+        s
+    }
 }
 
 /// Groups an intent may have (`all` in intents.toml).

@@ -9,12 +9,13 @@ pub mod files;
 pub mod wikitext;
 
 use crate::answer::Citation;
-use crate::nlu::{Cue, Vocab};
+use crate::nlu::{Cue, CueSet, Vocab};
 use files::Messages;
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
 pub use build::MAX_GROUPS;
@@ -156,8 +157,8 @@ pub struct Lexicon {
     pub person_kinds: Vec<String>,
     pub self_words: FxHashSet<String>,
     pub verbs: FxHashSet<String>,
-    pub yes_no_starts: Vec<Cue>,
-    pub yes_no_marks: Vec<Cue>,
+    pub yes_no_starts: CueSet,
+    pub yes_no_marks: CueSet,
     /// Question words that ask only at the start ("que"); later they join clauses.
     pub opening_question_words: FxHashSet<String>,
     /// French elided "t'" stands for this word, except before `euphonic_subjects` ("a-t-il")
@@ -186,7 +187,7 @@ pub struct Lexicon {
     /// Words naming a list or its items ("list", "item", "one").
     pub list_words: FxHashSet<String>,
     /// Words asking for others than the names given ("who else").
-    pub others: Vec<Cue>,
+    pub others: CueSet,
     pub more_than: Vec<Cue>,
     pub less_than: Vec<Cue>,
     /// Names the article does not cover: (normalised words, kind).
@@ -247,7 +248,7 @@ impl Lexicon {
                 *m.entry(w.clone()).or_default() |= c;
             }
         }
-        for w in self.others.iter().flat_map(|c| c.words()) {
+        for w in self.others.cues().iter().flat_map(|c| c.words()) {
             *m.entry(w.to_string()).or_default() |= class::OTHERS;
         }
         for w in self.ordinals.keys() {
@@ -255,6 +256,37 @@ impl Lexicon {
         }
         self.classes = m;
     }
+}
+
+/// What the knowledge says of one word: every list a question's word is checked against,
+/// gathered so that each word costs one lookup, not one per list.
+#[derive(Debug, Default)]
+pub struct Word {
+    /// Its lexicon classes (see [`class`]).
+    pub class: u16,
+    /// In the vocabulary (see [`Vocab::contains`]): never corrected as a typo.
+    pub known: bool,
+    /// The words a texting form stands for (`lexicon.rewrite`).
+    pub rewrite: Option<Vec<String>>,
+    /// The entity aliases it starts: (entity, alias).
+    pub aliases: Vec<(usize, usize)>,
+    /// The external names it starts: indices into `lexicon.external`.
+    pub externals: Vec<usize>,
+    /// The word, its stems and its synonyms' stems, computed at first use (see
+    /// [`KnowledgeBase::stems`]).
+    stems: OnceLock<Arc<[String]>>,
+}
+
+/// An intent's example question, as suggested to users.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub intent: usize,
+    pub lang: crate::Lang,
+    pub question: String,
+    /// The question normalised (see [`crate::nlu::normalize`]), computed once.
+    pub normalized: String,
+    /// The entities it names.
+    pub named: Vec<usize>,
 }
 
 /// Everything the engine needs, validated and indexed; immutable once built.
@@ -268,19 +300,16 @@ pub struct KnowledgeBase {
     pub messages_en: Messages,
     pub messages_fr: Messages,
     pub vocab: Vocab,
-    /// First word of an alias -> (entity, alias) pairs, for entity recognition.
-    pub alias_index: FxHashMap<String, Vec<(usize, usize)>>,
+    /// What a question's word is to the knowledge, in one lookup (see [`KnowledgeBase::word`]).
+    pub words: FxHashMap<String, Word>,
     pub cue_index: crate::nlu::CueIndex,
-    /// Each intent's example questions: (intent, lang, question, entities it names).
-    pub examples: Vec<(usize, crate::Lang, String, Vec<usize>)>,
+    /// Each intent's example questions.
+    pub examples: Vec<Example>,
     /// Words of the required cue groups, and the intents they belong to: a word that asks for
     /// another relation is never explained by a fact's evidence alone.
     pub group_words: FxHashMap<String, Vec<usize>>,
-    /// Known word -> the word, its stems and its synonyms' stems (see
-    /// [`stems_with_synonyms`]), computed once at load.
-    pub stem_cache: FxHashMap<String, std::sync::Arc<[String]>>,
-    /// First word of an external name -> indices into `lexicon.external`.
-    pub external_index: FxHashMap<String, Vec<usize>>,
+    /// Per entity: the facts it is a subject of, in order (see [`KnowledgeBase::facts_about`]).
+    pub subject_facts: Vec<Vec<usize>>,
     /// Per article sentence: its normalised words.
     pub sentence_words: Vec<Vec<String>>,
     /// Per article sentence: the stems of its words, and the entities it names.
@@ -367,6 +396,27 @@ impl KnowledgeBase {
 
     pub fn fact_index(&self, id: &str) -> Option<usize> {
         self.facts.iter().position(|f| f.id == id)
+    }
+
+    /// The word, its stems and its synonyms' stems (see [`stems_with_synonyms`]). Those of a
+    /// known word are computed once, when first asked for: stemming the whole vocabulary at
+    /// load would cost every start a few milliseconds.
+    pub fn stems(&self, w: &str) -> Arc<[String]> {
+        let compute = || stems_with_synonyms(&self.lexicon, w).into();
+        match self.word(w) {
+            Some(known) => known.stems.get_or_init(compute).clone(),
+            None => compute(),
+        }
+    }
+
+    /// What the knowledge says of a word; `None` for a word it does not know at all.
+    pub fn word(&self, w: &str) -> Option<&Word> {
+        self.words.get(w)
+    }
+
+    /// The facts `entity` is a subject of, in order.
+    pub fn facts_about(&self, entity: usize) -> &[usize] {
+        self.subject_facts.get(entity).map_or(&[], Vec::as_slice)
     }
 
     pub fn entity_index(&self, id: &str) -> Option<usize> {

@@ -46,12 +46,23 @@ impl Cue {
 
     /// Whether the cue matches at exactly position `i`.
     pub fn matches_at(&self, words: &[&str], i: usize) -> bool {
+        self.parts_match_at(words, i, 0)
+    }
+
+    /// [`Cue::matches_at`] for a cue whose first word is known to be `words[i]` (found by
+    /// it in an index): only the other words are compared, if it has any.
+    #[inline]
+    pub fn rest_matches_at(&self, words: &[&str], i: usize) -> bool {
+        self.parts.len() == 1 || self.parts_match_at(words, i, 1)
+    }
+
+    /// Whether the parts from `skip` on match the words from `i + skip` on.
+    fn parts_match_at(&self, words: &[&str], i: usize, skip: usize) -> bool {
         let n = self.parts.len();
         i + n <= words.len()
-            && self
-                .parts
+            && self.parts[skip.min(n)..]
                 .iter()
-                .zip(&words[i..i + n])
+                .zip(&words[i + skip.min(n)..i + n])
                 .all(|(p, w)| match p {
                     Part::Word(x) => x == w,
                     Part::Prefix(x) => w.starts_with(x.as_str()),
@@ -69,7 +80,12 @@ impl Cue {
 
     /// The cue's first word when it is a plain word (not a prefix).
     pub fn first_word(&self) -> Option<&str> {
-        match self.parts.first()? {
+        self.word_at(0)
+    }
+
+    /// The cue's `k`-th word when it is a plain word (not a prefix).
+    pub fn word_at(&self, k: usize) -> Option<&str> {
+        match self.parts.get(k)? {
             Part::Word(w) => Some(w),
             Part::Prefix(_) => None,
         }

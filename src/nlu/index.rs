@@ -1,6 +1,7 @@
-//! Cue lookup: every cue of every intent, indexed by its first word (prefix cues are kept
-//! apart and scanned), plus every pattern in one `RegexSet`, so matching a question costs a
-//! handful of hash lookups and one regex pass, whatever the number of cues.
+//! Cue lookup: every cue of every intent, indexed by its first word, and phrases by their
+//! second word too (prefix cues are kept apart and scanned), plus every pattern in one
+//! `RegexSet`, so matching a question costs a handful of hash lookups and one regex pass,
+//! whatever the number of cues.
 
 use super::Cue;
 use rustc_hash::FxHashMap;
@@ -33,8 +34,17 @@ pub struct CueIndex {
     /// (owner, pattern number within the owner) per pattern of the set.
     pattern_owner: Vec<(usize, usize)>,
     pub entries: Vec<Entry>,
-    by_first: FxHashMap<String, Vec<u32>>,
+    by_first: FxHashMap<String, Starting>,
     prefixed: Vec<u32>,
+}
+
+/// The cues that start with one word, as entry ids in ascending order.
+#[derive(Debug, Clone, Default)]
+struct Starting {
+    /// One-word cues, and phrases whose second word is a prefix.
+    ids: Vec<u32>,
+    /// Phrases, by their second word: "what" starts dozens of them.
+    then: FxHashMap<String, Vec<u32>>,
 }
 
 impl CueIndex {
@@ -50,10 +60,17 @@ impl CueIndex {
         idx.patterns = regex::RegexSet::new(patterns.iter().map(|(_, s)| s)).ok();
         for e in entries {
             let id = idx.entries.len() as u32;
-            match e.cue.first_word() {
-                Some(w) => idx.by_first.entry(w.to_string()).or_default().push(id),
-                None => idx.prefixed.push(id),
+            let Some(first) = e.cue.first_word() else {
+                idx.prefixed.push(id);
+                idx.entries.push(e);
+                continue;
+            };
+            let starting = idx.by_first.entry(first.to_string()).or_default();
+            match e.cue.word_at(1) {
+                Some(second) => starting.then.entry(second.to_string()).or_default(),
+                None => &mut starting.ids,
             }
+            .push(id);
             idx.entries.push(e);
         }
         idx
@@ -66,8 +83,18 @@ impl CueIndex {
             if w.is_empty() {
                 continue;
             }
-            let ids = self.by_first.get(*w).into_iter().flatten();
-            for &id in ids.chain(&self.prefixed) {
+            // Cues found by their first word only need their other words compared, and
+            // phrases are found by their second word too. In id order (the order they are
+            // written in), as when all were scanned: a group records its first cue.
+            if let Some(starting) = self.by_first.get(*w) {
+                let next = words.get(i + 1).and_then(|n| starting.then.get(*n));
+                for id in in_order(&starting.ids, next.map_or(&[], Vec::as_slice)) {
+                    if self.entries[id as usize].cue.rest_matches_at(words, i) {
+                        f(id, i);
+                    }
+                }
+            }
+            for &id in &self.prefixed {
                 if self.entries[id as usize].cue.matches_at(words, i) {
                     f(id, i);
                 }
@@ -85,5 +112,118 @@ impl CueIndex {
                 .collect(),
             None => Vec::new(),
         }
+    }
+}
+
+/// The ids of two ascending lists, in ascending order.
+fn in_order<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    let (mut a, mut b) = (a.iter().copied().peekable(), b.iter().copied().peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
+}
+
+/// A list of cues, indexed by first word like [`CueIndex`]: whether any of them occurs in a
+/// question costs one hash lookup per word, whatever the number of cues.
+#[derive(Debug, Clone, Default)]
+pub struct CueSet {
+    cues: Vec<Cue>,
+    by_first: FxHashMap<String, Vec<u32>>,
+    prefixed: Vec<u32>,
+}
+
+impl CueSet {
+    pub fn new(cues: Vec<Cue>) -> CueSet {
+        let mut set = CueSet::default();
+        for (id, cue) in cues.iter().enumerate() {
+            match cue.first_word() {
+                Some(w) => set
+                    .by_first
+                    .entry(w.to_string())
+                    .or_default()
+                    .push(id as u32),
+                None => set.prefixed.push(id as u32),
+            }
+        }
+        set.cues = cues;
+        set
+    }
+
+    /// The cues, in the order given.
+    pub fn cues(&self) -> &[Cue] {
+        &self.cues
+    }
+
+    /// Whether one of the cues matches at position `i` of `words` (an empty word never
+    /// matches).
+    pub fn matches_at(&self, words: &[&str], i: usize) -> bool {
+        let Some(w) = words.get(i).filter(|w| !w.is_empty()) else {
+            return false;
+        };
+        let mut by_first = self.by_first.get(*w).into_iter().flatten();
+        by_first.any(|&id| self.cues[id as usize].rest_matches_at(words, i))
+            || self
+                .prefixed
+                .iter()
+                .any(|&id| self.cues[id as usize].matches_at(words, i))
+    }
+
+    /// Whether one of the cues matches anywhere in `words`.
+    pub fn occurs_in(&self, words: &[&str]) -> bool {
+        (0..words.len()).any(|i| self.matches_at(words, i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(cues: &[&str]) -> CueSet {
+        CueSet::new(cues.iter().filter_map(|c| Cue::new(c)).collect())
+    }
+
+    #[test]
+    fn cues_match_in_the_order_they_are_written() {
+        let cues = [
+            "what year",
+            "what",
+            "year",
+            "what is",
+            "what y*",
+            "what year was",
+        ];
+        let entries = cues
+            .iter()
+            .map(|c| Entry {
+                owner: 0,
+                slot: Slot::Fits,
+                cue: Cue::new(c).unwrap(),
+            })
+            .collect();
+        let idx = CueIndex::new(entries, &[]);
+        let mut found = Vec::new();
+        idx.each_match(&["what", "year", "was", "it"], |id, at| {
+            found.push((id, at))
+        });
+        assert_eq!(found, [(0, 0), (1, 0), (4, 0), (5, 0), (2, 1)]);
+        assert_eq!(
+            in_order(&[1, 4, 9], &[0, 5]).collect::<Vec<_>>(),
+            [0, 1, 4, 5, 9]
+        );
+    }
+
+    #[test]
+    fn a_cue_set_finds_what_its_cues_find() {
+        let s = set(&["isn t it", "right", "collaborat*"]);
+        assert!(s.occurs_in(&["it", "s", "in", "montreal", "isn", "t", "it"]));
+        assert!(s.occurs_in(&["mila", "collaborates"]));
+        assert!(s.matches_at(&["right", "mila"], 0));
+        assert!(!s.matches_at(&["mila", "right"], 0));
+        assert!(!s.occurs_in(&["isn", "t", "that"]));
+        // Masked words (names, numbers) never match.
+        assert!(!s.occurs_in(&["", "mila"]));
+        assert!(!set(&[]).occurs_in(&["right"]));
     }
 }

@@ -9,6 +9,6 @@ pub mod stem;
 pub mod vocab;
 
 pub use cue::Cue;
-pub use index::{CueIndex, Entry, Slot};
+pub use index::{CueIndex, CueSet, Entry, Slot};
 pub use normalize::{normalize, tokens};
 pub use vocab::Vocab;

@@ -7,10 +7,11 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
-    let chars: Vec<char> = s.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        // A thousands separator: "5,000" is one number.
-        let digit = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+    let bytes = s.as_bytes();
+    for (i, c) in s.char_indices() {
+        // A thousands separator: "5,000" is one number. Digits are one byte each (and no
+        // byte of a longer character is one), so bytes next to the comma tell.
+        let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
         if c == ',' && i > 0 && digit(i - 1) && (1..=3).all(|k| digit(i + k)) && !digit(i + 4) {
             continue;
         }
@@ -36,6 +37,7 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+#[inline]
 fn push(out: &mut String, space: &mut bool, c: char) {
     if c.is_alphanumeric() {
         if c.is_ascii() {

@@ -32,8 +32,7 @@ pub struct Options {
 pub fn render(a: &Answer, opts: Options) -> String {
     if opts.json {
         let mut out = Vec::new();
-        // Writing to a Vec cannot fail, and the contract has no map with non-string keys.
-        let _ = write_json(&mut out, a, opts);
+        a.write_json(&mut out, opts.explain);
         String::from_utf8_lossy(&out).into_owned()
     } else {
         let mut s = a.text();
@@ -51,15 +50,6 @@ pub fn render(a: &Answer, opts: Options) -> String {
         s.push('\n');
         s
     }
-}
-
-/// Writes one answer as one JSON object (no newline).
-fn write_json(out: &mut impl Write, a: &Answer, opts: Options) -> std::io::Result<()> {
-    let mut json = a.json();
-    if opts.explain {
-        json.explain = Some(&a.explanation);
-    }
-    serde_json::to_writer(out, &json).map_err(std::io::Error::from)
 }
 
 /// Reads one line of at most `MAX_LINE_BYTES` (the rest is discarded). `None` at EOF.
@@ -128,6 +118,7 @@ pub fn run<R: Read>(
         conv: Conversation::default(),
         last: None,
         answered: 0,
+        line: Vec::new(),
     };
     if opts.interactive {
         let banner = &text.get(Lang::En).banner;
@@ -166,6 +157,8 @@ struct Session<'a, W: Write> {
     conv: Conversation,
     last: Option<Answer>,
     answered: usize,
+    /// The JSON line being written, kept between answers for its capacity.
+    line: Vec<u8>,
 }
 
 impl<W: Write> Session<'_, W> {
@@ -190,8 +183,10 @@ impl<W: Write> Session<'_, W> {
             let a = ask(self.kb, &line, &mut self.conv);
             self.answered += usize::from(a.answered);
             if self.opts.json {
-                write_json(self.out, &a, self.opts)?;
-                writeln!(self.out)?;
+                self.line.clear();
+                a.write_json(&mut self.line, self.opts.explain);
+                self.line.push(b'\n');
+                self.out.write_all(&self.line)?;
             } else {
                 writeln!(self.out, "{}", render(&a, self.opts))?;
             }
