@@ -160,12 +160,12 @@ pub(super) fn assemble(
     }
     let group_words = group_words(&intents);
     let mut subject_facts = vec![Vec::new(); entities.len()];
+    let mut intent_facts = vec![Vec::new(); intents.len()];
+    let mut topic_facts: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, f) in facts.iter().enumerate() {
-        for &e in &f.subjects {
-            if !subject_facts[e].contains(&i) {
-                subject_facts[e].push(i);
-            }
-        }
+        index_fact(&mut subject_facts, &f.subjects, i);
+        index_fact(&mut intent_facts, &f.intents, i);
+        topic_facts.entry(f.topic.clone()).or_default().push(i);
     }
     let sentence_words: Vec<Vec<String>> = article
         .sentences
@@ -218,10 +218,21 @@ pub(super) fn assemble(
         sentence_entities,
         group_words,
         subject_facts,
+        intent_facts,
+        topic_facts,
         sentence_words,
         source,
         loaded_at: SystemTime::now(),
         hash,
+    }
+}
+
+/// Adds fact `i` to the list of each of `keys` (its subjects, its intents), once.
+fn index_fact(index: &mut [Vec<usize>], keys: &[usize], i: usize) {
+    for &k in keys {
+        if !index[k].contains(&i) {
+            index[k].push(i);
+        }
     }
 }
 

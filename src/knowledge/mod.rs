@@ -277,6 +277,10 @@ pub struct KnowledgeBase {
     pub group_words: FxHashMap<String, Vec<usize>>,
     /// Per entity: the facts it is a subject of, in order (see [`KnowledgeBase::facts_about`]).
     pub subject_facts: Vec<Vec<usize>>,
+    /// Per intent: the facts that answer it, in order (see [`KnowledgeBase::facts_with`]).
+    pub intent_facts: Vec<Vec<usize>>,
+    /// Per topic: its facts, in order (see [`KnowledgeBase::facts_on`]).
+    pub topic_facts: FxHashMap<String, Vec<usize>>,
     /// Per article sentence: its normalised words.
     pub sentence_words: Vec<Vec<String>>,
     /// Per article sentence: the stems of its words, and the entities it names.
@@ -380,6 +384,16 @@ impl KnowledgeBase {
     /// The facts `entity` is a subject of, in order.
     pub fn facts_about(&self, entity: usize) -> &[usize] {
         self.subject_facts.get(entity).map_or(&[], Vec::as_slice)
+    }
+
+    /// The facts that answer `intent`, in order.
+    pub fn facts_with(&self, intent: usize) -> &[usize] {
+        self.intent_facts.get(intent).map_or(&[], Vec::as_slice)
+    }
+
+    /// The facts on `topic`, in order.
+    pub fn facts_on(&self, topic: &str) -> &[usize] {
+        self.topic_facts.get(topic).map_or(&[], Vec::as_slice)
     }
 
     pub fn entity_index(&self, id: &str) -> Option<usize> {
