@@ -5,7 +5,7 @@
 
 use crate::answer::Lang;
 use crate::knowledge::{class, KnowledgeBase, Word};
-use crate::nlu::Cue;
+use crate::nlu::{Cue, CueSet};
 use std::cell::OnceCell;
 use std::sync::Arc;
 
@@ -297,12 +297,17 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     }
     p.lang = if fr > en { Lang::Fr } else { Lang::En };
     let masked = p.masked();
-    let others = lex.others.occurs_in(&masked);
-    let starts = lex.yes_no_starts.matches_at(&masked, 0);
-    let marked = lex.yes_no_marks.occurs_in(&masked);
+    // The lexicon's cue sets, looked up only where a word starts one of their cues.
+    let found_at = |set: &CueSet, i: usize| {
+        (p.classes[i] & class::STARTS_CUE != 0 || set.has_prefixed()) && set.matches_at(&masked, i)
+    };
+    let n = p.words.len();
+    let others = (0..n).any(|i| found_at(&lex.others, i));
+    let starts = n > 0 && found_at(&lex.yes_no_starts, 0);
+    let marked = (0..n).any(|i| found_at(&lex.yes_no_marks, i));
     p.yes_no = p.qword.is_none() && (starts || marked || !p.mentions.is_empty());
     p.others = others;
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
-    p.fact_pronoun = p.words.iter().any(|w| lex.fact_pronouns.contains(w));
+    p.fact_pronoun = p.classes.iter().any(|c| c & class::FACT_PRONOUN != 0);
     p.elliptic = !verb && !p.pronoun && !p.person_pronoun && p.words.len() <= 6;
 }

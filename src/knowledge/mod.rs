@@ -189,6 +189,10 @@ pub mod class {
     pub const ENGLISH: u16 = 1 << 7;
     pub const ONLY: u16 = 1 << 8;
     pub const OTHERS: u16 = 1 << 9;
+    pub const FACT_PRONOUN: u16 = 1 << 10;
+    /// The first word of a cue of `others`, `yes_no_starts` or `yes_no_marks`: those cue sets
+    /// are looked up only at such words.
+    pub const STARTS_CUE: u16 = 1 << 11;
     /// Words without meaning of their own: filler, question words, pronouns.
     pub const FUNCTION: u16 = FILLER | QUESTION | PRONOUN | PERSON_PRONOUN | ONLY | OTHERS;
 }
@@ -202,7 +206,7 @@ impl Lexicon {
     /// Builds the word -> classes index; call once the lists are filled.
     pub fn index_classes(&mut self) {
         let mut m: FxHashMap<String, u16> = FxHashMap::default();
-        let lists: [(&FxHashSet<String>, u16); 9] = [
+        let lists: [(&FxHashSet<String>, u16); 10] = [
             (&self.filler, class::FILLER),
             (&self.question_words, class::QUESTION),
             (&self.pronouns, class::PRONOUN),
@@ -212,6 +216,7 @@ impl Lexicon {
             (&self.french, class::FRENCH),
             (&self.english, class::ENGLISH),
             (&self.only, class::ONLY),
+            (&self.fact_pronouns, class::FACT_PRONOUN),
         ];
         for (words, c) in lists {
             for w in words {
@@ -220,6 +225,14 @@ impl Lexicon {
         }
         for w in self.others.cues().iter().flat_map(|c| c.words()) {
             *m.entry(w.to_string()).or_default() |= class::OTHERS;
+        }
+        let sets = [&self.others, &self.yes_no_starts, &self.yes_no_marks];
+        for w in sets
+            .iter()
+            .flat_map(|s| s.cues())
+            .filter_map(Cue::first_word)
+        {
+            *m.entry(w.to_string()).or_default() |= class::STARTS_CUE;
         }
         self.classes = m;
     }
