@@ -152,8 +152,13 @@ impl Parsed {
 }
 
 pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
-    let (words, sims, corrections, corrected_at) = super::spelling::correct(kb, normalized);
-    let known: Vec<Option<&Word>> = words.iter().map(|w| kb.word(w)).collect();
+    let super::spelling::Corrected {
+        words,
+        known,
+        sims,
+        corrections,
+        corrected_at,
+    } = super::spelling::correct(kb, normalized);
     let mentions = find_names(kb, &words, &known, &sims);
     // A number inside a name is part of it ("COVID-19").
     let mut numbers = find_numbers(kb, &words);
