@@ -237,6 +237,11 @@ fn find_names(
 }
 
 fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
+    // A number or a decade starts with a digit (or a sign, which `parse` accepts).
+    let digit = |w: &String| w.starts_with(|c: char| c.is_ascii_digit() || c == '+');
+    if !words.iter().any(digit) {
+        return Vec::new();
+    }
     let strs: Vec<&str> = words.iter().map(String::as_str).collect();
     // The length of the comparison just before `at`, if there is one.
     let before = |cues: &[Cue], at: usize| {
