@@ -219,18 +219,15 @@ fn remember(
         conv.person = id(who);
     }
     // An ellipsis keeps the words of the question it continues.
-    let mut words: Vec<String> = if p.elliptic {
-        std::mem::take(&mut conv.words)
-    } else {
-        Vec::new()
-    };
+    if !p.elliptic {
+        conv.words.clear();
+    }
     let unnamed = (0..p.words.len()).filter(|&i| !p.is_named(i));
-    words.extend(unnamed.map(|i| p.words[i].clone()));
+    conv.words.extend(unnamed.map(|i| p.words[i].clone()));
     // A chain of ellipses carries only its latest words: the context stays bounded however
     // long the conversation.
-    let extra = words.len().saturating_sub(super::CONTEXT_WORDS);
-    words.drain(..extra);
-    conv.words = words;
+    let extra = conv.words.len().saturating_sub(super::CONTEXT_WORDS);
+    conv.words.drain(..extra);
 }
 
 fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
