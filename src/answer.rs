@@ -126,8 +126,9 @@ pub struct Answer {
     /// The closest article passage, when the article does not answer the question.
     pub closest: Option<Passage>,
     pub explanation: Explanation,
+    /// Shared by every answer in the language (see [`crate::KnowledgeBase::labels`]).
     #[serde(skip)]
-    pub labels: Labels,
+    pub labels: std::sync::Arc<Labels>,
 }
 
 /// The intents that are small talk rather than questions about Mila.

@@ -210,7 +210,8 @@ mod tests {
                 you_could_ask: "Ask:".into(),
                 accessed: "Accessed".into(),
                 ..Labels::default()
-            },
+            }
+            .into(),
         };
         for explain in [false, true] {
             let mut json = a.json();

@@ -6,20 +6,8 @@ use super::intents::Candidate;
 use super::parse::Parsed;
 use super::readings::Reading;
 use super::{passage, suggest, Conversation};
-use crate::answer::{Answer, Explanation, Labels, Lang};
+use crate::answer::{Answer, Explanation, Lang};
 use crate::knowledge::KnowledgeBase;
-
-pub fn labels(kb: &KnowledgeBase, lang: Lang) -> Labels {
-    let m = kb.messages(lang);
-    Labels {
-        closest: m.closest.clone(),
-        you_could_ask: m.you_could_ask.clone(),
-        accessed: m.accessed.clone(),
-        sources: m.sources.clone(),
-        why: m.why.clone(),
-        section: m.section.clone(),
-    }
-}
 
 /// An answer with nothing from a fact: small talk, hints, refusals.
 pub fn plain(kb: &KnowledgeBase, question: &str, lang: Lang, body: String) -> Answer {
@@ -35,7 +23,7 @@ pub fn plain(kb: &KnowledgeBase, question: &str, lang: Lang, body: String) -> An
         suggestions: vec![],
         closest: None,
         explanation: Explanation::default(),
-        labels: labels(kb, lang),
+        labels: kb.labels(lang),
     }
 }
 

@@ -207,6 +207,7 @@ pub(super) fn assemble(
         entities,
         facts,
         lexicon,
+        labels: [labels(&messages.en).into(), labels(&messages.fr).into()],
         messages_en: messages.en,
         messages_fr: messages.fr,
         vocab,
@@ -224,6 +225,18 @@ pub(super) fn assemble(
         source,
         loaded_at: SystemTime::now(),
         hash,
+    }
+}
+
+/// The words that frame an answer, in one language.
+fn labels(m: &files::Messages) -> crate::answer::Labels {
+    crate::answer::Labels {
+        closest: m.closest.clone(),
+        you_could_ask: m.you_could_ask.clone(),
+        accessed: m.accessed.clone(),
+        sources: m.sources.clone(),
+        why: m.why.clone(),
+        section: m.section.clone(),
     }
 }
 

@@ -8,7 +8,7 @@ pub mod diagnose;
 pub mod files;
 pub mod wikitext;
 
-use crate::answer::Citation;
+use crate::answer::{Citation, Labels};
 use crate::nlu::{Cue, CueSet, Vocab};
 use files::Messages;
 use regex::Regex;
@@ -279,6 +279,8 @@ pub struct KnowledgeBase {
     pub lexicon: Lexicon,
     pub messages_en: Messages,
     pub messages_fr: Messages,
+    /// The words that frame an answer, from the messages: English, French.
+    pub labels: [Arc<Labels>; 2],
     pub vocab: Vocab,
     /// What a question's word is to the knowledge, in one lookup (see [`KnowledgeBase::word`]).
     pub words: FxHashMap<String, Word>,
@@ -411,6 +413,14 @@ impl KnowledgeBase {
 
     pub fn entity_index(&self, id: &str) -> Option<usize> {
         self.entities.iter().position(|e| e.id == id)
+    }
+
+    /// The words that frame an answer in `lang`, shared by all its answers.
+    pub fn labels(&self, lang: crate::Lang) -> Arc<Labels> {
+        match lang {
+            crate::Lang::En => self.labels[0].clone(),
+            crate::Lang::Fr => self.labels[1].clone(),
+        }
     }
 
     pub fn messages(&self, lang: crate::Lang) -> &Messages {
