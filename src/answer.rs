@@ -46,33 +46,18 @@ impl Citation {
 
     /// [`Citation::source_line`], appended to `out`.
     pub fn write_source_line(&self, out: &mut String, accessed: &str) {
-        self.source_line_pieces(accessed, &mut |p| out.push_str(p));
-    }
-
-    /// [`Citation::source_line`], piece by piece.
-    fn source_line_pieces(&self, accessed: &str, piece: &mut impl FnMut(&str)) {
         let mut n = itoa::Buffer::new();
-        for p in [
-            "[",
-            n.format(self.n),
-            "] ",
-            self.title.trim_end_matches('.'),
-            ".",
-        ] {
-            piece(p);
-        }
+        let title = self.title.trim_end_matches('.');
+        push_all(out, ["[", n.format(self.n), "] ", title, "."]);
         match (&self.website, &self.date) {
-            (Some(w), Some(d)) => [" ", w, ", ", d, "."].into_iter().for_each(&mut *piece),
-            (Some(x), None) | (None, Some(x)) => [" ", x, "."].into_iter().for_each(&mut *piece),
+            (Some(w), Some(d)) => push_all(out, [" ", w, ", ", d, "."]),
+            (Some(x), None) | (None, Some(x)) => push_all(out, [" ", x, "."]),
             (None, None) => {}
         }
         if let Some(a) = &self.access_date {
-            [" ", accessed, " ", a, "."]
-                .into_iter()
-                .for_each(&mut *piece);
+            push_all(out, [" ", accessed, " ", a, "."]);
         }
-        piece(" ");
-        piece(&self.url);
+        push_all(out, [" ", &self.url]);
     }
 }
 
@@ -141,8 +126,9 @@ pub struct Answer {
     /// The closest article passage, when the article does not answer the question.
     pub closest: Option<Passage>,
     pub explanation: Explanation,
+    /// Shared by every answer in the language (see [`crate::KnowledgeBase::labels`]).
     #[serde(skip)]
-    pub labels: Labels,
+    pub labels: std::sync::Arc<Labels>,
 }
 
 /// The intents that are small talk rather than questions about Mila.
@@ -161,34 +147,29 @@ impl Answer {
     /// Body, then the closest passage (if any), then the numbered sources.
     pub fn text(&self) -> String {
         let mut out = String::with_capacity(self.body.len() + 200 * (self.citations.len() + 1));
-        self.text_pieces(&mut |p| out.push_str(p));
-        out
-    }
-
-    /// [`Answer::text`], piece by piece (the JSON writer escapes them as they come).
-    fn text_pieces(&self, piece: &mut impl FnMut(&str)) {
-        piece(&self.body);
+        out.push_str(&self.body);
         if let Some(p) = &self.closest {
             let intro = &self.labels.closest;
-            let quote = ["\n", intro, " (", &p.section, "): \"", &p.sentence, "\""];
-            quote.into_iter().for_each(&mut *piece);
+            push_all(
+                &mut out,
+                ["\n", intro, " (", &p.section, "): \"", &p.sentence, "\""],
+            );
         }
         let cites = self.all_citations();
         if !cites.is_empty() {
-            piece("\n");
+            out.push('\n');
             for c in cites {
-                piece("\n");
-                c.source_line_pieces(&self.labels.accessed, piece);
+                out.push('\n');
+                c.write_source_line(&mut out, &self.labels.accessed);
             }
         }
         if !self.suggestions.is_empty() {
-            piece("\n\n");
-            piece(&self.labels.you_could_ask);
+            push_all(&mut out, ["\n\n", &self.labels.you_could_ask]);
             for s in &self.suggestions {
-                piece("\n- ");
-                piece(s);
+                push_all(&mut out, ["\n- ", s]);
             }
         }
+        out
     }
 
     /// The answer's citations followed by those of the closest passage, without repeats.
@@ -285,6 +266,13 @@ impl Answer {
         }
         lines.push(format!("confidence: {:.2}", self.confidence));
         lines.join("\n")
+    }
+}
+
+/// Appends the pieces in order.
+fn push_all<const N: usize>(out: &mut String, pieces: [&str; N]) {
+    for p in pieces {
+        out.push_str(p);
     }
 }
 

@@ -6,20 +6,8 @@ use super::intents::Candidate;
 use super::parse::Parsed;
 use super::readings::Reading;
 use super::{passage, suggest, Conversation};
-use crate::answer::{Answer, Explanation, Labels, Lang};
+use crate::answer::{Answer, Explanation, Lang};
 use crate::knowledge::KnowledgeBase;
-
-pub fn labels(kb: &KnowledgeBase, lang: Lang) -> Labels {
-    let m = kb.messages(lang);
-    Labels {
-        closest: m.closest.clone(),
-        you_could_ask: m.you_could_ask.clone(),
-        accessed: m.accessed.clone(),
-        sources: m.sources.clone(),
-        why: m.why.clone(),
-        section: m.section.clone(),
-    }
-}
 
 /// An answer with nothing from a fact: small talk, hints, refusals.
 pub fn plain(kb: &KnowledgeBase, question: &str, lang: Lang, body: String) -> Answer {
@@ -35,7 +23,7 @@ pub fn plain(kb: &KnowledgeBase, question: &str, lang: Lang, body: String) -> An
         suggestions: vec![],
         closest: None,
         explanation: Explanation::default(),
-        labels: labels(kb, lang),
+        labels: kb.labels(lang),
     }
 }
 
@@ -267,18 +255,15 @@ pub(super) fn remember(
         conv.person = id(who);
     }
     // An ellipsis keeps the words of the question it continues.
-    let mut words: Vec<String> = if p.elliptic {
-        std::mem::take(&mut conv.words)
-    } else {
-        Vec::new()
-    };
+    if !p.elliptic {
+        conv.words.clear();
+    }
     let unnamed = (0..p.words.len()).filter(|&i| !p.is_named(i));
-    words.extend(unnamed.map(|i| p.words[i].clone()));
+    conv.words.extend(unnamed.map(|i| p.words[i].clone()));
     // A chain of ellipses carries only its latest words: the context stays bounded however
     // long the conversation.
-    let extra = words.len().saturating_sub(super::CONTEXT_WORDS);
-    words.drain(..extra);
-    conv.words = words;
+    let extra = conv.words.len().saturating_sub(super::CONTEXT_WORDS);
+    conv.words.drain(..extra);
 }
 
 fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {

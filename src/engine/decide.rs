@@ -246,7 +246,7 @@ fn by_intent(
         reading,
         intent: Some(c.intent),
         score: c.score,
-        via: c.via.clone(),
+        via: c.via(kb),
     })
 }
 

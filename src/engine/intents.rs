@@ -10,10 +10,40 @@ use crate::nlu::Slot;
 pub struct Candidate {
     pub intent: usize,
     pub score: f64,
-    /// What matched: the pattern, or the cues.
-    pub via: String,
+    /// The cue of each group, when every group matched (see [`Candidate::via`]).
+    groups: Option<[Option<u32>; MAX_GROUPS]>,
+    /// The pattern that matched.
+    pattern: Option<usize>,
     /// Per word of the question: explained by one of this intent's cues or patterns.
     pub explains: Vec<bool>,
+}
+
+impl Candidate {
+    /// What matched: the cues of its groups, then the pattern, joined with " + ".
+    pub fn via(&self, kb: &KnowledgeBase) -> String {
+        let mut via = String::new();
+        let mut add = |part: [&str; 3]| {
+            if !via.is_empty() {
+                via.push_str(" + ");
+            }
+            part.into_iter().for_each(|p| via.push_str(p));
+        };
+        for id in self.groups.iter().flatten().flatten() {
+            add(["", cue_text(kb, *id), ""]);
+        }
+        if let Some(re) = self.pattern.map(|k| &kb.intents[self.intent].patterns[k]) {
+            add(["/", re.as_str(), "/"]);
+        }
+        via
+    }
+}
+
+/// The text of a cue, as written in the knowledge.
+fn cue_text(kb: &KnowledgeBase, id: u32) -> &str {
+    kb.cue_index
+        .entries
+        .get(id as usize)
+        .map_or("(a named value)", |e| e.cue.text.as_str())
 }
 
 #[derive(Debug, Clone, Default)]
@@ -183,35 +213,19 @@ fn score_one(kb: &KnowledgeBase, i: usize, h: Hits, explains: &[bool]) -> Option
     if !groups_ok && pattern.is_none() {
         return None;
     }
-    let text = |id: &u32| {
-        kb.cue_index
-            .entries
-            .get(*id as usize)
-            .map_or("(a named value)", |e| e.cue.text.as_str())
-    };
-    // What matched, joined with " + ".
-    let mut via = String::new();
-    let mut parts = 0;
-    let mut add = |part: [&str; 3]| {
-        if parts > 0 {
-            via.push_str(" + ");
-        }
-        parts += 1;
-        part.into_iter().for_each(|p| via.push_str(p));
-    };
     let mut score = 0.0;
     if groups_ok {
         score += n as f64 * intent.weight;
-        h.groups
-            .iter()
-            .flatten()
-            .for_each(|id| add(["", text(id), ""]));
     }
-    if let Some(re) = pattern {
+    if pattern.is_some() {
         score += 1.0;
-        add(["/", re.as_str(), "/"]);
     }
-    let mut distinct: Vec<&str> = h.boosts.iter().flatten().map(text).collect();
+    let mut distinct: Vec<&str> = h
+        .boosts
+        .iter()
+        .flatten()
+        .map(|&id| cue_text(kb, id))
+        .collect();
     distinct.dedup();
     score += (distinct.len() as f64 * 0.5).min(1.0);
     if h.wh {
@@ -220,7 +234,8 @@ fn score_one(kb: &KnowledgeBase, i: usize, h: Hits, explains: &[bool]) -> Option
     Some(Candidate {
         intent: i,
         score,
-        via,
+        groups: groups_ok.then_some(h.groups),
+        pattern: pattern.and(h.pattern),
         explains: explains.to_vec(),
     })
 }

@@ -91,16 +91,12 @@ pub fn understand(kb: &KnowledgeBase, question: &str, conv: &Conversation) -> Un
     };
     let mut p = parse(kb, &normalized);
     p.question_mark = cleaned.contains('?') || cleaned.contains('？');
-    let previous = if p.elliptic {
-        conv.words.clone()
-    } else {
-        Vec::new()
-    };
+    let previous: &[String] = if p.elliptic { &conv.words } else { &[] };
     // A pronoun with no antecedent yet can only mean the default subject ("do they do NLP?").
     let continues = (conv.subject.is_some() && (p.elliptic || p.pronoun || p.person_pronoun))
         || (conv.subject.is_none() && p.pronoun);
     let about_default = continues || p.entities().contains(&decide::DEFAULT_SUBJECT);
-    let cands = intents::candidates(kb, &p, &previous, about_default);
+    let cands = intents::candidates(kb, &p, previous, about_default);
     let decision = if too_long {
         Decision::Refuse(Refusal::TooLong { chars })
     } else if p.words.is_empty() {

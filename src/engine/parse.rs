@@ -5,7 +5,7 @@
 
 use crate::answer::Lang;
 use crate::knowledge::{class, KnowledgeBase, Word};
-use crate::nlu::Cue;
+use crate::nlu::{Cue, CueSet};
 use std::cell::OnceCell;
 use std::sync::Arc;
 
@@ -162,8 +162,13 @@ impl Parsed {
 }
 
 pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
-    let (words, sims, corrections, corrected_at) = super::spelling::correct(kb, normalized);
-    let known: Vec<Option<&Word>> = words.iter().map(|w| kb.word(w)).collect();
+    let super::spelling::Corrected {
+        words,
+        known,
+        sims,
+        corrections,
+        corrected_at,
+    } = super::spelling::correct(kb, normalized);
     let mentions = find_names(kb, &words, &known, &sims);
     // A number inside a name is part of it ("COVID-19").
     let mut numbers = find_numbers(kb, &words);
@@ -246,6 +251,11 @@ fn find_names(
 }
 
 fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
+    // A number or a decade starts with a digit (or a sign, which `parse` accepts).
+    let digit = |w: &String| w.starts_with(|c: char| c.is_ascii_digit() || c == '+');
+    if !words.iter().any(digit) {
+        return Vec::new();
+    }
     let strs: Vec<&str> = words.iter().map(String::as_str).collect();
     // The length of the comparison just before `at`, if there is one.
     let before = |cues: &[Cue], at: usize| {
@@ -319,9 +329,14 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     }
     p.lang = if fr > en { Lang::Fr } else { Lang::En };
     let masked = p.masked();
-    let others = lex.others.occurs_in(&masked);
-    let starts = lex.yes_no_starts.matches_at(&masked, 0);
-    let marked = lex.yes_no_marks.occurs_in(&masked);
+    // The lexicon's cue sets, looked up only where a word starts one of their cues.
+    let found_at = |set: &CueSet, i: usize| {
+        (p.classes[i] & class::STARTS_CUE != 0 || set.has_prefixed()) && set.matches_at(&masked, i)
+    };
+    let n = p.words.len();
+    let others = (0..n).any(|i| found_at(&lex.others, i));
+    let starts = n > 0 && found_at(&lex.yes_no_starts, 0);
+    let marked = (0..n).any(|i| found_at(&lex.yes_no_marks, i));
     p.yes_no = p.qword.is_none() && (starts || marked || !p.mentions.is_empty());
     p.others = others;
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
@@ -334,6 +349,6 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     p.asks_section = p.classes.iter().any(|c| c & class::SECTION != 0);
     p.ordinal_at = p.words.iter().position(|w| lex.ordinals.contains_key(w));
     p.ordinal = p.ordinal_at.map(|i| lex.ordinals[&p.words[i]]);
-    p.fact_pronoun = p.words.iter().any(|w| lex.fact_pronouns.contains(w));
+    p.fact_pronoun = p.classes.iter().any(|c| c & class::FACT_PRONOUN != 0);
     p.elliptic = !verb && !p.pronoun && !p.person_pronoun && p.words.len() <= 6;
 }

@@ -96,17 +96,19 @@ pub fn answer_values<'k>(
     intents: &[usize],
     entity: usize,
 ) -> Vec<&'k Vec<String>> {
-    let topics: Vec<&str> = kb
-        .facts
+    let mut topics: Vec<&str> = intents
         .iter()
-        .filter(|f| f.intents.iter().any(|i| intents.contains(i)))
-        .map(|f| f.topic.as_str())
+        .flat_map(|&i| kb.facts_with(i))
+        .map(|&f| kb.facts[f].topic.as_str())
         .collect();
+    topics.sort_unstable();
+    topics.dedup();
     let own_names = kb.entities[entity].aliases.as_slice();
-    kb.facts
-        .iter()
-        .filter(|f| topics.contains(&f.topic.as_str()))
-        .flat_map(|f| f.value_words.iter())
+    // In no particular order: only whether a passage contains one matters.
+    topics
+        .into_iter()
+        .flat_map(|t| kb.facts_on(t))
+        .flat_map(|&f| kb.facts[f].value_words.iter())
         .filter(|v| !own_names.contains(v))
         .collect()
 }

@@ -4,24 +4,41 @@
 //! [`crate::nlu::Vocab::correct`]).
 
 use super::parse::decade;
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::{KnowledgeBase, Word};
 use rustc_hash::FxHashSet;
 
-pub(super) type Corrected = (
-    Vec<String>,
-    Vec<f64>,
-    Vec<(String, String, f64)>,
-    Vec<usize>,
-);
+/// The question's words after spelling, with what the knowledge says of each.
+#[derive(Default)]
+pub(super) struct Corrected<'k> {
+    pub words: Vec<String>,
+    /// Per word: its entry in the knowledge's word table.
+    pub known: Vec<Option<&'k Word>>,
+    /// Per word: 1.0, or the similarity of its correction.
+    pub sims: Vec<f64>,
+    /// (as typed, as understood, similarity).
+    pub corrections: Vec<(String, String, f64)>,
+    /// Index in `words` of each correction.
+    pub corrected_at: Vec<usize>,
+}
+
+impl<'k> Corrected<'k> {
+    fn push(&mut self, word: String, known: Option<&'k Word>, sim: f64) {
+        self.words.push(word);
+        self.known.push(known);
+        self.sims.push(sim);
+    }
+}
 
 /// Texting forms rewritten, then each unknown word corrected onto the closest known word.
-pub(super) fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
+pub(super) fn correct<'k>(kb: &'k KnowledgeBase, normalized: &str) -> Corrected<'k> {
     let lex = &kb.lexicon;
     let toks: Vec<&str> = normalized.split(' ').filter(|t| !t.is_empty()).collect();
-    let mut words = Vec::with_capacity(toks.len());
-    let mut sims = Vec::with_capacity(toks.len());
-    let mut corrections = Vec::new();
-    let mut corrected_at = Vec::new();
+    let mut out = Corrected {
+        words: Vec::with_capacity(toks.len()),
+        known: Vec::with_capacity(toks.len()),
+        sims: Vec::with_capacity(toks.len()),
+        ..Corrected::default()
+    };
     for (i, &w) in toks.iter().enumerate() {
         let next_in = |list: &FxHashSet<String>| toks.get(i + 1).is_some_and(|n| list.contains(*n));
         let prev_in =
@@ -29,8 +46,7 @@ pub(super) fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
         // French elided "t'" ("qui t'a créé"), unless it is the "t" of "a-t-il" or "didn't".
         let elided = w == "t" && !next_in(&lex.euphonic_subjects) && !prev_in(&lex.contractions);
         if elided && !lex.elided_te.is_empty() {
-            words.push(lex.elided_te.clone());
-            sims.push(1.0);
+            out.push(lex.elided_te.clone(), kb.word(&lex.elided_te), 1.0);
             continue;
         }
         // A one-letter texting form after a preposition is a name ("a framework for R").
@@ -38,14 +54,12 @@ pub(super) fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
         let word = kb.word(w);
         if let Some(rw) = word.and_then(|x| x.rewrite.as_ref()).filter(|_| !kept) {
             for r in rw {
-                words.push(r.clone());
-                sims.push(1.0);
+                out.push(r.clone(), kb.word(r), 1.0);
             }
             continue;
         }
         if word.is_some_and(|x| x.known) || number(w) {
-            sims.push(1.0);
-            words.push(w.to_string());
+            out.push(w.to_string(), word, 1.0);
             continue;
         }
         let fixed = squeeze(kb, w)
@@ -55,21 +69,16 @@ pub(super) fn correct(kb: &KnowledgeBase, normalized: &str) -> Corrected {
             .or_else(|| kb.vocab.correct(w));
         match fixed {
             Some((f, sim)) => {
-                corrected_at.push(words.len());
-                corrections.push((w.to_string(), f.clone(), sim));
-                sims.push(sim);
-                words.push(f);
+                out.corrected_at.push(out.words.len());
+                out.corrections.push((w.to_string(), f.clone(), sim));
+                out.push(f.clone(), kb.word(&f), sim);
             }
-            None => {
-                sims.push(1.0);
-                words.push(w.to_string());
-            }
+            None => out.push(w.to_string(), word, 1.0),
         }
     }
-    (words, sims, corrections, corrected_at)
+    out
 }
 
-/// A number or a decade: never corrected.
 fn number(w: &str) -> bool {
     w.bytes().all(|b| b.is_ascii_digit()) || decade(w).is_some()
 }

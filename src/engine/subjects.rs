@@ -101,8 +101,9 @@ pub fn facts_for(
     if let (Some(topic), true, Some(_)) = (conv.topic.as_deref(), s.continues_fact, intent) {
         // "he"/"she" stay on the person: the topic's facts must be about them.
         let person = s.person.filter(|_| s.from_context);
-        for (i, f) in kb.facts.iter().enumerate() {
-            if fits(f) && f.topic == topic && person.is_none_or(|who| f.subjects.contains(&who)) {
+        for &i in kb.facts_on(topic) {
+            let f = &kb.facts[i];
+            if fits(f) && person.is_none_or(|who| f.subjects.contains(&who)) {
                 let about = s.order.iter().find(|e| f.subjects.contains(e));
                 add(i, about.copied().unwrap_or(f.subjects[0]));
             }

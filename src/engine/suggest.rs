@@ -28,7 +28,7 @@ fn example<'k>(
 }
 
 fn answerable(kb: &KnowledgeBase, intent: usize) -> bool {
-    !kb.intents[intent].smalltalk && kb.facts.iter().any(|f| f.intents.contains(&intent))
+    !kb.intents[intent].smalltalk && !kb.facts_with(intent).is_empty()
 }
 
 /// Up to three questions related to the question: its intents first, then intents with

@@ -167,12 +167,12 @@ pub(super) fn assemble(
     }
     let group_words = group_words(&intents);
     let mut subject_facts = vec![Vec::new(); entities.len()];
+    let mut intent_facts = vec![Vec::new(); intents.len()];
+    let mut topic_facts: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, f) in facts.iter().enumerate() {
-        for &e in &f.subjects {
-            if !subject_facts[e].contains(&i) {
-                subject_facts[e].push(i);
-            }
-        }
+        index_fact(&mut subject_facts, &f.subjects, i);
+        index_fact(&mut intent_facts, &f.intents, i);
+        topic_facts.entry(f.topic.clone()).or_default().push(i);
     }
     let sentence_words: Vec<Vec<String>> = article
         .sentences
@@ -214,6 +214,7 @@ pub(super) fn assemble(
         entities,
         facts,
         lexicon,
+        labels: [labels(&messages.en).into(), labels(&messages.fr).into()],
         messages_en: messages.en,
         messages_fr: messages.fr,
         vocab,
@@ -225,10 +226,33 @@ pub(super) fn assemble(
         sentence_entities,
         group_words,
         subject_facts,
+        intent_facts,
+        topic_facts,
         sentence_words,
         source,
         loaded_at: SystemTime::now(),
         hash,
+    }
+}
+
+/// The words that frame an answer, in one language.
+fn labels(m: &files::Messages) -> crate::answer::Labels {
+    crate::answer::Labels {
+        closest: m.closest.clone(),
+        you_could_ask: m.you_could_ask.clone(),
+        accessed: m.accessed.clone(),
+        sources: m.sources.clone(),
+        why: m.why.clone(),
+        section: m.section.clone(),
+    }
+}
+
+/// Adds fact `i` to the list of each of `keys` (its subjects, its intents), once.
+fn index_fact(index: &mut [Vec<usize>], keys: &[usize], i: usize) {
+    for &k in keys {
+        if !index[k].contains(&i) {
+            index[k].push(i);
+        }
     }
 }
 

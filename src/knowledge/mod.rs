@@ -8,7 +8,7 @@ pub mod diagnose;
 pub mod files;
 pub mod wikitext;
 
-use crate::answer::Citation;
+use crate::answer::{Citation, Labels};
 use crate::nlu::{Cue, CueSet, Vocab};
 use files::Messages;
 use regex::Regex;
@@ -212,9 +212,13 @@ pub mod class {
     pub const ENGLISH: u16 = 1 << 7;
     pub const ONLY: u16 = 1 << 8;
     pub const OTHERS: u16 = 1 << 9;
-    pub const SOURCE: u16 = 1 << 10;
-    pub const SECTION: u16 = 1 << 11;
-    pub const LIST: u16 = 1 << 12;
+    pub const FACT_PRONOUN: u16 = 1 << 10;
+    /// The first word of a cue of `others`, `yes_no_starts` or `yes_no_marks`: those cue sets
+    /// are looked up only at such words.
+    pub const STARTS_CUE: u16 = 1 << 11;
+    pub const SOURCE: u16 = 1 << 12;
+    pub const SECTION: u16 = 1 << 13;
+    pub const LIST: u16 = 1 << 14;
     /// Words without meaning of their own: filler, question words, pronouns.
     pub const FUNCTION: u16 =
         FILLER | QUESTION | PRONOUN | PERSON_PRONOUN | ONLY | OTHERS | SOURCE | SECTION | LIST;
@@ -229,7 +233,7 @@ impl Lexicon {
     /// Builds the word -> classes index; call once the lists are filled.
     pub fn index_classes(&mut self) {
         let mut m: FxHashMap<String, u16> = FxHashMap::default();
-        let lists: [(&FxHashSet<String>, u16); 12] = [
+        let lists: [(&FxHashSet<String>, u16); 13] = [
             (&self.filler, class::FILLER),
             (&self.question_words, class::QUESTION),
             (&self.pronouns, class::PRONOUN),
@@ -242,6 +246,7 @@ impl Lexicon {
             (&self.sources, class::SOURCE),
             (&self.sections, class::SECTION),
             (&self.list_words, class::LIST),
+            (&self.fact_pronouns, class::FACT_PRONOUN),
         ];
         for (words, c) in lists {
             for w in words {
@@ -253,6 +258,14 @@ impl Lexicon {
         }
         for w in self.ordinals.keys() {
             *m.entry(w.clone()).or_default() |= class::LIST;
+        }
+        let sets = [&self.others, &self.yes_no_starts, &self.yes_no_marks];
+        for w in sets
+            .iter()
+            .flat_map(|s| s.cues())
+            .filter_map(Cue::first_word)
+        {
+            *m.entry(w.to_string()).or_default() |= class::STARTS_CUE;
         }
         self.classes = m;
     }
@@ -299,6 +312,8 @@ pub struct KnowledgeBase {
     pub lexicon: Lexicon,
     pub messages_en: Messages,
     pub messages_fr: Messages,
+    /// The words that frame an answer, from the messages: English, French.
+    pub labels: [Arc<Labels>; 2],
     pub vocab: Vocab,
     /// What a question's word is to the knowledge, in one lookup (see [`KnowledgeBase::word`]).
     pub words: FxHashMap<String, Word>,
@@ -310,6 +325,10 @@ pub struct KnowledgeBase {
     pub group_words: FxHashMap<String, Vec<usize>>,
     /// Per entity: the facts it is a subject of, in order (see [`KnowledgeBase::facts_about`]).
     pub subject_facts: Vec<Vec<usize>>,
+    /// Per intent: the facts that answer it, in order (see [`KnowledgeBase::facts_with`]).
+    pub intent_facts: Vec<Vec<usize>>,
+    /// Per topic: its facts, in order (see [`KnowledgeBase::facts_on`]).
+    pub topic_facts: FxHashMap<String, Vec<usize>>,
     /// Per article sentence: its normalised words.
     pub sentence_words: Vec<Vec<String>>,
     /// Per article sentence: the stems of its words, and the entities it names.
@@ -419,8 +438,26 @@ impl KnowledgeBase {
         self.subject_facts.get(entity).map_or(&[], Vec::as_slice)
     }
 
+    /// The facts that answer `intent`, in order.
+    pub fn facts_with(&self, intent: usize) -> &[usize] {
+        self.intent_facts.get(intent).map_or(&[], Vec::as_slice)
+    }
+
+    /// The facts on `topic`, in order.
+    pub fn facts_on(&self, topic: &str) -> &[usize] {
+        self.topic_facts.get(topic).map_or(&[], Vec::as_slice)
+    }
+
     pub fn entity_index(&self, id: &str) -> Option<usize> {
         self.entities.iter().position(|e| e.id == id)
+    }
+
+    /// The words that frame an answer in `lang`, shared by all its answers.
+    pub fn labels(&self, lang: crate::Lang) -> Arc<Labels> {
+        match lang {
+            crate::Lang::En => self.labels[0].clone(),
+            crate::Lang::Fr => self.labels[1].clone(),
+        }
     }
 
     pub fn messages(&self, lang: crate::Lang) -> &Messages {

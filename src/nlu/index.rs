@@ -174,6 +174,12 @@ impl CueSet {
     pub fn occurs_in(&self, words: &[&str]) -> bool {
         (0..words.len()).any(|i| self.matches_at(words, i))
     }
+
+    /// Whether a cue starts with a prefix (`collaborat*`): such a cue may start at any word,
+    /// not only at the first words of the others.
+    pub fn has_prefixed(&self) -> bool {
+        !self.prefixed.is_empty()
+    }
 }
 
 #[cfg(test)]

@@ -38,7 +38,8 @@ fn answer(answered: bool) -> Answer {
             sources: "Sources".into(),
             why: "Why?".into(),
             section: "section".into(),
-        },
+        }
+        .into(),
     }
 }
 
