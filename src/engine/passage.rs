@@ -61,20 +61,15 @@ pub fn sentence_reading(
 /// The article passage that best covers an entity: the evidence of the first fact about it
 /// (or, failing that, mentioning it) that names it and contains none of `avoid`.
 pub fn closest(kb: &KnowledgeBase, entity: usize, avoid: &[&Vec<String>]) -> Option<Passage> {
-    let ent = &kb.entities[entity];
     let contains = |words: &[String], v: &[String]| words.windows(v.len()).any(|w| w == v);
-    let names = |words: &[String]| ent.aliases.iter().any(|a| contains(words, a));
-    let facts = kb
-        .facts
-        .iter()
-        .filter(|f| f.subjects.contains(&entity))
-        .chain(kb.facts.iter().filter(|f| f.mentions.contains(&entity)));
+    let about = kb.facts_about(entity).iter().map(|&i| &kb.facts[i]);
+    let facts = about.chain(kb.facts.iter().filter(|f| f.mentions.contains(&entity)));
     for f in facts {
         let safe = |words: &[String]| !avoid.iter().any(|v| contains(words, v));
         if let Some(ev) = f
             .evidence
             .iter()
-            .find(|e| names(&e.words) && safe(&e.words))
+            .find(|e| e.named.contains(&entity) && safe(&e.words))
         {
             let s = &kb.article.sentences[ev.sentence];
             return Some(Passage {

@@ -114,21 +114,29 @@ pub fn facts_for(
     let strict = intent.is_some_and(|i| kb.intents[i].strict);
     let referred = !s.explicit.is_empty() || s.from_context;
     for &subject in s.order.iter().filter(|_| !strict || referred) {
-        for &i in kb.facts_about(subject) {
-            if fits(&kb.facts[i]) {
-                add(i, subject);
-            }
+        for i in fitting(kb, subject, intent) {
+            add(i, subject);
         }
     }
     let implicit = intent.is_some_and(|i| kb.intents[i].implicit_subject);
     if implicit && !s.explicit.is_empty() && s.claimed.is_none() {
-        for &i in kb.facts_about(DEFAULT_SUBJECT) {
-            if fits(&kb.facts[i]) {
-                add(i, DEFAULT_SUBJECT);
-            }
+        for i in fitting(kb, DEFAULT_SUBJECT, intent) {
+            add(i, DEFAULT_SUBJECT);
         }
     }
     out
+}
+
+/// The facts about `subject` that answer `intent` (any intent: `None`), in order: from the
+/// intent's few facts when there is one, else from the subject's.
+fn fitting(
+    kb: &KnowledgeBase,
+    subject: usize,
+    intent: Option<usize>,
+) -> impl Iterator<Item = usize> + '_ {
+    let facts = intent.map_or_else(|| kb.facts_about(subject), |n| kb.facts_with(n));
+    let about = move |i: &usize| intent.is_none() || kb.facts[*i].subjects.contains(&subject);
+    facts.iter().copied().filter(about)
 }
 
 /// The entities named, in order, except that in "A's B" B comes first: "IBM's Watson Machine

@@ -514,6 +514,7 @@ pub(super) fn build_facts(
                 words: tokens(&normalize(q.get_ref())),
                 quote: q.get_ref().clone(),
                 sentence,
+                named: Vec::new(),
             });
         }
         refs.sort_unstable();
@@ -568,8 +569,9 @@ pub(super) fn build_facts(
         };
         let declared = mentions.clone();
         let mut mentions = mentions;
-        for ev in &evidence {
-            for e in named_in(&ev.words) {
+        for ev in &mut evidence {
+            ev.named = named_in(&ev.words);
+            for &e in &ev.named {
                 if !subjects.contains(&e) && !mentions.contains(&e) {
                     mentions.push(e);
                 }

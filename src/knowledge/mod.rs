@@ -95,6 +95,8 @@ pub struct Evidence {
     /// The quote, normalised into words.
     pub words: Vec<String>,
     pub sentence: usize,
+    /// The entities the quote names (by one of their aliases).
+    pub named: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]

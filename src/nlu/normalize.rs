@@ -9,6 +9,12 @@ pub fn normalize(s: &str) -> String {
     let mut space = true;
     let bytes = s.as_bytes();
     for (i, c) in s.char_indices() {
+        // Most characters: a plain letter or digit.
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            space = false;
+            continue;
+        }
         // A thousands separator: "5,000" is one number. Digits are one byte each (and no
         // byte of a longer character is one), so bytes next to the comma tell.
         let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
