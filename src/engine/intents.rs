@@ -109,10 +109,18 @@ pub fn candidates(
     let mut out: Vec<Candidate> = hits
         .into_iter()
         .enumerate()
+        .filter(|(_, h)| h.any())
         .filter_map(|(i, h)| score_one(kb, i, h, explained.of(i)))
         .collect();
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.intent.cmp(&b.intent)));
     out
+}
+
+impl Hits {
+    /// Whether a group cue or a pattern matched: without either, the intent is no candidate.
+    fn any(&self) -> bool {
+        self.pattern.is_some() || self.groups.iter().any(Option::is_some)
+    }
 }
 
 fn record(h: &mut Hits, slot: Slot, id: u32, is_qword: bool) {
