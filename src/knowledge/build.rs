@@ -128,7 +128,8 @@ pub(super) fn assemble(
     };
     lexicon.index_classes();
     let vocab = build_vocab(&entities, &intents, &lexicon);
-    let words = word_table(&entities, &lexicon, &vocab);
+    let cue_index = cue_index(&intents);
+    let words = word_table(&entities, &lexicon, &vocab, &cue_index);
     let mut examples = Vec::new();
     for (i, intent) in intents.iter().enumerate() {
         for (lang, list) in [
@@ -212,7 +213,7 @@ pub(super) fn assemble(
         messages_fr: messages.fr,
         vocab,
         words,
-        cue_index: cue_index(&intents),
+        cue_index,
         intents,
         examples,
         sentence_stems,
@@ -250,10 +251,17 @@ fn index_fact(index: &mut [Vec<usize>], keys: &[usize], i: usize) {
 }
 
 /// Every word the knowledge knows, with what it is to each list (see [`Word`]).
-fn word_table(entities: &[Entity], lex: &Lexicon, vocab: &Vocab) -> FxHashMap<String, Word> {
+fn word_table(
+    entities: &[Entity],
+    lex: &Lexicon,
+    vocab: &Vocab,
+    cues: &CueIndex,
+) -> FxHashMap<String, Word> {
     let mut words: FxHashMap<String, Word> = FxHashMap::default();
     for w in vocab.words() {
-        words.entry(w.to_string()).or_default().known = true;
+        let word = words.entry(w.to_string()).or_default();
+        word.known = true;
+        word.cues = cues.first_word_id(w);
     }
     for (w, &c) in &lex.classes {
         words.entry(w.clone()).or_default().class = c;

@@ -254,6 +254,8 @@ pub struct Word {
     pub aliases: Vec<(usize, usize)>,
     /// The external names it starts: indices into `lexicon.external`.
     pub externals: Vec<usize>,
+    /// The intents' cues it starts (see [`crate::nlu::CueIndex::first_word_id`]).
+    pub cues: Option<u32>,
     /// The word, its stems and its synonyms' stems, computed at first use (see
     /// [`KnowledgeBase::stems`]).
     stems: OnceLock<Arc<[String]>>,
