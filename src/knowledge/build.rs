@@ -168,6 +168,10 @@ pub(super) fn assemble(
         index_fact(&mut intent_facts, &f.intents, i);
         topic_facts.entry(f.topic.clone()).or_default().push(i);
     }
+    let quote_stems = facts
+        .iter()
+        .flat_map(|f| f.quote_stems.iter().cloned())
+        .collect();
     let sentence_words: Vec<Vec<String>> = article
         .sentences
         .iter()
@@ -222,6 +226,7 @@ pub(super) fn assemble(
         subject_facts,
         intent_facts,
         topic_facts,
+        quote_stems,
         sentence_words,
         source,
         loaded_at: SystemTime::now(),

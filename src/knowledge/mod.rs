@@ -300,6 +300,8 @@ pub struct KnowledgeBase {
     pub intent_facts: Vec<Vec<usize>>,
     /// Per topic: its facts, in order (see [`KnowledgeBase::facts_on`]).
     pub topic_facts: FxHashMap<String, Vec<usize>>,
+    /// The stems of every fact's quotes (the union of their `quote_stems`).
+    pub quote_stems: FxHashSet<String>,
     /// Per article sentence: its normalised words.
     pub sentence_words: Vec<Vec<String>>,
     /// Per article sentence: the stems of its words, and the entities it names.
