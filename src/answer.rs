@@ -5,6 +5,8 @@ use serde::Serialize;
 
 mod json;
 
+pub use json::JsonWriter;
+
 /// Language of a question and of its answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -147,29 +149,37 @@ impl Answer {
     /// Body, then the closest passage (if any), then the numbered sources.
     pub fn text(&self) -> String {
         let mut out = String::with_capacity(self.body.len() + 200 * (self.citations.len() + 1));
-        out.push_str(&self.body);
+        self.text_pieces(|piece| match piece {
+            Piece::Text(s) => out.push_str(s),
+            Piece::Source(c) => c.write_source_line(&mut out, &self.labels.accessed),
+        });
+        out
+    }
+
+    /// [`Answer::text`], piece by piece.
+    fn text_pieces<'a>(&'a self, mut piece: impl FnMut(Piece<'a>)) {
+        let mut text = |pieces: &[&'a str]| pieces.iter().for_each(|s| piece(Piece::Text(s)));
+        text(&[&self.body]);
         if let Some(p) = &self.closest {
             let intro = &self.labels.closest;
-            push_all(
-                &mut out,
-                ["\n", intro, " (", &p.section, "): \"", &p.sentence, "\""],
-            );
+            text(&["\n", intro, " (", &p.section, "): \"", &p.sentence, "\""]);
         }
         let cites = self.all_citations();
         if !cites.is_empty() {
-            out.push('\n');
+            piece(Piece::Text("\n"));
             for c in cites {
-                out.push('\n');
-                c.write_source_line(&mut out, &self.labels.accessed);
+                piece(Piece::Text("\n"));
+                piece(Piece::Source(c));
             }
         }
         if !self.suggestions.is_empty() {
-            push_all(&mut out, ["\n\n", &self.labels.you_could_ask]);
+            piece(Piece::Text("\n\n"));
+            piece(Piece::Text(&self.labels.you_could_ask));
             for s in &self.suggestions {
-                push_all(&mut out, ["\n- ", s]);
+                piece(Piece::Text("\n- "));
+                piece(Piece::Text(s));
             }
         }
-        out
     }
 
     /// The answer's citations followed by those of the closest passage, without repeats.
@@ -267,6 +277,12 @@ impl Answer {
         lines.push(format!("confidence: {:.2}", self.confidence));
         lines.join("\n")
     }
+}
+
+/// A piece of an answer's text: text as is, or a citation's source line.
+enum Piece<'a> {
+    Text(&'a str),
+    Source(&'a Citation),
 }
 
 /// Appends the pieces in order.

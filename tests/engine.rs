@@ -241,10 +241,11 @@ fn json_contract_has_the_exact_fields() {
 
 /// The chat's JSON writer gives the bytes `serde_json` gives for the contract, on real
 /// answers of every kind: facts, refusals with the closest passage and suggestions, French,
-/// small talk, follow-ups.
+/// small talk, follow-ups; citations written before are reused as they were.
 #[test]
 fn the_json_writer_matches_serde_json() {
     let mut conv = Conversation::default();
+    let mut writer = mila_bot::answer::JsonWriter::default();
     let questions = ["blind1.jsonl", "smalltalk.jsonl"]
         .into_iter()
         .flat_map(|name| probe(name).lines().map(str::to_string).collect::<Vec<_>>())
@@ -256,7 +257,7 @@ fn the_json_writer_matches_serde_json() {
             let mut json = a.json();
             json.explain = explain.then_some(&a.explanation);
             let mut out = Vec::new();
-            a.write_json(&mut out, explain);
+            writer.write(&a, &mut out, explain);
             assert_eq!(
                 String::from_utf8(out).unwrap(),
                 serde_json::to_string(&json).unwrap()

@@ -294,7 +294,13 @@ fn by_evidence(
         return None;
     }
     let mut best: Option<(Reading, EvidenceRank)> = None;
-    for (fact, subject) in facts_for(kb, None, s, conv) {
+    // A word no fact quotes fails every fact: then none is checked.
+    let facts = if readings::quoted_somewhere(kb, p, open) {
+        facts_for(kb, None, s, conv)
+    } else {
+        Vec::new()
+    };
+    for (fact, subject) in facts {
         let Ok(r) = readings::check(kb, p, None, fact, subject, open, true) else {
             continue;
         };

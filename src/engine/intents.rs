@@ -90,13 +90,17 @@ pub fn candidates(
     let mut hits: Vec<Hits> = vec![Hits::default(); kb.intents.len()];
     let mut explained = Explained::new(kb.intents.len(), words.len());
     let index = &kb.cue_index;
-    index.each_match(&words, |id, at| {
-        let e = &index.entries[id as usize];
-        if e.slot != Slot::Not {
-            explained.of(e.owner)[at..at + e.cue.len()].fill(true);
-        }
-        record(&mut hits[e.owner], e.slot, id, Some(at) == p.qword);
-    });
+    index.each_match_with(
+        &words,
+        |i| p.cue_starts[i],
+        |id, at| {
+            let e = &index.entries[id as usize];
+            if e.slot != Slot::Not {
+                explained.of(e.owner)[at..at + e.cue.len()].fill(true);
+            }
+            record(&mut hits[e.owner], e.slot, id, Some(at) == p.qword);
+        },
+    );
     let prev: Vec<&str> = previous.iter().map(String::as_str).collect();
     index.each_match(&prev, |id, _| {
         let e = &index.entries[id as usize];
@@ -109,10 +113,18 @@ pub fn candidates(
     let mut out: Vec<Candidate> = hits
         .into_iter()
         .enumerate()
+        .filter(|(_, h)| h.any())
         .filter_map(|(i, h)| score_one(kb, i, h, explained.of(i)))
         .collect();
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.intent.cmp(&b.intent)));
     out
+}
+
+impl Hits {
+    /// Whether a group cue or a pattern matched: without either, the intent is no candidate.
+    fn any(&self) -> bool {
+        self.pattern.is_some() || self.groups.iter().any(Option::is_some)
+    }
 }
 
 fn record(h: &mut Hits, slot: Slot, id: u32, is_qword: bool) {

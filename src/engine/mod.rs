@@ -90,7 +90,7 @@ pub fn understand(kb: &KnowledgeBase, question: &str, conv: &Conversation) -> Un
         (normalize(cleaned), false)
     };
     let mut p = parse(kb, &normalized);
-    p.question_mark = cleaned.contains('?') || cleaned.contains('？');
+    p.question_mark = cleaned.contains(['?', '？']);
     let previous: &[String] = if p.elliptic { &conv.words } else { &[] };
     // A pronoun with no antecedent yet can only mean the default subject ("do they do NLP?").
     let continues = (conv.subject.is_some() && (p.elliptic || p.pronoun || p.person_pronoun))

@@ -112,6 +112,8 @@ pub struct Parsed {
     /// Per word: part of a name or a number (see [`Parsed::is_named`]), from `mentions` and
     /// `numbers` as parsed.
     pub(super) named: Vec<bool>,
+    /// Per word: the intents' cues it starts (see [`crate::nlu::CueIndex::each_match_with`]).
+    pub(super) cue_starts: Vec<Option<u32>>,
 }
 
 impl Parsed {
@@ -185,6 +187,7 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
         mentions,
         numbers,
         classes: known.iter().map(|k| k.map_or(0, |w| w.class)).collect(),
+        cue_starts: known.iter().map(|k| k.and_then(|w| w.cues)).collect(),
         ..Parsed::default()
     };
     p.named = (0..p.words.len())

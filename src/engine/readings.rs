@@ -132,6 +132,13 @@ pub fn check(
     })
 }
 
+/// Whether every word of `open` is quoted by some fact (has a stem among its quote stems): a
+/// reading from the quotes alone needs it.
+pub fn quoted_somewhere(kb: &KnowledgeBase, p: &Parsed, open: &[usize]) -> bool {
+    open.iter()
+        .all(|&i| p.stems(kb, i).iter().any(|s| kb.quote_stems.contains(s)))
+}
+
 /// Explains every meaningful word not explained by the intent with the fact's evidence:
 /// the number of words it explains (those of its quotes count twice), or the words it cannot.
 fn explain(

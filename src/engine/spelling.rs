@@ -32,7 +32,8 @@ impl<'k> Corrected<'k> {
 /// Texting forms rewritten, then each unknown word corrected onto the closest known word.
 pub(super) fn correct<'k>(kb: &'k KnowledgeBase, normalized: &str) -> Corrected<'k> {
     let lex = &kb.lexicon;
-    let toks: Vec<&str> = normalized.split(' ').filter(|t| !t.is_empty()).collect();
+    let mut toks: Vec<&str> = Vec::with_capacity(normalized.len() / 2 + 1);
+    toks.extend(normalized.split(' ').filter(|t| !t.is_empty()));
     let mut out = Corrected {
         words: Vec::with_capacity(toks.len()),
         known: Vec::with_capacity(toks.len()),

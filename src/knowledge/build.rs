@@ -135,7 +135,8 @@ pub(super) fn assemble(
     };
     lexicon.index_classes();
     let vocab = build_vocab(&entities, &intents, &lexicon);
-    let words = word_table(&entities, &lexicon, &vocab);
+    let cue_index = cue_index(&intents);
+    let words = word_table(&entities, &lexicon, &vocab, &cue_index);
     let mut examples = Vec::new();
     for (i, intent) in intents.iter().enumerate() {
         for (lang, list) in [
@@ -174,6 +175,10 @@ pub(super) fn assemble(
         index_fact(&mut intent_facts, &f.intents, i);
         topic_facts.entry(f.topic.clone()).or_default().push(i);
     }
+    let quote_stems = facts
+        .iter()
+        .flat_map(|f| f.quote_stems.iter().cloned())
+        .collect();
     let sentence_words: Vec<Vec<String>> = article
         .sentences
         .iter()
@@ -219,7 +224,7 @@ pub(super) fn assemble(
         messages_fr: messages.fr,
         vocab,
         words,
-        cue_index: cue_index(&intents),
+        cue_index,
         intents,
         examples,
         sentence_stems,
@@ -228,6 +233,7 @@ pub(super) fn assemble(
         subject_facts,
         intent_facts,
         topic_facts,
+        quote_stems,
         sentence_words,
         source,
         loaded_at: SystemTime::now(),
@@ -257,10 +263,17 @@ fn index_fact(index: &mut [Vec<usize>], keys: &[usize], i: usize) {
 }
 
 /// Every word the knowledge knows, with what it is to each list (see [`Word`]).
-fn word_table(entities: &[Entity], lex: &Lexicon, vocab: &Vocab) -> FxHashMap<String, Word> {
+fn word_table(
+    entities: &[Entity],
+    lex: &Lexicon,
+    vocab: &Vocab,
+    cues: &CueIndex,
+) -> FxHashMap<String, Word> {
     let mut words: FxHashMap<String, Word> = FxHashMap::default();
     for w in vocab.words() {
-        words.entry(w.to_string()).or_default().known = true;
+        let word = words.entry(w.to_string()).or_default();
+        word.known = true;
+        word.cues = cues.first_word_id(w);
     }
     for (w, &c) in &lex.classes {
         words.entry(w.clone()).or_default().class = c;

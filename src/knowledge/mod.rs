@@ -287,6 +287,8 @@ pub struct Word {
     pub aliases: Vec<(usize, usize)>,
     /// The external names it starts: indices into `lexicon.external`.
     pub externals: Vec<usize>,
+    /// The intents' cues it starts (see [`crate::nlu::CueIndex::first_word_id`]).
+    pub cues: Option<u32>,
     /// The word, its stems and its synonyms' stems, computed at first use (see
     /// [`KnowledgeBase::stems`]).
     stems: OnceLock<Arc<[String]>>,
@@ -331,6 +333,8 @@ pub struct KnowledgeBase {
     pub intent_facts: Vec<Vec<usize>>,
     /// Per topic: its facts, in order (see [`KnowledgeBase::facts_on`]).
     pub topic_facts: FxHashMap<String, Vec<usize>>,
+    /// The stems of every fact's quotes (the union of their `quote_stems`).
+    pub quote_stems: FxHashSet<String>,
     /// Per article sentence: its normalised words.
     pub sentence_words: Vec<Vec<String>>,
     /// Per article sentence: the stems of its words, and the entities it names.

@@ -34,7 +34,9 @@ pub struct CueIndex {
     /// (owner, pattern number within the owner) per pattern of the set.
     pattern_owner: Vec<(usize, usize)>,
     pub entries: Vec<Entry>,
-    by_first: FxHashMap<String, Starting>,
+    /// First word -> its cues, in `starting` (see [`CueIndex::first_word_id`]).
+    by_first: FxHashMap<String, u32>,
+    starting: Vec<Starting>,
     prefixed: Vec<u32>,
 }
 
@@ -65,7 +67,12 @@ impl CueIndex {
                 idx.entries.push(e);
                 continue;
             };
-            let starting = idx.by_first.entry(first.to_string()).or_default();
+            let next = idx.starting.len() as u32;
+            let k = *idx.by_first.entry(first.to_string()).or_insert(next);
+            if k == next {
+                idx.starting.push(Starting::default());
+            }
+            let starting = &mut idx.starting[k as usize];
             match e.cue.word_at(1) {
                 Some(second) => starting.then.entry(second.to_string()).or_default(),
                 None => &mut starting.ids,
@@ -76,9 +83,25 @@ impl CueIndex {
         idx
     }
 
+    /// Which cues start with `word`, for [`CueIndex::each_match_with`]; `None` when none does.
+    pub fn first_word_id(&self, word: &str) -> Option<u32> {
+        self.by_first.get(word).copied()
+    }
+
     /// Calls `f(entry id, position)` for every cue matching at a position of `words`
     /// (empty words never match).
-    pub fn each_match(&self, words: &[&str], mut f: impl FnMut(u32, usize)) {
+    pub fn each_match(&self, words: &[&str], f: impl FnMut(u32, usize)) {
+        self.each_match_with(words, |i| self.first_word_id(words[i]), f);
+    }
+
+    /// [`CueIndex::each_match`], with the [`CueIndex::first_word_id`] of each word already
+    /// known: `first(i)` for word `i`.
+    pub fn each_match_with(
+        &self,
+        words: &[&str],
+        first: impl Fn(usize) -> Option<u32>,
+        mut f: impl FnMut(u32, usize),
+    ) {
         for (i, w) in words.iter().enumerate() {
             if w.is_empty() {
                 continue;
@@ -86,7 +109,7 @@ impl CueIndex {
             // Cues found by their first word only need their other words compared, and
             // phrases are found by their second word too. In id order (the order they are
             // written in), as when all were scanned: a group records its first cue.
-            if let Some(starting) = self.by_first.get(*w) {
+            if let Some(starting) = first(i).map(|k| &self.starting[k as usize]) {
                 let next = words.get(i + 1).and_then(|n| starting.then.get(*n));
                 for id in in_order(&starting.ids, next.map_or(&[], Vec::as_slice)) {
                     if self.entries[id as usize].cue.rest_matches_at(words, i) {
@@ -105,14 +128,12 @@ impl CueIndex {
     /// (owner, pattern number) of every pattern matching `text`.
     pub fn pattern_matches(&self, text: &str) -> Vec<(usize, usize)> {
         match &self.patterns {
-            // Most questions match no pattern, which a plain search (not an overlapping one,
-            // which finds each pattern) tells fastest.
-            Some(set) if set.is_match(text) => set
+            Some(set) => set
                 .matches(text)
                 .iter()
                 .map(|m| self.pattern_owner[m])
                 .collect(),
-            _ => Vec::new(),
+            None => Vec::new(),
         }
     }
 }

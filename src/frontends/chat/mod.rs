@@ -9,7 +9,7 @@
 pub mod commands;
 pub mod text;
 
-use crate::answer::{Answer, JsonAnswer};
+use crate::answer::{Answer, JsonAnswer, JsonWriter};
 use crate::engine::{ask, Conversation};
 use crate::knowledge::KnowledgeBase;
 use crate::Lang;
@@ -119,6 +119,7 @@ pub fn run<R: Read>(
         last: None,
         answered: 0,
         line: Vec::new(),
+        json: JsonWriter::default(),
     };
     if opts.interactive {
         let banner = &text.get(Lang::En).banner;
@@ -159,6 +160,7 @@ struct Session<'a, W: Write> {
     answered: usize,
     /// The JSON line being written, kept between answers for its capacity.
     line: Vec<u8>,
+    json: JsonWriter,
 }
 
 impl<W: Write> Session<'_, W> {
@@ -184,7 +186,7 @@ impl<W: Write> Session<'_, W> {
             self.answered += usize::from(a.answered);
             if self.opts.json {
                 self.line.clear();
-                a.write_json(&mut self.line, self.opts.explain);
+                self.json.write(&a, &mut self.line, self.opts.explain);
                 self.line.push(b'\n');
                 self.out.write_all(&self.line)?;
             } else {
