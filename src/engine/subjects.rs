@@ -118,10 +118,30 @@ pub fn facts_for(
             add(i, subject);
         }
     }
+    // "What is HEC?", "how is McGill related to Mila?": of a name with no description of its
+    // own, what the article says about it is the narrowest fact that names it.
+    let describes = intent.is_some_and(|i| kb.intents[i].describes);
+    for &named in s.explicit.iter().filter(|_| describes) {
+        let kind = &kb.entities[named].kind;
+        if named == DEFAULT_SUBJECT
+            || !kb.lexicon.described_by_mention.contains(kind)
+            || out.iter().any(|&(_, about)| about == named)
+        {
+            continue;
+        }
+        let narrowest = (0..kb.facts.len())
+            .filter(|&i| kb.facts[i].mentions.contains(&named))
+            .min_by_key(|&i| kb.facts[i].mentions.len());
+        if let Some(i) = narrowest.filter(|i| !out.iter().any(|(x, _)| x == i)) {
+            out.push((i, named));
+        }
+    }
     let implicit = intent.is_some_and(|i| kb.intents[i].implicit_subject);
     if implicit && !s.explicit.is_empty() && s.claimed.is_none() {
         for i in fitting(kb, DEFAULT_SUBJECT, intent) {
-            add(i, DEFAULT_SUBJECT);
+            if !out.iter().any(|(x, _)| *x == i) {
+                out.push((i, DEFAULT_SUBJECT));
+            }
         }
     }
     out

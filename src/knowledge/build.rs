@@ -90,6 +90,7 @@ pub(super) fn assemble(
         filler: set(&lex.filler),
         context_kinds: lex.context_kinds,
         person_kinds: lex.person_kinds,
+        described_by_mention: lex.described_by_mention,
         self_words: set(&lex.self_words),
         verbs: set(&lex.verbs),
         yes_no_starts: CueSet::new(cues(&lex.yes_no_starts)),

@@ -217,6 +217,8 @@ pub struct LexiconFile {
     pub context_kinds: Vec<String>,
     #[serde(default)]
     pub person_kinds: Vec<String>,
+    #[serde(default)]
+    pub described_by_mention: Vec<String>,
 }
 
 /// User-facing wording that is not an answer: refusals, hints, limits. `{n}`/`{max}` are

@@ -157,6 +157,8 @@ pub struct Lexicon {
     pub context_kinds: Vec<String>,
     /// Entity kinds that "he"/"she" refer to.
     pub person_kinds: Vec<String>,
+    /// Entity kinds that "what is X?" describes by the narrowest fact naming X.
+    pub described_by_mention: Vec<String>,
     pub self_words: FxHashSet<String>,
     pub verbs: FxHashSet<String>,
     pub yes_no_starts: CueSet,
