@@ -166,6 +166,8 @@ fn explain(
             });
         if quoted {
             evidence_words += 2;
+        } else if names_a(kb, f, &p.words[i]) {
+            evidence_words += 1;
         } else if !other && !quotes_only && stems.iter().any(|s| f.stems.contains(s)) {
             evidence_words += 1;
         } else {
@@ -177,6 +179,19 @@ fn explain(
     } else {
         Err(Misfit::Unexplained(unexplained))
     }
+}
+
+/// Whether `word` asks for an entity of a kind the fact names ("which language" of a fact
+/// naming Python).
+fn names_a(kb: &KnowledgeBase, f: &Fact, word: &str) -> bool {
+    kb.lexicon.kind_words.get(word).is_some_and(|kind| {
+        f.subjects
+            .iter()
+            .skip(1)
+            .chain(&f.mentions)
+            .chain(&f.value_entity)
+            .any(|&e| kb.entities[e].kind == *kind)
+    })
 }
 
 /// Compares the values the question names with the fact's.

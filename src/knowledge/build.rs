@@ -127,6 +127,11 @@ pub(super) fn assemble(
             .iter()
             .map(|(k, v)| (normalize(k), v.iter().map(|w| normalize(w)).collect()))
             .collect(),
+        kind_words: lex
+            .kind_words
+            .iter()
+            .flat_map(|(kind, words)| words.iter().map(move |w| (normalize(w), kind.clone())))
+            .collect(),
         rewrite: lex
             .rewrite
             .iter()
@@ -726,7 +731,7 @@ fn build_vocab(entities: &[Entity], intents: &[Intent], lex: &Lexicon) -> Vocab 
     }
     // A word with synonyms is known: never "corrected" into another ("product" is not
     // "produce").
-    for w in lex.synonyms.keys() {
+    for w in lex.synonyms.keys().chain(lex.kind_words.keys()) {
         v.insert(w, false);
     }
     for (words, _) in &lex.external {

@@ -219,6 +219,9 @@ pub struct LexiconFile {
     pub person_kinds: Vec<String>,
     #[serde(default)]
     pub described_by_mention: Vec<String>,
+    /// Per entity kind, the nouns that ask for one ("which language", "what company").
+    #[serde(default)]
+    pub kind_words: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// User-facing wording that is not an answer: refusals, hints, limits. `{n}`/`{max}` are

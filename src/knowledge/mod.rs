@@ -200,6 +200,8 @@ pub struct Lexicon {
     pub classes: FxHashMap<String, u16>,
     /// Question word -> the article's words for the same thing.
     pub synonyms: FxHashMap<String, Vec<String>>,
+    /// A noun that asks for an entity of a kind ("language") -> the kind.
+    pub kind_words: FxHashMap<String, String>,
     /// Texting forms -> their words.
     pub rewrite: FxHashMap<String, Vec<String>>,
 }
