@@ -58,7 +58,14 @@ pub enum Misfit {
 /// words describing an entity the question names.
 pub fn meaningful(kb: &KnowledgeBase, p: &Parsed, subject_known: bool) -> Vec<usize> {
     let named = p.entities();
-    let function = if subject_known {
+    // "Now" of a person ("what is Larochelle doing now?") asks what the article does not say.
+    let person = p.person_pronoun
+        || named
+            .iter()
+            .any(|&e| kb.lexicon.person_kinds.contains(&kb.entities[e].kind));
+    let function = if subject_known && !person {
+        class::FUNCTION | class::SELF | class::PRESENT
+    } else if subject_known {
         class::FUNCTION | class::SELF
     } else {
         class::FUNCTION

@@ -166,6 +166,8 @@ pub struct LexiconFile {
     pub filler: Vec<String>,
     /// First and second person: they claim the subject ("what's my address?").
     pub self_words: Vec<String>,
+    #[serde(default)]
+    pub present: Vec<String>,
     /// Verbs that make a question a full sentence rather than an ellipsis ("which year?").
     pub verbs: Vec<String>,
     /// First words of a yes/no question, and words that mark one anywhere ("right?", "-tu").

@@ -160,6 +160,7 @@ pub struct Lexicon {
     /// Entity kinds that "what is X?" describes by the narrowest fact naming X.
     pub described_by_mention: Vec<String>,
     pub self_words: FxHashSet<String>,
+    pub present: FxHashSet<String>,
     pub verbs: FxHashSet<String>,
     pub yes_no_starts: CueSet,
     pub yes_no_marks: CueSet,
@@ -225,6 +226,9 @@ pub mod class {
     pub const SOURCE: u16 = 1 << 12;
     pub const SECTION: u16 = 1 << 13;
     pub const LIST: u16 = 1 << 14;
+    /// "Today", "now": of a subject the question names, what is so now; of nothing named, the
+    /// date ("what's the date today?").
+    pub const PRESENT: u16 = 1 << 15;
     /// Words without meaning of their own: filler, question words, pronouns.
     pub const FUNCTION: u16 =
         FILLER | QUESTION | PRONOUN | PERSON_PRONOUN | ONLY | OTHERS | SOURCE | SECTION | LIST;
@@ -239,7 +243,8 @@ impl Lexicon {
     /// Builds the word -> classes index; call once the lists are filled.
     pub fn index_classes(&mut self) {
         let mut m: FxHashMap<String, u16> = FxHashMap::default();
-        let lists: [(&FxHashSet<String>, u16); 13] = [
+        let lists: [(&FxHashSet<String>, u16); 14] = [
+            (&self.present, class::PRESENT),
             (&self.filler, class::FILLER),
             (&self.question_words, class::QUESTION),
             (&self.pronouns, class::PRONOUN),
