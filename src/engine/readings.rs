@@ -218,10 +218,19 @@ fn values(
     // the fact about Oríon mentions without saying it is IBM's.
     let mut loose = false;
     let mut contradicted = false;
+    let mut subject_named = false;
     for m in &p.mentions {
         let name = || p.words[m.start..m.end].join(" ");
         match &m.what {
-            Named::Entity(e) if *e == subject => {}
+            // The subject named again by another of its names, one the fact gives as its value:
+            // "was Mila originally called the Montreal Institute for Learning Algorithms?"
+            Named::Entity(e) if *e == subject && subject_named => {
+                if gives_as(kb, p, f, &p.words[m.start..m.end]) {
+                    confirmed = true;
+                    stated = true;
+                }
+            }
+            Named::Entity(e) if *e == subject => subject_named = true,
             Named::Entity(e) if f.subjects.contains(e) || f.mentions.contains(e) => {
                 confirmed = true;
                 let given = gives(kb, f, *e) || f.subjects.contains(e) || f.declared.contains(e);
@@ -303,7 +312,15 @@ fn confirms(
     // "Is Doina Precup on the faculty?" checks the subject itself; with other values named,
     // those are what is checked.
     let subject_asked = subject != DEFAULT_SUBJECT && f.subjects.first() == Some(&subject);
+    // The subject named again by another name is a value too ("was Mila founded as the
+    // Montreal Institute for Learning Algorithms?"): one the fact must give, in that part.
+    let mut again = p
+        .mentions
+        .iter()
+        .filter(|m| m.what == Named::Entity(subject))
+        .skip(1);
     let others_named = !p.numbers.is_empty()
+        || again.any(|m| !gives_as(kb, p, f, &p.words[m.start..m.end]))
         || p.mentions.iter().any(|m| match m.what {
             Named::Entity(e) => e != subject && !gives(kb, f, e),
             Named::External(_) => true,
@@ -317,6 +334,22 @@ fn confirms(
     let relation_asked = !describes && !others_named && claimed();
     let asserted = (stated && !describes) || (subject_asked && !others_named) || relation_asked;
     asserted && !implied && !exclusive
+}
+
+/// Whether the fact gives `name` as a part of its value, the part its qualifiers pick when
+/// the question repeats one ("originally" picks "originally Montreal Institute for Learning
+/// Algorithms" over the current name).
+fn gives_as(kb: &KnowledgeBase, p: &Parsed, f: &Fact, name: &[String]) -> bool {
+    let asked = |w: &String| {
+        kb.lexicon.class(w) & class::FUNCTION == 0
+            && (0..p.words.len()).any(|i| !p.is_named(i) && p.words[i] == *w)
+    };
+    let qualified = |part: &Vec<String>| part.iter().any(asked);
+    let has = |part: &Vec<String>| part.windows(name.len()).any(|w| w == name);
+    let any_qualified = f.value_words.iter().any(qualified);
+    f.value_words
+        .iter()
+        .any(|part| has(part) && (!any_qualified || qualified(part)))
 }
 
 /// Whether the fact gives the entity as (part of) its value.
