@@ -38,7 +38,46 @@ pub fn answer(
     if let Some(chosen) = choice(kb, u, conv) {
         return Some(compose_understood(kb, question, chosen, conv));
     }
-    clauses(kb, question, conv)
+    coordinated(kb, question, u, conv)
+        .or_else(|| clauses(kb, question, conv, STRONG))
+        .or_else(|| clauses(kb, question, conv, ALL))
+}
+
+/// Marks that end a clause: sentence ends first, then also commas.
+const STRONG: &[char] = &['.', '!', '?', '？', ';', ':', '\n'];
+const ALL: &[char] = &['.', '!', '?', '？', ';', ':', ',', '\n'];
+
+/// "When and by whom was Mila founded?": question words joined by a conjunction share the
+/// rest of the question; each is asked with it, and every one must be answered.
+fn coordinated(
+    kb: &KnowledgeBase,
+    question: &str,
+    u: &Understood,
+    conv: &mut Conversation,
+) -> Option<Answer> {
+    let words = &u.p.words;
+    let asks = |w: &String| kb.lexicon.class(w) & class::QUESTION != 0;
+    let and = (1..words.len()).find(|&i| kb.lexicon.conjunctions.contains(&words[i]))?;
+    // The first question phrase is all before the conjunction; the second ends at the first
+    // question word within two words after it.
+    let second_end = (and + 1..words.len().min(and + 3)).find(|&i| asks(&words[i]))?;
+    let rest = &words[second_end + 1..];
+    if !words[..and].iter().any(asks) || rest.is_empty() || and > OPTION_WORDS {
+        return None;
+    }
+    let mut scratch = conv.clone();
+    let mut answers = Vec::new();
+    for phrase in [&words[..and], &words[and + 1..=second_end]] {
+        let variant = [phrase, rest].concat().join(" ");
+        let v = understand(kb, &variant, &scratch);
+        if !matches!(v.decision, Decision::Fact { .. }) {
+            return None;
+        }
+        answers.push(compose_understood(kb, &variant, v, &mut scratch));
+    }
+    let merged = merge(question, answers)?;
+    *conv = scratch;
+    Some(merged)
 }
 
 /// Most words an option before "or" may have ("a faculty member or a graduate").
@@ -86,8 +125,13 @@ fn fact_of(u: &Understood) -> Option<usize> {
 /// The message's questions, asked in order; the other clauses are context whose names a
 /// pronoun may refer to. `None` when a question is refused, a clause names something the
 /// article does not cover, or there are not two clauses.
-fn clauses(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Option<Answer> {
-    let pieces = split(kb, question);
+fn clauses(
+    kb: &KnowledgeBase,
+    question: &str,
+    conv: &mut Conversation,
+    marks: &[char],
+) -> Option<Answer> {
+    let pieces = split(kb, question, marks);
     if pieces.len() < 2 {
         return None;
     }
@@ -111,12 +155,17 @@ fn clauses(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Optio
         if leans_on_context && (scratch.subject.is_none() || other_named) {
             return None;
         }
-        let u = match u.decision {
-            Decision::Fact { .. } | Decision::Sentence { .. } => u,
-            _ if worth_trying(&u) => choice(kb, &u, &scratch)?,
+        let answer = match u.decision {
+            Decision::Fact { .. } | Decision::Sentence { .. } => {
+                compose_understood(kb, piece, u, &mut scratch)
+            }
+            _ if worth_trying(&u) => match choice(kb, &u, &scratch) {
+                Some(chosen) => compose_understood(kb, piece, chosen, &mut scratch),
+                None => coordinated(kb, piece, &u, &mut scratch)?,
+            },
             _ => return None,
         };
-        answers.push(compose_understood(kb, piece, u, &mut scratch));
+        answers.push(answer);
     }
     let merged = merge(question, answers)?;
     *conv = scratch;
@@ -150,19 +199,27 @@ fn merge(question: &str, answers: Vec<Answer>) -> Option<Answer> {
     Some(out)
 }
 
-/// The clauses of a message: split at sentence ends, colons, semicolons and commas, and
-/// before "and"/"et" that starts another question ("… founded, and by whom?").
-fn split(kb: &KnowledgeBase, text: &str) -> Vec<String> {
+/// The clauses of a message: split at `marks`, and when commas split too, before "and"/"et"
+/// that starts another question ("… founded, and by whom?").
+fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
+    let finer = marks.contains(&',');
+    let at = |piece: &str| {
+        if finer {
+            at_conjunctions(kb, piece)
+        } else {
+            vec![piece.to_string()]
+        }
+    };
     let mut out = Vec::new();
     let mut piece = String::new();
     for c in text.chars() {
         piece.push(c);
-        if matches!(c, '.' | '!' | '?' | '？' | ';' | ':' | ',' | '\n') {
-            out.extend(at_conjunctions(kb, &piece));
+        if marks.contains(&c) {
+            out.extend(at(&piece));
             piece.clear();
         }
     }
-    out.extend(at_conjunctions(kb, &piece));
+    out.extend(at(&piece));
     out.retain(|p| !tokens(&normalize(p)).is_empty());
     out
 }
