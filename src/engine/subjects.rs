@@ -20,6 +20,9 @@ pub struct Subjects {
     pub continues_fact: bool,
     /// Something outside the article claims the subject.
     pub claimed: Option<Claim>,
+    /// A person is named, and not as one to leave out ("besides Bengio"): the question is
+    /// about them, never implicitly about the default subject.
+    pub about_person: bool,
 }
 
 /// What claims a question's subject instead of the article's entities.
@@ -73,7 +76,12 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     order.dedup();
     let continues_fact =
         explicit.is_empty() && conv.topic.is_some() && (p.elliptic || p.fact_pronoun);
+    let about_person = !p.others
+        && explicit
+            .iter()
+            .any(|&e| kb.lexicon.person_kinds.contains(&kb.entities[e].kind));
     Subjects {
+        about_person,
         explicit,
         order,
         from_context,
@@ -136,7 +144,8 @@ pub fn facts_for(
             out.push((i, named));
         }
     }
-    let implicit = intent.is_some_and(|i| kb.intents[i].implicit_subject);
+    // Not for a question about a person: "quand est né Bengio ?" is not about Mila's founding.
+    let implicit = intent.is_some_and(|i| kb.intents[i].implicit_subject) && !s.about_person;
     if implicit && !s.explicit.is_empty() && s.claimed.is_none() {
         for i in fitting(kb, DEFAULT_SUBJECT, intent) {
             if !out.iter().any(|(x, _)| *x == i) {
