@@ -38,9 +38,7 @@ pub fn answer(
     if let Some(chosen) = choice(kb, u, conv) {
         return Some(compose_understood(kb, question, chosen, conv));
     }
-    coordinated(kb, question, u, conv)
-        .or_else(|| clauses(kb, question, conv, STRONG))
-        .or_else(|| clauses(kb, question, conv, ALL))
+    clauses(kb, question, conv, ALL).or_else(|| clauses(kb, question, conv, STRONG))
 }
 
 /// Marks that end a clause: sentence ends first, then also commas.
@@ -49,7 +47,7 @@ const ALL: &[char] = &['.', '!', '?', '？', ';', ':', ',', '\n'];
 
 /// "When and by whom was Mila founded?": question words joined by a conjunction share the
 /// rest of the question; each is asked with it, and every one must be answered.
-fn coordinated(
+pub fn coordinated(
     kb: &KnowledgeBase,
     question: &str,
     u: &Understood,
@@ -154,6 +152,10 @@ fn clauses(
         let leans_on_context = u.p.entities().is_empty();
         if leans_on_context && (scratch.subject.is_none() || other_named) {
             return None;
+        }
+        if let Some(both) = coordinated(kb, piece, &u, &mut scratch) {
+            answers.push(both);
+            continue;
         }
         let answer = match u.decision {
             Decision::Fact { .. } | Decision::Sentence { .. } => {

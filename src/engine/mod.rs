@@ -61,6 +61,10 @@ pub struct Conversation {
 
 pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answer {
     let u = understand(kb, question, conv);
+    // "When and by whom …?" is two questions even when one fact answers one of them.
+    if let Some(a) = alternatives::coordinated(kb, question, &u, conv) {
+        return a;
+    }
     if alternatives::worth_trying(&u) {
         if let Some(a) = alternatives::answer(kb, question, &u, conv) {
             return a;

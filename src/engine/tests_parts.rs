@@ -96,3 +96,50 @@ fn a_number_followed_by_what_it_counts_is_a_quantity() {
     let p = parse::parse(&kb, "founded in 1999 by");
     assert!(p.numbers[0].is_year());
 }
+
+#[test]
+fn a_name_without_a_description_is_described_by_the_narrowest_fact_naming_it() {
+    let kb = kb();
+    let a = one(&kb, "what is Lea Roy?");
+    assert!(a.body.starts_with("Acme's members include"), "{}", a.body);
+    // A place is a general notion: the article does not define it.
+    let a = one(&kb, "what is Paris?");
+    assert!(!a.answered, "{}", a.body);
+}
+
+#[test]
+fn a_noun_asking_for_a_kind_is_explained_by_a_fact_naming_one() {
+    let kb = kb();
+    let a = one(&kb, "which person is a member of Acme?");
+    assert!(a.body.starts_with("Acme's members include"), "{}", a.body);
+    // The members fact names no company.
+    let a = one(&kb, "which company is a member of Acme?");
+    assert!(!a.answered, "{}", a.body);
+}
+
+#[test]
+fn now_is_explained_of_a_named_organization_only() {
+    let kb = kb();
+    let a = one(&kb, "who are the members of Acme now?");
+    assert!(a.answered, "{}", a.body);
+    let a = one(&kb, "what is Ada Smith doing now?");
+    assert!(!a.answered, "{}", a.body);
+    let a = one(&kb, "what is it now?");
+    assert!(!a.answered, "{}", a.body);
+}
+
+#[test]
+fn question_words_joined_by_and_share_the_rest_of_the_question() {
+    let kb = kb();
+    for q in [
+        "when and by whom was Acme founded?",
+        "I am writing a report. When and by whom was Acme founded?",
+    ] {
+        let a = one(&kb, q);
+        assert!(
+            a.body.contains("1999") && a.body.contains("Ada Smith"),
+            "{q}: {}",
+            a.body
+        );
+    }
+}
