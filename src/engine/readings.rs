@@ -173,9 +173,9 @@ fn explain(
             });
         if quoted {
             evidence_words += 2;
-        } else if names_a(kb, f, &p.words[i]) {
-            evidence_words += 1;
-        } else if !other && !quotes_only && stems.iter().any(|s| f.stems.contains(s)) {
+        } else if names_a(kb, f, &p.words[i])
+            || (!other && !quotes_only && stems.iter().any(|s| f.stems.contains(s)))
+        {
             evidence_words += 1;
         } else {
             unexplained.push(p.words[i].clone());
