@@ -141,7 +141,7 @@ pub(super) fn assemble(
         ..Lexicon::default()
     };
     lexicon.index_classes();
-    let vocab = build_vocab(&entities, &intents, &lexicon);
+    let vocab = build_vocab(&entities, &intents, &lexicon, &article);
     let cue_index = cue_index(&intents);
     let words = word_table(&entities, &lexicon, &vocab, &cue_index);
     let mut examples = Vec::new();
@@ -683,8 +683,20 @@ pub(super) fn build_facts(
     Some(out)
 }
 
-fn build_vocab(entities: &[Entity], intents: &[Intent], lex: &Lexicon) -> Vocab {
+fn build_vocab(
+    entities: &[Entity],
+    intents: &[Intent],
+    lex: &Lexicon,
+    article: &wikitext::Article,
+) -> Vocab {
     let mut v = Vocab::default();
+    // The article's words are words: never corrected into another ("accelerate" is not
+    // "accelerator").
+    for s in &article.sentences {
+        for w in tokens(&normalize(&s.text)) {
+            v.insert(&w, false);
+        }
+    }
     for e in entities {
         for w in e.aliases.iter().flatten() {
             v.insert(w, true);
