@@ -326,7 +326,9 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
         p.pronoun |= c & class::PRONOUN != 0;
         p.person_pronoun |= c & class::PERSON_PRONOUN != 0;
         verb |= c & class::VERB != 0;
-        if c & class::SELF != 0 {
+        // Quebec French "c'est-tu …?" asks; it is not "you".
+        let particle = i > 0 && p.words[i] == "tu" && lex.particle_after.contains(&p.words[i - 1]);
+        if c & class::SELF != 0 && !particle {
             p.self_words.push(i);
         }
     }

@@ -303,7 +303,12 @@ fn confirms(
     asked: &Asked,
     stated: bool,
 ) -> bool {
-    let implied = !p.entities().contains(&subject);
+    // Only places named ("c'est-tu à Montréal ?"): the default subject is the one asked about.
+    let only_places = p
+        .entities()
+        .iter()
+        .all(|&e| kb.lexicon.context_kinds.contains(&kb.entities[e].kind));
+    let implied = !p.entities().contains(&subject) && !(subject == DEFAULT_SUBJECT && only_places);
     let exclusive = p.only && !f.closed;
     let describes = match asked.intent {
         Some(i) => kb.intents[i].describes,

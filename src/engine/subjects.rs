@@ -57,7 +57,14 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
         order.extend(id(&conv.subject));
         from_context |= conv.subject.is_some();
     }
-    let claimed = if !explicit.is_empty() || from_context {
+    // A yes/no question naming only a place checks it as a value: "c'est tu à Montréal ?";
+    // then the asker may still claim the subject ("are you from Canada?").
+    let only_values = p.yes_no
+        && !explicit.is_empty()
+        && explicit
+            .iter()
+            .all(|&e| kb.lexicon.context_kinds.contains(&kb.entities[e].kind));
+    let claimed = if (!explicit.is_empty() && !only_values) || from_context {
         None
     } else if let Some(kind) = p.externals().next() {
         Some(Claim::External(kind.to_string()))
@@ -69,7 +76,9 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     // The default subject, only when nothing else is: not named, not an antecedent. A pronoun
     // with no antecedent yet can only mean it ("what part of Montreal are they in?").
     let unresolved = p.pronoun && !from_context;
-    let by_default = (explicit.is_empty() || unresolved) && !from_context && !p.person_pronoun;
+    let by_default = (explicit.is_empty() || unresolved || only_values)
+        && !from_context
+        && !p.person_pronoun;
     if claimed.is_none() && (by_default || ellipsis) {
         order.push(DEFAULT_SUBJECT);
     }

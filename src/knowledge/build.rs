@@ -107,6 +107,7 @@ pub(super) fn assemble(
         list_words: set(&lex.list_words),
         fact_pronouns: set(&lex.fact_pronouns),
         opening_question_words: set(&lex.opening_question_words),
+        particle_after: set(&lex.particle_after),
         elided_te: normalize(&lex.elided_te),
         euphonic_subjects: set(&lex.euphonic_subjects),
         contractions: set(&lex.contractions),
