@@ -41,6 +41,13 @@ pub fn answer(
     clauses(kb, question, conv, ALL).or_else(|| clauses(kb, question, conv, STRONG))
 }
 
+/// How many sentences the text has (pieces between sentence ends with words in them).
+pub fn sentences(text: &str) -> usize {
+    text.split(STRONG)
+        .filter(|s| s.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 /// Marks that end a clause: sentence ends first, then also commas.
 const STRONG: &[char] = &['.', '!', '?', '？', ';', ':', '\n'];
 const ALL: &[char] = &['.', '!', '?', '？', ';', ':', ',', '\n'];
@@ -223,7 +230,23 @@ fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
     }
     out.extend(at(&piece));
     out.retain(|p| !tokens(&normalize(p)).is_empty());
-    out
+    // A tag ("…, right?") asks the clause before it: it is no question of its own.
+    let mut joined: Vec<String> = Vec::with_capacity(out.len());
+    for piece in out {
+        let words = tokens(&normalize(&piece));
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let plain = class::FILLER | class::PRONOUN | class::STARTS_CUE;
+        let tag = kb.lexicon.yes_no_marks.occurs_in(&refs)
+            && words.iter().all(|w| kb.lexicon.class(w) & plain != 0);
+        match joined.last_mut() {
+            Some(last) if tag => {
+                last.push(' ');
+                last.push_str(&piece);
+            }
+            _ => joined.push(piece),
+        }
+    }
+    joined
 }
 
 /// Splits before a conjunction followed, within two words, by a question word.

@@ -65,6 +65,13 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
     if let Some(a) = alternatives::coordinated(kb, question, &u, conv) {
         return a;
     }
+    // Several sentences: each question is read in its own sentence, so that a name in the
+    // context ("I'm from Europe. Is Mila in Montreal?") is no value of the question.
+    if alternatives::sentences(question) > 1 {
+        if let Some(a) = alternatives::answer(kb, question, &u, conv) {
+            return a;
+        }
+    }
     if alternatives::worth_trying(&u) {
         if let Some(a) = alternatives::answer(kb, question, &u, conv) {
             return a;
