@@ -357,14 +357,22 @@ fn gives_as(kb: &KnowledgeBase, p: &Parsed, f: &Fact, name: &[String]) -> bool {
         .any(|part| has(part) && (!any_qualified || qualified(part)))
 }
 
-/// Whether the fact gives the entity as (part of) its value.
+/// Whether the fact gives the entity as (part of) its value: by one of its names, standing on
+/// its own ("Montreal" in "Montreal, Quebec"), not inside a longer name ("Montreal Institute
+/// for Learning Algorithms" gives no place).
 fn gives(kb: &KnowledgeBase, f: &Fact, e: usize) -> bool {
+    let content = |w: &String| kb.lexicon.class(w) & class::FUNCTION == 0;
+    let alone = |part: &[String], at: usize, n: usize| {
+        !(at > 0 && content(&part[at - 1])) && !part.get(at + n).is_some_and(content)
+    };
     f.value_entity == Some(e)
         || kb.entities[e].aliases.iter().any(|a| {
             !a.is_empty()
-                && f.value_words
-                    .iter()
-                    .any(|part| part.windows(a.len()).any(|w| w == a.as_slice()))
+                && f.value_words.iter().any(|part| {
+                    part.windows(a.len())
+                        .enumerate()
+                        .any(|(at, w)| w == a.as_slice() && alone(part, at, a.len()))
+                })
         })
 }
 
