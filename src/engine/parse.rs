@@ -342,6 +342,11 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     let others = (0..n).any(|i| found_at(&lex.others, i));
     let starts = n > 0 && found_at(&lex.yes_no_starts, 0);
     let marked = (0..n).any(|i| found_at(&lex.yes_no_marks, i));
+    // "Is it Bengio who founded Mila?", "c'est-tu Bengio qui a parti Mila ?": in a yes/no
+    // question, a question word right after a name is a relative pronoun.
+    if starts && p.qword.is_some_and(|q| q > 0 && p.is_named(q - 1)) {
+        p.qword = None;
+    }
     p.yes_no = p.qword.is_none() && (starts || marked || !p.mentions.is_empty());
     p.others = others;
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
