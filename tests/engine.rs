@@ -311,6 +311,7 @@ fn later_blind_question_sets_keep_their_scores() {
         ("blind7.jsonl", 80.0, 1),
         ("blind8.jsonl", 92.0, 0),
         ("blind9.jsonl", 90.0, 0),
+        ("blind10.jsonl", 92.0, 0),
     ] {
         let report = mila_bot::eval::run(kb(), &probe(name)).unwrap();
         assert!(

@@ -208,7 +208,13 @@ fn by_intent(
     }
     let mut best: Option<(Reading, Rank, &Candidate)> = None;
     let mut tied: Vec<usize> = Vec::new();
-    for c in cands.iter().filter(|c| !kb.intents[c.intent].smalltalk) {
+    // "Partners besides universities": not the intent the left-out word asks for.
+    let left_out = p.excluded.and_then(|i| kb.group_words.get(&p.words[i]));
+    let asked = |c: &&Candidate| {
+        !kb.intents[c.intent].smalltalk
+            && !left_out.is_some_and(|owners| owners.contains(&c.intent))
+    };
+    for c in cands.iter().filter(asked) {
         if best
             .as_ref()
             .is_some_and(|(.., b)| c.score < b.score - 1e-9)

@@ -100,6 +100,9 @@ pub struct Parsed {
     pub ordinal_at: Option<usize>,
     /// Asks for others than the names given ("who else").
     pub others: bool,
+    /// The word a question leaves out ("universities" in "partners besides universities"):
+    /// not asked about.
+    pub excluded: Option<usize>,
     /// No verb and no pronoun: an ellipsis that continues the previous question.
     pub elliptic: bool,
     /// The word, its English and French stems, and those of its synonyms, for each word,
@@ -342,6 +345,22 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     let others = (0..n).any(|i| found_at(&lex.others, i));
     let starts = n > 0 && found_at(&lex.yes_no_starts, 0);
     let marked = (0..n).any(|i| found_at(&lex.yes_no_marks, i));
+    // The first word with a meaning of its own after "besides", "apart from", … (none when
+    // that is a name: "besides Bengio, who teaches there?").
+    let excluded = (0..n)
+        .find(|&i| lex.excluding.matches_at(&masked, i))
+        .and_then(|at| {
+            (at + 1..n.min(at + 5)).find(|&j| {
+                p.is_named(j)
+                    || (p.classes[j] & class::FUNCTION == 0
+                        && !lex
+                            .excluding
+                            .cues()
+                            .iter()
+                            .any(|c| c.words().any(|w| w == p.words[j])))
+            })
+        })
+        .filter(|&j| !p.is_named(j));
     // "Is it Bengio who founded Mila?", "c'est-tu Bengio qui a parti Mila ?": in a yes/no
     // question, a question word right after a name is a relative pronoun.
     if starts && p.qword.is_some_and(|q| q > 0 && p.is_named(q - 1)) {
@@ -349,6 +368,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     }
     p.yes_no = p.qword.is_none() && (starts || marked || !p.mentions.is_empty());
     p.others = others;
+    p.excluded = excluded;
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
     p.either = p.words.iter().skip(1).any(|w| lex.alternatives.contains(w));
     // "Open source" is software, not a reference.

@@ -74,6 +74,7 @@ pub fn meaningful(kb: &KnowledgeBase, p: &Parsed, subject_known: bool) -> Vec<us
         .filter(|&i| {
             let w = p.words[i].as_str();
             !(p.is_named(i)
+                || p.excluded == Some(i)
                 || p.classes[i] & function != 0
                 || named
                     .iter()
@@ -308,7 +309,8 @@ fn confirms(
         .entities()
         .iter()
         .all(|&e| kb.lexicon.context_kinds.contains(&kb.entities[e].kind));
-    let implied = !p.entities().contains(&subject) && !(subject == DEFAULT_SUBJECT && only_places);
+    let named = p.entities().contains(&subject);
+    let implied = !(named || (subject == DEFAULT_SUBJECT && only_places));
     let exclusive = p.only && !f.closed;
     let describes = match asked.intent {
         Some(i) => kb.intents[i].describes,
@@ -363,7 +365,8 @@ fn gives_as(kb: &KnowledgeBase, p: &Parsed, f: &Fact, name: &[String]) -> bool {
 fn gives(kb: &KnowledgeBase, f: &Fact, e: usize) -> bool {
     let content = |w: &String| kb.lexicon.class(w) & class::FUNCTION == 0;
     let alone = |part: &[String], at: usize, n: usize| {
-        !(at > 0 && content(&part[at - 1])) && !part.get(at + n).is_some_and(content)
+        let before = at > 0 && content(&part[at - 1]);
+        !(before || part.get(at + n).is_some_and(content))
     };
     f.value_entity == Some(e)
         || kb.entities[e].aliases.iter().any(|a| {

@@ -76,9 +76,8 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     // The default subject, only when nothing else is: not named, not an antecedent. A pronoun
     // with no antecedent yet can only mean it ("what part of Montreal are they in?").
     let unresolved = p.pronoun && !from_context;
-    let by_default = (explicit.is_empty() || unresolved || only_values)
-        && !from_context
-        && !p.person_pronoun;
+    let by_default =
+        (explicit.is_empty() || unresolved || only_values) && !from_context && !p.person_pronoun;
     if claimed.is_none() && (by_default || ellipsis) {
         order.push(DEFAULT_SUBJECT);
     }

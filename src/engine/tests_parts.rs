@@ -143,3 +143,15 @@ fn question_words_joined_by_and_share_the_rest_of_the_question() {
         );
     }
 }
+
+#[test]
+fn besides_leaves_out_the_word_after_it_unless_that_is_a_name() {
+    let kb = kb();
+    let p = parse::parse(&kb, "which members besides visitors");
+    assert_eq!(p.excluded.map(|i| p.words[i].as_str()), Some("visitors"));
+    let p = parse::parse(&kb, "which members besides ada smith");
+    assert_eq!(p.excluded, None);
+    // The intent the left-out word asks for is not the one answered.
+    let a = one(&kb, "who are the members of Acme besides who founded it?");
+    assert!(a.body.starts_with("Acme's members include"), "{}", a.body);
+}

@@ -97,6 +97,7 @@ pub(super) fn assemble(
         yes_no_starts: CueSet::new(cues(&lex.yes_no_starts)),
         yes_no_marks: CueSet::new(cues(&lex.yes_no_marks)),
         others: CueSet::new(cues(&lex.others)),
+        excluding: CueSet::new(cues(&lex.excluding)),
         only: set(&lex.only),
         alternatives: set(&lex.alternatives),
         conjunctions: set(&lex.conjunctions),
@@ -738,7 +739,13 @@ fn build_vocab(
             v.insert(t, false);
         }
     }
-    for w in lex.others.cues().iter().flat_map(|c| c.words()) {
+    for w in lex
+        .others
+        .cues()
+        .iter()
+        .chain(lex.excluding.cues())
+        .flat_map(|c| c.words())
+    {
         v.insert(w, false);
     }
     for w in lex.ordinals.keys() {

@@ -175,6 +175,9 @@ pub struct LexiconFile {
     pub yes_no_marks: Vec<String>,
     #[serde(default)]
     pub others: Vec<String>,
+    /// Words leaving out what follows ("besides universities").
+    #[serde(default)]
+    pub excluding: Vec<String>,
     #[serde(default)]
     pub only: Vec<String>,
     #[serde(default)]

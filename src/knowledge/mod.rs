@@ -194,6 +194,8 @@ pub struct Lexicon {
     pub list_words: FxHashSet<String>,
     /// Words asking for others than the names given ("who else").
     pub others: CueSet,
+    /// Words leaving out what follows ("what partners besides universities?").
+    pub excluding: CueSet,
     pub more_than: Vec<Cue>,
     pub less_than: Vec<Cue>,
     /// Names the article does not cover: (normalised words, kind).
@@ -267,6 +269,10 @@ impl Lexicon {
         }
         for w in self.others.cues().iter().flat_map(|c| c.words()) {
             *m.entry(w.to_string()).or_default() |= class::OTHERS;
+        }
+        // "Besides" explains itself; what it leaves out is `Parsed::excluded`.
+        for w in self.excluding.cues().iter().flat_map(|c| c.words()) {
+            *m.entry(w.to_string()).or_default() |= class::FILLER;
         }
         for w in self.ordinals.keys() {
             *m.entry(w.clone()).or_default() |= class::LIST;
