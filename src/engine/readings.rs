@@ -94,6 +94,11 @@ pub fn check(
     quotes_only: bool,
 ) -> Result<Reading, Misfit> {
     let f = &kb.facts[fact];
+    // "Does Mila have 1000 researchers today?" is not settled by a count of 2020.
+    let now = (0..p.words.len()).find(|&i| p.classes[i] & class::PRESENT != 0);
+    if let Some(i) = now.filter(|_| f.dated) {
+        return Err(Misfit::Unexplained(vec![p.words[i].clone()]));
+    }
     let evidence_words = explain(kb, p, cand, f, open, quotes_only)?;
     // A position ("the second …") picks from a list: a fact without one must explain it
     // otherwise ("what was Mila first called?"), not "why … in the first place?".

@@ -126,6 +126,11 @@ fn now_is_explained_of_a_named_organization_only() {
     assert!(!a.answered, "{}", a.body);
     let a = one(&kb, "what is it now?");
     assert!(!a.answered, "{}", a.body);
+    // A fact that holds at a date does not settle what is so now.
+    let a = one(&kb, "what is Acme now?");
+    assert!(!a.answered, "{}", a.body);
+    let a = one(&kb, "what is Acme?");
+    assert!(a.answered, "{}", a.body);
 }
 
 #[test]

@@ -672,6 +672,7 @@ pub(super) fn build_facts(
             refs,
             section,
             closed: d.closed,
+            dated: d.dated,
             value_entity,
             stems,
             quote_stems,

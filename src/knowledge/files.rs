@@ -144,6 +144,9 @@ pub struct FactDef {
     /// another value of the same kind is answered "No".
     #[serde(default)]
     pub closed: bool,
+    /// The fact holds at a date ("in 2020"): a question about now is not settled by it.
+    #[serde(default)]
+    pub dated: bool,
     /// The entity the answer gives as its value ("LISA" for the original name): what "that"
     /// refers to in a follow-up.
     #[serde(default)]

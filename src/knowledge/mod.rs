@@ -119,6 +119,9 @@ pub struct Fact {
     pub section: String,
     /// Every value is listed: a yes/no question about another value gets "No".
     pub closed: bool,
+    /// It holds at a date ("about 500 researchers in 2020"): "now" or "today" is not settled
+    /// by it.
+    pub dated: bool,
     /// The entity the answer gives as its value (what "that" refers to next).
     pub value_entity: Option<usize>,
     /// Stems of the words of its evidence sentences and of its answers: the words this fact
