@@ -38,14 +38,20 @@ pub fn answer(
     if let Some(chosen) = choice(kb, u, conv) {
         return Some(compose_understood(kb, question, chosen, conv));
     }
-    clauses(kb, question, conv, ALL).or_else(|| clauses(kb, question, conv, STRONG))
+    clauses(kb, question, conv, ALL)
+        .or_else(|| question.contains(',').then(|| clauses(kb, question, conv, STRONG))?)
 }
 
-/// How many sentences the text has (pieces between sentence ends with words in them).
-pub fn sentences(text: &str) -> usize {
-    text.split(STRONG)
-        .filter(|s| s.chars().any(char::is_alphanumeric))
-        .count()
+/// Whether the text has more than one sentence (pieces between sentence ends with words in
+/// them).
+pub fn several_sentences(text: &str) -> bool {
+    let body = text.trim_end_matches(|c: char| STRONG.contains(&c) || c.is_whitespace());
+    body.contains(STRONG)
+        && body
+            .split(STRONG)
+            .filter(|s| s.chars().any(char::is_alphanumeric))
+            .nth(1)
+            .is_some()
 }
 
 /// Marks that end a clause: sentence ends first, then also commas.

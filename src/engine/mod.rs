@@ -67,7 +67,7 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
     }
     // Several sentences: each question is read in its own sentence, so that a name in the
     // context ("I'm from Europe. Is Mila in Montreal?") is no value of the question.
-    if alternatives::sentences(question) > 1 {
+    if alternatives::several_sentences(question) {
         if let Some(a) = alternatives::answer(kb, question, &u, conv) {
             return a;
         }

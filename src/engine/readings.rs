@@ -95,8 +95,8 @@ pub fn check(
 ) -> Result<Reading, Misfit> {
     let f = &kb.facts[fact];
     // "Does Mila have 1000 researchers today?" is not settled by a count of 2020.
-    let now = (0..p.words.len()).find(|&i| p.classes[i] & class::PRESENT != 0);
-    if let Some(i) = now.filter(|_| f.dated) {
+    let now = || (0..p.words.len()).find(|&i| p.classes[i] & class::PRESENT != 0);
+    if let Some(i) = f.dated.then(now).flatten() {
         return Err(Misfit::Unexplained(vec![p.words[i].clone()]));
     }
     let evidence_words = explain(kb, p, cand, f, open, quotes_only)?;
