@@ -38,11 +38,7 @@ pub fn answer(
     if let Some(chosen) = choice(kb, u, conv) {
         return Some(compose_understood(kb, question, chosen, conv));
     }
-    clauses(kb, question, conv, ALL).or_else(|| {
-        question
-            .contains(',')
-            .then(|| clauses(kb, question, conv, STRONG))?
-    })
+    clauses(kb, question, conv, ALL).or_else(|| clauses(kb, question, conv, STRONG))
 }
 
 /// Whether the text has more than one sentence (pieces between sentence ends with words in
