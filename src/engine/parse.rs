@@ -125,6 +125,22 @@ impl Parsed {
         &self.entity_ids
     }
 
+    /// Whether an entity the question names is of one of `kinds`.
+    pub fn names_any(&self, kb: &KnowledgeBase, kinds: &[String]) -> bool {
+        self.entity_ids
+            .iter()
+            .any(|&e| kinds.contains(&kb.entities[e].kind))
+    }
+
+    /// Whether the question names entities, all of them of one of `kinds`.
+    pub fn names_only(&self, kb: &KnowledgeBase, kinds: &[String]) -> bool {
+        !self.entity_ids.is_empty()
+            && self
+                .entity_ids
+                .iter()
+                .all(|&e| kinds.contains(&kb.entities[e].kind))
+    }
+
     pub fn externals(&self) -> impl Iterator<Item = &str> {
         self.mentions.iter().filter_map(|m| match &m.what {
             Named::External(kind) => Some(kind.as_str()),
@@ -330,7 +346,10 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
         p.person_pronoun |= c & class::PERSON_PRONOUN != 0;
         verb |= c & class::VERB != 0;
         // Quebec French "c'est-tu …?" asks; it is not "you".
-        let particle = i > 0 && p.words[i] == "tu" && lex.particle_after.contains(&p.words[i - 1]);
+        let particle = lex
+            .question_particles
+            .iter()
+            .any(|q| i + 1 >= q.len() && p.words[i + 1 - q.len()..=i] == q[..]);
         if c & class::SELF != 0 && !particle {
             p.self_words.push(i);
         }

@@ -59,10 +59,7 @@ pub enum Misfit {
 pub fn meaningful(kb: &KnowledgeBase, p: &Parsed, subject_known: bool) -> Vec<usize> {
     let named = p.entities();
     // "Now" of a person ("what is Larochelle doing now?") asks what the article does not say.
-    let person = p.person_pronoun
-        || named
-            .iter()
-            .any(|&e| kb.lexicon.person_kinds.contains(&kb.entities[e].kind));
+    let person = p.person_pronoun || p.names_any(kb, &kb.lexicon.person_kinds);
     let function = if subject_known && !person {
         class::FUNCTION | class::SELF | class::PRESENT
     } else if subject_known {
@@ -309,11 +306,9 @@ fn confirms(
     asked: &Asked,
     stated: bool,
 ) -> bool {
-    // Only places named ("c'est-tu à Montréal ?"): the default subject is the one asked about.
-    let only_places = p
-        .entities()
-        .iter()
-        .all(|&e| kb.lexicon.context_kinds.contains(&kb.entities[e].kind));
+    // Nothing named, or only places ("c'est-tu à Montréal ?"): the default subject is the one
+    // asked about.
+    let only_places = p.entities().is_empty() || p.names_only(kb, &kb.lexicon.context_kinds);
     let named = p.entities().contains(&subject);
     let implied = !(named || (subject == DEFAULT_SUBJECT && only_places));
     let exclusive = p.only && !f.closed;

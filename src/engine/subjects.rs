@@ -59,11 +59,7 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     }
     // A yes/no question naming only a place checks it as a value: "c'est tu à Montréal ?";
     // then the asker may still claim the subject ("are you from Canada?").
-    let only_values = p.yes_no
-        && !explicit.is_empty()
-        && explicit
-            .iter()
-            .all(|&e| kb.lexicon.context_kinds.contains(&kb.entities[e].kind));
+    let only_values = p.yes_no && p.names_only(kb, &kb.lexicon.context_kinds);
     let claimed = if (!explicit.is_empty() && !only_values) || from_context {
         None
     } else if let Some(kind) = p.externals().next() {
@@ -84,10 +80,7 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     order.dedup();
     let continues_fact =
         explicit.is_empty() && conv.topic.is_some() && (p.elliptic || p.fact_pronoun);
-    let about_person = !p.others
-        && explicit
-            .iter()
-            .any(|&e| kb.lexicon.person_kinds.contains(&kb.entities[e].kind));
+    let about_person = !p.others && p.names_any(kb, &kb.lexicon.person_kinds);
     Subjects {
         about_person,
         explicit,

@@ -108,7 +108,12 @@ pub(super) fn assemble(
         list_words: set(&lex.list_words),
         fact_pronouns: set(&lex.fact_pronouns),
         opening_question_words: set(&lex.opening_question_words),
-        particle_after: set(&lex.particle_after),
+        question_particles: lex
+            .question_particles
+            .iter()
+            .map(|q| tokens(&normalize(q)))
+            .filter(|q| !q.is_empty())
+            .collect(),
         elided_te: normalize(&lex.elided_te),
         euphonic_subjects: set(&lex.euphonic_subjects),
         contractions: set(&lex.contractions),
@@ -143,7 +148,12 @@ pub(super) fn assemble(
         ..Lexicon::default()
     };
     lexicon.index_classes();
-    let vocab = build_vocab(&entities, &intents, &lexicon, &article);
+    let sentence_words: Vec<Vec<String>> = article
+        .sentences
+        .iter()
+        .map(|s| tokens(&normalize(&s.text)))
+        .collect();
+    let vocab = build_vocab(&entities, &intents, &lexicon, &sentence_words);
     let cue_index = cue_index(&intents);
     let words = word_table(&entities, &lexicon, &vocab, &cue_index);
     let mut examples = Vec::new();
@@ -187,11 +197,6 @@ pub(super) fn assemble(
     let quote_stems = facts
         .iter()
         .flat_map(|f| f.quote_stems.iter().cloned())
-        .collect();
-    let sentence_words: Vec<Vec<String>> = article
-        .sentences
-        .iter()
-        .map(|s| tokens(&normalize(&s.text)))
         .collect();
     let mut sentence_stems = Vec::new();
     let mut sentence_entities = Vec::new();
@@ -690,15 +695,13 @@ fn build_vocab(
     entities: &[Entity],
     intents: &[Intent],
     lex: &Lexicon,
-    article: &wikitext::Article,
+    sentence_words: &[Vec<String>],
 ) -> Vocab {
     let mut v = Vocab::default();
     // The article's words are words: never corrected into another ("accelerate" is not
     // "accelerator").
-    for s in &article.sentences {
-        for w in tokens(&normalize(&s.text)) {
-            v.insert(&w, false);
-        }
+    for w in sentence_words.iter().flatten() {
+        v.insert(w, false);
     }
     for e in entities {
         for w in e.aliases.iter().flatten() {

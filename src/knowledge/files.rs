@@ -201,9 +201,9 @@ pub struct LexiconFile {
     pub fact_pronouns: Vec<String>,
     #[serde(default)]
     pub opening_question_words: Vec<String>,
-    /// Words after which "tu" is Quebec French's question particle, not "you" ("c'est-tu").
+    /// Phrases ending in a question particle that is no first or second person ("c'est-tu").
     #[serde(default)]
-    pub particle_after: Vec<String>,
+    pub question_particles: Vec<String>,
     #[serde(default)]
     pub elided_te: String,
     #[serde(default)]

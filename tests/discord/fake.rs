@@ -115,6 +115,15 @@ impl Fake {
         format!("http://127.0.0.1:{}", self.port)
     }
 
+    /// How many times the bot registered its slash commands (a `PUT` of the command list).
+    pub fn command_registrations(&self) -> usize {
+        self.inner()
+            .requests
+            .iter()
+            .filter(|r| r.method == "PUT")
+            .count()
+    }
+
     pub fn inner(&self) -> MutexGuard<'_, Inner> {
         self.shared.lock()
     }

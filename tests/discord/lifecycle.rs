@@ -39,12 +39,7 @@ async fn a_new_session_answers_again_without_registering_the_commands_twice() {
     let m = dm(31, "who founded Mila?");
     fake.dispatch("MESSAGE_CREATE", m.clone());
     reply_to(&fake, &m).await;
-    let puts = fake
-        .inner()
-        .requests
-        .iter()
-        .filter(|r| r.method == "PUT")
-        .count();
+    let puts = fake.command_registrations();
     assert_eq!(puts, 1, "commands registered again after a new READY");
 }
 

@@ -71,12 +71,7 @@ async fn a_lost_gateway_is_retried_with_growing_delays_then_reconnected_and_stop
     let m = dm(60, "who founded Mila?");
     fake.dispatch("MESSAGE_CREATE", m.clone());
     reply_to(&fake, &m).await;
-    let puts = fake
-        .inner()
-        .requests
-        .iter()
-        .filter(|r| r.method == "PUT")
-        .count();
+    let puts = fake.command_registrations();
     assert_eq!(puts, 1, "commands registered again");
 
     // In the bot's words: what it tried, the error, the next retry, which grows.
