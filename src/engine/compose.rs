@@ -292,7 +292,14 @@ fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
         conv.topic = None;
     }
     let intents: Vec<usize> = cx.cands.iter().map(|c| c.intent).take(2).collect();
-    let closest = about.and_then(|e| {
+    // A passage is offered only for a question about that one entity: beside a number or
+    // another name ("who won the Turing award in 2020?", "why did IBM buy Mila?") a passage
+    // naming them reads as an answer to a question the article does not settle.
+    let specifics = !p.numbers.is_empty()
+        || explicit
+            .iter()
+            .any(|&e| Some(e) != about && !kb.lexicon.context_kinds.contains(&kb.entities[e].kind));
+    let closest = about.filter(|_| !specifics).and_then(|e| {
         let avoid = passage::answer_values(kb, &intents, e);
         passage::closest(kb, e, &avoid).map(|mut passage| {
             passage.section = m.section_name(&passage.section).to_string();

@@ -115,7 +115,7 @@ pub fn understand(kb: &KnowledgeBase, question: &str, conv: &Conversation) -> Un
     } else {
         decide::decide(kb, &p, &cands, conv)
     };
-    let decision = corrections_used(&p, &cands, decision);
+    let decision = corrections_used(kb, &p, &cands, decision);
     Understood { p, cands, decision }
 }
 
@@ -167,8 +167,14 @@ fn without_controls(question: &str) -> Cow<'_, str> {
 
 /// A typo correction stands only when the answer uses the corrected word, as a cue of its
 /// intent or as a name; otherwise the word as typed is unexplained ("funding" is not
-/// "founding", "song" is not "sont").
-fn corrections_used(p: &Parsed, cands: &[intents::Candidate], d: Decision) -> Decision {
+/// "founding", "song" is not "sont"). A word without meaning of its own ("frm" for "from")
+/// changes no answer and always stands.
+fn corrections_used(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    cands: &[intents::Candidate],
+    d: Decision,
+) -> Decision {
     let intent = match &d {
         Decision::Fact { intent, .. } => *intent,
         Decision::SmallTalk { intent } => Some(*intent),
@@ -179,9 +185,10 @@ fn corrections_used(p: &Parsed, cands: &[intents::Candidate], d: Decision) -> De
         .corrected_at
         .iter()
         .zip(&p.corrections)
-        .filter(|(&at, _)| {
+        .filter(|(&at, (_, fixed, _))| {
             let named = p.mentions.iter().any(|m| (m.start..m.end).contains(&at));
-            !named && !explains.is_some_and(|c| c.explains[at])
+            let function = kb.lexicon.class(fixed) & crate::knowledge::class::FUNCTION != 0;
+            !named && !function && !explains.is_some_and(|c| c.explains[at])
         })
         .map(|(_, (typed, ..))| typed.clone())
         .collect();

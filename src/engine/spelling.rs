@@ -67,7 +67,8 @@ pub(super) fn correct<'k>(kb: &'k KnowledgeBase, normalized: &str) -> Corrected<
             .map(|f| (f, 0.9))
             .or_else(|| unleet(kb, w).map(|f| (f, 0.9)))
             .or_else(|| closed_class(kb, w))
-            .or_else(|| kb.vocab.correct(w));
+            .or_else(|| kb.vocab.correct(w))
+            .or_else(|| kb.vocab.unvowelled(w));
         match fixed {
             Some((f, sim)) => {
                 out.corrected_at.push(out.words.len());

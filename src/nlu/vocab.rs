@@ -10,6 +10,45 @@ pub struct Vocab {
     words: FxHashMap<String, bool>,
     /// Meaningful words by (length, first letter): the only correction targets.
     by_key: FxHashMap<(usize, char), Vec<(String, Bag)>>,
+    /// Short known words by their consonants ("from" under "frm"): what a texting form with
+    /// its vowels dropped may stand for.
+    by_consonants: FxHashMap<String, Vec<String>>,
+}
+
+/// Longest word a texting form without vowels stands for ("stand" for "stnd").
+const UNVOWELLED_MAX: usize = 7;
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+fn consonants(w: &str) -> String {
+    w.chars().filter(|&c| !is_vowel(c)).collect()
+}
+
+/// Whether `short` is `long` with some of its groups of vowels left out, each group whole
+/// ("awrd" for "award"; not "cold" for "could", where "ou" would be cut in half).
+fn drops_vowels(short: &str, long: &str) -> bool {
+    let (short, long) = (short.as_bytes(), long.as_bytes());
+    let vowel = |b: u8| is_vowel(char::from(b));
+    let (mut i, mut j) = (0, 0);
+    while j < long.len() {
+        let end = (j..long.len())
+            .find(|&k| vowel(long[k]) != vowel(long[j]))
+            .unwrap_or(long.len());
+        let run = &long[j..end];
+        if short[i..].starts_with(run)
+            && !short
+                .get(i + run.len())
+                .is_some_and(|&b| vowel(b) && vowel(run[0]))
+        {
+            i += run.len();
+        } else if !vowel(run[0]) {
+            return false;
+        }
+        j = end;
+    }
+    i == short.len()
 }
 
 /// How many of each letter and digit a word has. The bag distance between two words (the
@@ -56,6 +95,16 @@ impl Vocab {
     /// Call after the last insert.
     pub fn index(&mut self) {
         self.by_key.clear();
+        self.by_consonants.clear();
+        for w in self.words.keys() {
+            let n = w.chars().count();
+            if (3..=UNVOWELLED_MAX).contains(&n) && w.chars().all(|c| c.is_ascii_lowercase()) {
+                let key = consonants(w);
+                if key.len() >= 2 && key.len() < n {
+                    self.by_consonants.entry(key).or_default().push(w.clone());
+                }
+            }
+        }
         let mut words: Vec<&String> = self
             .words
             .iter()
@@ -85,6 +134,31 @@ impl Vocab {
     /// A cue or alias word (not just filler).
     pub fn is_meaningful(&self, word: &str) -> bool {
         self.words.get(word).copied().unwrap_or(false)
+    }
+
+    /// The known word a texting form stands for when its vowels were left out ("frm" ->
+    /// "from", "wrk" -> "work", "stnd" -> "stand"): at most two letters more, the same first
+    /// letter; filler before meaningful words ("from" before "firm"), then the shortest, then
+    /// the first in alphabetical order.
+    pub fn unvowelled(&self, word: &str) -> Option<(String, f64)> {
+        let len = word.chars().count();
+        if !(2..=5).contains(&len) || !word.chars().all(|c| c.is_ascii_lowercase()) {
+            return None;
+        }
+        let key = consonants(word);
+        // Two vowels or more typed: a misspelling, not a texting form.
+        if key.len() < 2 || len - key.len() > 1 {
+            return None;
+        }
+        let first = word.chars().next();
+        let best = self
+            .by_consonants
+            .get(&key)?
+            .iter()
+            .filter(|c| c.len() <= len + 2 && c.chars().next() == first)
+            .filter(|c| drops_vowels(word, c))
+            .min_by_key(|c| (self.is_meaningful(c), c.len(), c.as_str()))?;
+        Some((best.clone(), len as f64 / best.len() as f64))
     }
 
     /// The known word closest to `word`, with its similarity in 0..1, if one is close enough.
@@ -159,6 +233,36 @@ mod tests {
         assert_eq!(v.correct("mlia").unwrap().0, "mila");
         assert_eq!(v.correct("reserchers").unwrap().0, "researchers");
         assert_eq!(v.correct("bengo").unwrap().0, "bengio");
+    }
+
+    #[test]
+    fn texting_forms_without_vowels_stand_for_known_words() {
+        let mut v = Vocab::default();
+        for (w, meaningful) in [
+            ("from", false),
+            ("firm", true),
+            ("stand", true),
+            ("win", true),
+        ] {
+            v.insert(w, meaningful);
+        }
+        v.index();
+        assert_eq!(v.unvowelled("frm").unwrap().0, "from");
+        assert_eq!(v.unvowelled("stnd").unwrap().0, "stand");
+        assert_eq!(v.unvowelled("wn").unwrap().0, "win");
+        // Vowels typed where the word has none, or a first letter changed: no match.
+        assert!(v.unvowelled("stond").is_none());
+        assert!(v.unvowelled("xrm").is_none());
+        assert!(v.unvowelled("ibm").is_none());
+        // Groups of vowels are left out whole: "cold" is not "could", "sad" is not "said".
+        for w in ["could", "have", "said", "award"] {
+            v.insert(w, false);
+        }
+        v.index();
+        assert_eq!(v.unvowelled("hav").unwrap().0, "have");
+        assert_eq!(v.unvowelled("awrd").unwrap().0, "award");
+        assert!(v.unvowelled("cold").is_none());
+        assert!(v.unvowelled("sad").is_none());
     }
 
     #[test]
