@@ -46,6 +46,7 @@ pub fn compose(cx: Context, d: Decision, conv: &mut Conversation) -> Answer {
         } => fact(cx, reading, intent, via, conv),
         Decision::Sentence { sentence, subject } => self::sentence(cx, sentence, subject, conv),
         Decision::SmallTalk { intent } => smalltalk(cx, intent),
+        Decision::Reference { refs, details } => super::references::compose(cx, refs, details),
         Decision::Refuse(r) => refusal(cx, r, conv),
     }
 }

@@ -27,6 +27,11 @@ pub enum Decision {
     SmallTalk {
         intent: usize,
     },
+    /// The article's references themselves: their numbers and the details asked.
+    Reference {
+        refs: Vec<usize>,
+        details: Vec<&'static str>,
+    },
     Refuse(Refusal),
 }
 
@@ -64,6 +69,9 @@ pub fn decide(
     cands: &[Candidate],
     conv: &Conversation,
 ) -> Decision {
+    if let Some(d) = super::references::decide(kb, p) {
+        return d;
+    }
     let mut subjects = subjects(kb, p, conv);
     // "The third one" after a list: what is asked of that item ("is the first one for
     // Python?"), or else the item itself.

@@ -17,6 +17,7 @@ pub mod intents;
 pub mod parse;
 pub mod passage;
 pub mod readings;
+pub mod references;
 pub mod spelling;
 pub mod subjects;
 pub mod suggest;
@@ -61,6 +62,10 @@ pub struct Conversation {
 
 pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answer {
     let u = understand(kb, question, conv);
+    // A question about a reference asks all its details at once ("who wrote it, and when?").
+    if matches!(u.decision, Decision::Reference { .. }) {
+        return compose_understood(kb, question, u, conv);
+    }
     // "When and by whom …?" is two questions even when one fact answers one of them.
     if let Some(a) = alternatives::coordinated(kb, question, &u, conv) {
         return a;
@@ -204,6 +209,7 @@ fn confidence(d: &Decision, p: &Parsed) -> f64 {
         Decision::Fact { score, .. } => *score,
         Decision::Sentence { .. } => 1.0,
         Decision::SmallTalk { .. } => 2.0,
+        Decision::Reference { .. } => 1.0,
         Decision::Refuse(_) => 1.0,
     };
     let base = (0.6 + 0.15 * score).min(0.97);

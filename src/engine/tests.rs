@@ -312,3 +312,60 @@ fn a_long_conversation_keeps_a_bounded_context() {
     }
     assert!(c.words.len() <= CONTEXT_WORDS, "{:?}", c.words.len());
 }
+
+/// The fixture with a second reference, by a named publisher with an author and a date.
+fn kb_with_press() -> KnowledgeBase {
+    let article = ARTICLE.replace(
+        "Max Durand.\n",
+        "Max Durand.<ref>{{Cite web|url=https://news.example/acme|title=Inside the quiet lab|last=Doe|first=Jane|date=2021-03-04|website=Daily Planet|access-date=2022-01-02}}</ref>\n",
+    );
+    let entities = format!(
+        "{ENTITIES}[[entity]]\nid = \"planet\"\nkind = \"publication\"\nname = \"Daily Planet\"\naliases = [\"Daily Planet\"]\n"
+    );
+    let lexicon = format!(
+        "reference_kinds = [\"publication\"]\n{LEXICON}\n[reference_details]\nauthor = [\"wrote\"]\npublished = [\"published\", \"when\"]\n"
+    );
+    let reference = "[en.reference]\nintro = \"Ref [{n}] is {title} ({website}).\"\nlist = \"{count} refs:\"\nwebsite = \"By {website}.\"\nauthor = \"Author: {author}.\"\nno_author = \"No author.\"\npublished = \"Date: {date}.\"\nno_date = \"No date.\"\naccessed = \"Accessed {access_date}.\"\nurl = \"At {url}\"\n";
+    let messages = MESSAGES.replace("[fr]", &format!("{reference}[fr]"));
+    let files = [
+        ("article.wikitext", article.as_str()),
+        ("entities.toml", entities.as_str()),
+        ("intents.toml", INTENTS),
+        ("facts.toml", FACTS),
+        ("lexicon.toml", lexicon.as_str()),
+        ("messages.toml", messages.as_str()),
+    ];
+    KnowledgeBase::from_sources(
+        files
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect(),
+    )
+    .expect("the fixture loads")
+}
+
+#[test]
+fn questions_about_a_reference_give_its_details() {
+    let kb = kb_with_press();
+    // Named by its publisher: each detail asked, in one answer.
+    let a = one(
+        &kb,
+        "who wrote the Daily Planet piece, and when was it published?",
+    );
+    assert!(a.answered, "{}", a.explain());
+    assert_eq!(
+        a.body,
+        "Ref [2] is Inside the quiet lab (Daily Planet). Author: Jane Doe. Date: 2021-03-04."
+    );
+    assert_eq!(a.citations.len(), 1);
+    assert_eq!(a.citations[0].n, 2);
+    // Named by words of its title the article does not use, where something is asked.
+    let a = one(&kb, "when was the inside quiet piece published?");
+    assert!(a.body.starts_with("Ref [2]"), "{}", a.body);
+    // Asking for the sources and nothing else lists them all.
+    let a = one(&kb, "source?");
+    assert_eq!(a.body, "2 refs:");
+    assert_eq!(a.citations.len(), 2);
+    // A title word with nothing asked of the reference names nothing.
+    assert!(!one(&kb, "what is quiet?").body.starts_with("Ref"));
+}

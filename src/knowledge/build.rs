@@ -140,6 +140,12 @@ pub(super) fn assemble(
             .iter()
             .flat_map(|(kind, words)| words.iter().map(move |w| (normalize(w), kind.clone())))
             .collect(),
+        reference_kinds: lex.reference_kinds.clone(),
+        reference_details: lex
+            .reference_details
+            .iter()
+            .flat_map(|(detail, words)| words.iter().map(move |w| (normalize(w), detail.clone())))
+            .collect(),
         rewrite: lex
             .rewrite
             .iter()
@@ -153,6 +159,7 @@ pub(super) fn assemble(
         .iter()
         .map(|s| tokens(&normalize(&s.text)))
         .collect();
+    let reference_words = reference_words(&article, &lexicon, &sentence_words);
     let vocab = build_vocab(&entities, &intents, &lexicon, &sentence_words);
     let cue_index = cue_index(&intents);
     let words = word_table(&entities, &lexicon, &vocab, &cue_index);
@@ -249,10 +256,37 @@ pub(super) fn assemble(
         topic_facts,
         quote_stems,
         sentence_words,
+        reference_words,
         source,
         loaded_at: SystemTime::now(),
         hash,
     }
+}
+
+/// Per reference, the words of its title and website that no article sentence uses, minus
+/// words without meaning.
+fn reference_words(
+    article: &wikitext::Article,
+    lex: &Lexicon,
+    sentence_words: &[Vec<String>],
+) -> Vec<FxHashSet<String>> {
+    let used: FxHashSet<&str> = sentence_words
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    article
+        .references
+        .iter()
+        .map(|r| {
+            let text = format!("{} {}", r.title, r.website.as_deref().unwrap_or_default());
+            tokens(&normalize(&text))
+                .into_iter()
+                .filter(|w| w.len() > 2 && !used.contains(w.as_str()))
+                .filter(|w| lex.class(w) & super::class::FUNCTION == 0)
+                .collect()
+        })
+        .collect()
 }
 
 /// The words that frame an answer, in one language.
@@ -757,7 +791,12 @@ fn build_vocab(
     }
     // A word with synonyms is known: never "corrected" into another ("product" is not
     // "produce").
-    for w in lex.synonyms.keys().chain(lex.kind_words.keys()) {
+    for w in lex
+        .synonyms
+        .keys()
+        .chain(lex.kind_words.keys())
+        .chain(lex.reference_details.keys())
+    {
         v.insert(w, false);
     }
     for (words, _) in &lex.external {

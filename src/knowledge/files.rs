@@ -233,6 +233,12 @@ pub struct LexiconFile {
     /// Per entity kind, the nouns that ask for one ("which language", "what company").
     #[serde(default)]
     pub kind_words: std::collections::BTreeMap<String, Vec<String>>,
+    /// Entity kinds that name a reference by its publisher ("the AI Trends interview").
+    #[serde(default)]
+    pub reference_kinds: Vec<String>,
+    /// Per detail of a reference (author, published, ...), the words that ask for it.
+    #[serde(default)]
+    pub reference_details: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// User-facing wording that is not an answer: refusals, hints, limits. `{n}`/`{max}` are
@@ -281,6 +287,9 @@ pub struct Messages {
     pub for_example: String,
     pub commands_line: String,
     pub sources_title: String,
+    /// Answers about the article's references themselves.
+    #[serde(default)]
+    pub reference: ReferenceMessages,
     pub about_title: String,
     pub about: String,
     pub knowledge_label: String,
@@ -312,4 +321,20 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
         .map_or(before.len(), |p| before.len() - p - 1)
         + 1;
     (line, col)
+}
+
+/// Wording of answers about a reference: `{n}`, `{title}`, `{website}`, `{author}`, `{date}`,
+/// `{access_date}`, `{url}`, `{count}` are substituted.
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceMessages {
+    pub intro: String,
+    pub list: String,
+    pub website: String,
+    pub author: String,
+    pub no_author: String,
+    pub published: String,
+    pub no_date: String,
+    pub accessed: String,
+    pub url: String,
 }

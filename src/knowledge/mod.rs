@@ -210,6 +210,10 @@ pub struct Lexicon {
     pub synonyms: FxHashMap<String, Vec<String>>,
     /// A noun that asks for an entity of a kind ("language") -> the kind.
     pub kind_words: FxHashMap<String, String>,
+    /// Entity kinds that name a reference by its publisher ("the AI Trends interview").
+    pub reference_kinds: Vec<String>,
+    /// A word asking for a detail of a reference ("wrote") -> the detail ("author").
+    pub reference_details: FxHashMap<String, String>,
     /// Texting forms -> their words.
     pub rewrite: FxHashMap<String, Vec<String>>,
 }
@@ -357,6 +361,9 @@ pub struct KnowledgeBase {
     pub quote_stems: FxHashSet<String>,
     /// Per article sentence: its normalised words.
     pub sentence_words: Vec<Vec<String>>,
+    /// Per reference: the words of its title and website that the article's text does not
+    /// use ("massive", "centre"): what names it in a question.
+    pub reference_words: Vec<FxHashSet<String>>,
     /// Per article sentence: the stems of its words, and the entities it names.
     pub sentence_stems: Vec<FxHashSet<String>>,
     pub sentence_entities: Vec<Vec<usize>>,
