@@ -32,6 +32,9 @@ pub enum Change {
 
 /// Every change from `old` to `new`, sentences first, in the new article's order.
 pub fn compare(old: &Article, new: &Article) -> Vec<Change> {
+    // The references' titles are compared as references, not as sentences. They come last,
+    // so the other sentences keep their indices.
+    let (old, new) = (&without_titles(old), &without_titles(new));
     let sentences = align_sentences(old, new);
     let refs = match_references(old, new, &sentences);
     let mut out = Vec::new();
@@ -110,6 +113,17 @@ impl Sentences {
 
 /// Sentences in both (longest common subsequence of their texts); between two such, a removed
 /// and an added sentence that share most of their words are one changed sentence.
+fn without_titles(a: &Article) -> Article {
+    let section = crate::knowledge::wikitext::REFERENCES_SECTION;
+    Article {
+        sentences: (a.sentences.iter())
+            .filter(|s| s.section != section)
+            .cloned()
+            .collect(),
+        references: a.references.clone(),
+    }
+}
+
 fn align_sentences(old: &Article, new: &Article) -> Sentences {
     let a: Vec<String> = old.sentences.iter().map(|s| quote_key(&s.text)).collect();
     let b: Vec<String> = new.sentences.iter().map(|s| quote_key(&s.text)).collect();

@@ -68,7 +68,11 @@ pub(super) fn correct<'k>(kb: &'k KnowledgeBase, normalized: &str) -> Corrected<
             .or_else(|| unleet(kb, w).map(|f| (f, 0.9)))
             .or_else(|| closed_class(kb, w))
             .or_else(|| kb.vocab.correct(w))
-            .or_else(|| kb.vocab.unvowelled(w));
+            .or_else(|| {
+                // Vowels left out of a word without meaning of its own ("frm" is "from").
+                let function = |c: &str| lex.class(c) & crate::knowledge::class::FUNCTION != 0;
+                kb.vocab.unvowelled(w, function)
+            });
         match fixed {
             Some((f, sim)) => {
                 out.corrected_at.push(out.words.len());

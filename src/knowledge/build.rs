@@ -270,10 +270,10 @@ fn reference_words(
     lex: &Lexicon,
     sentence_words: &[Vec<String>],
 ) -> Vec<FxHashSet<String>> {
-    let used: FxHashSet<&str> = sentence_words
-        .iter()
-        .flatten()
-        .map(String::as_str)
+    let text = article.sentences.iter().zip(sentence_words);
+    let used: FxHashSet<&str> = text
+        .filter(|(s, _)| s.section != wikitext::REFERENCES_SECTION)
+        .flat_map(|(_, words)| words.iter().map(String::as_str))
         .collect();
     article
         .references

@@ -85,6 +85,7 @@ fn read_article(
         .map_err(|e| problems.push(e))
         .ok()?;
     let (article, errors) = wikitext::parse_all(text);
+    let article = article.with_reference_titles();
     problems.extend(errors.into_iter().map(|e| KnowledgeError {
         file: files::ARTICLE.into(),
         line: e.line,

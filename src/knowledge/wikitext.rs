@@ -43,6 +43,9 @@ pub struct ArticleError {
 
 pub const LEAD_SECTION: &str = "Introduction";
 pub const INFOBOX_SECTION: &str = "Infobox";
+/// The section of the references' titles, which are sentences of the article too ("Fathers
+/// of the Deep Learning revolution receive 2018 ACM A.M. Turing Award").
+pub const REFERENCES_SECTION: &str = "References";
 const MARK_OPEN: char = '\u{1}';
 const MARK_CLOSE: char = '\u{2}';
 
@@ -127,6 +130,29 @@ pub fn parse_all(src: &str) -> (Article, Vec<ArticleError>) {
         references: refs.list,
     };
     (article, errors)
+}
+
+impl Article {
+    /// The references' titles as sentences of their own, in the section
+    /// [`REFERENCES_SECTION`], each citing its reference: what the bot may quote and facts may
+    /// rest on ("receive 2018 ACM A.M. Turing Award"). Their line is that of the first
+    /// sentence citing them.
+    pub fn with_reference_titles(mut self) -> Article {
+        for r in &self.references {
+            let line = self
+                .sentences
+                .iter()
+                .find(|s| s.refs.contains(&r.n))
+                .map_or(0, |s| s.line);
+            self.sentences.push(Sentence {
+                section: REFERENCES_SECTION.into(),
+                text: r.title.clone(),
+                refs: vec![r.n],
+                line,
+            });
+        }
+        self
+    }
 }
 
 /// A line whose references do not parse, with its `<ref>` tags removed (their `{{Cite}}`

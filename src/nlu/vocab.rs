@@ -138,9 +138,13 @@ impl Vocab {
 
     /// The known word a texting form stands for when its vowels were left out ("frm" ->
     /// "from", "wrk" -> "work", "stnd" -> "stand"): at most two letters more, the same first
-    /// letter; filler before meaningful words ("from" before "firm"), then the shortest, then
-    /// the first in alphabetical order.
-    pub fn unvowelled(&self, word: &str) -> Option<(String, f64)> {
+    /// letter; the words `preferred` picks first ("from" before "firm"), then filler before
+    /// meaningful words, then the shortest, then the first in alphabetical order.
+    pub fn unvowelled(
+        &self,
+        word: &str,
+        preferred: impl Fn(&str) -> bool,
+    ) -> Option<(String, f64)> {
         let len = word.chars().count();
         if !(2..=5).contains(&len) || !word.chars().all(|c| c.is_ascii_lowercase()) {
             return None;
@@ -157,7 +161,7 @@ impl Vocab {
             .iter()
             .filter(|c| c.len() <= len + 2 && c.chars().next() == first)
             .filter(|c| drops_vowels(word, c))
-            .min_by_key(|c| (self.is_meaningful(c), c.len(), c.as_str()))?;
+            .min_by_key(|c| (!preferred(c), self.is_meaningful(c), c.len(), c.as_str()))?;
         Some((best.clone(), len as f64 / best.len() as f64))
     }
 
@@ -247,22 +251,22 @@ mod tests {
             v.insert(w, meaningful);
         }
         v.index();
-        assert_eq!(v.unvowelled("frm").unwrap().0, "from");
-        assert_eq!(v.unvowelled("stnd").unwrap().0, "stand");
-        assert_eq!(v.unvowelled("wn").unwrap().0, "win");
+        assert_eq!(v.unvowelled("frm", |_| false).unwrap().0, "from");
+        assert_eq!(v.unvowelled("stnd", |_| false).unwrap().0, "stand");
+        assert_eq!(v.unvowelled("wn", |_| false).unwrap().0, "win");
         // Vowels typed where the word has none, or a first letter changed: no match.
-        assert!(v.unvowelled("stond").is_none());
-        assert!(v.unvowelled("xrm").is_none());
-        assert!(v.unvowelled("ibm").is_none());
+        assert!(v.unvowelled("stond", |_| false).is_none());
+        assert!(v.unvowelled("xrm", |_| false).is_none());
+        assert!(v.unvowelled("ibm", |_| false).is_none());
         // Groups of vowels are left out whole: "cold" is not "could", "sad" is not "said".
         for w in ["could", "have", "said", "award"] {
             v.insert(w, false);
         }
         v.index();
-        assert_eq!(v.unvowelled("hav").unwrap().0, "have");
-        assert_eq!(v.unvowelled("awrd").unwrap().0, "award");
-        assert!(v.unvowelled("cold").is_none());
-        assert!(v.unvowelled("sad").is_none());
+        assert_eq!(v.unvowelled("hav", |_| false).unwrap().0, "have");
+        assert_eq!(v.unvowelled("awrd", |_| false).unwrap().0, "award");
+        assert!(v.unvowelled("cold", |_| false).is_none());
+        assert!(v.unvowelled("sad", |_| false).is_none());
     }
 
     #[test]
