@@ -90,6 +90,8 @@ pub struct Parsed {
     pub fact_pronoun: bool,
     /// Asks whether something is all there is ("only", "exclusively").
     pub only: bool,
+    /// Asks whether something is the main one ("mainly", "mostly").
+    pub mainly: bool,
     /// A choice is offered ("… or …", not as the first word).
     pub either: bool,
     /// It asks for the references behind the answer, or the section it is in.
@@ -389,6 +391,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     p.others = others;
     p.excluded = excluded;
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
+    p.mainly = p.words.iter().any(|w| lex.mainly.contains(w));
     p.either = p.words.iter().skip(1).any(|w| lex.alternatives.contains(w));
     // "Open source" is software, not a reference.
     p.asks_source = (0..p.words.len()).any(|i| {

@@ -222,9 +222,26 @@ fn values(
     let mut loose = false;
     let mut contradicted = false;
     let mut subject_named = false;
+    // "Mainly X?": X is checked against the values the fact gives as its main ones, and a
+    // value of their kind that is not one of them gets "No" ("mainly robotics?").
+    let main_kind = |kind: &str| f.main.iter().any(|&e| kb.entities[e].kind == kind);
+    let mainly = p.yes_no && p.mainly && !f.main.is_empty();
     for m in &p.mentions {
         let name = || p.words[m.start..m.end].join(" ");
         match &m.what {
+            Named::Entity(e) if mainly && *e != subject && main_kind(&kb.entities[*e].kind) => {
+                if f.main.contains(e) {
+                    confirmed = true;
+                    stated = true;
+                } else {
+                    contradicted = true;
+                    *named = true;
+                }
+            }
+            Named::External(kind) if mainly && main_kind(kind) => {
+                contradicted = true;
+                *named = true;
+            }
             // The subject named again by another of its names, one the fact gives as its value:
             // "was Mila originally called the Montreal Institute for Learning Algorithms?"
             Named::Entity(e) if *e == subject && subject_named => {
@@ -276,7 +293,8 @@ fn values(
     } else if p.either && confirmed {
         // A choice ("is Mila in Vancouver or Montreal?"): the fact says which, not Yes or No.
         None
-    } else if contradicted {
+    } else if contradicted || (p.only && f.partial && confirmed) {
+        // "Only deep learning?" of a fact that says "not exclusively": "No".
         Some(false)
     } else if !p.either && confirms(kb, p, f, subject, asked, stated && !loose) {
         Some(true)

@@ -369,3 +369,40 @@ fn questions_about_a_reference_give_its_details() {
     // A title word with nothing asked of the reference names nothing.
     assert!(!one(&kb, "what is quiet?").body.starts_with("Ref"));
 }
+
+#[test]
+fn only_and_mainly_are_checked_against_what_the_fact_says() {
+    let facts = FACTS.replace(
+        "id = \"members\"\n",
+        "id = \"members\"\npartial = true\nmain = [\"ada\"]\n",
+    );
+    // Like "main" in the bundled lexicon, "mainly" means nothing of its own.
+    let lexicon = format!("mainly = [\"mainly\"]\nonly = [\"only\"]\n{LEXICON}")
+        .replace("filler = [", "filler = [\"mainly\", ");
+    let files = [
+        ("article.wikitext", ARTICLE),
+        ("entities.toml", ENTITIES),
+        ("intents.toml", INTENTS),
+        ("facts.toml", facts.as_str()),
+        ("lexicon.toml", lexicon.as_str()),
+        ("messages.toml", MESSAGES),
+    ];
+    let kb = KnowledgeBase::from_sources(
+        files
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect(),
+    )
+    .expect("the fixture loads");
+    // Not all there is: "only" gets No, even for a value it names.
+    let a = one(&kb, "are the members of acme only Ada Smith?");
+    assert!(a.body.starts_with("No"), "{}\n{}", a.body, a.explain());
+    // "Mainly": Yes for a main value, No for another of the same kind.
+    let a = one(&kb, "are the members of acme mainly Ada Smith?");
+    assert!(a.body.starts_with("Yes"), "{}\n{}", a.body, a.explain());
+    let a = one(&kb, "are the members of acme mainly Lea Roy?");
+    assert!(a.body.starts_with("No"), "{}\n{}", a.body, a.explain());
+    // Without either word, a listed value is confirmed.
+    let a = one(&kb, "is Lea Roy a member of acme?");
+    assert!(a.body.starts_with("Yes"), "{}\n{}", a.body, a.explain());
+}

@@ -99,6 +99,7 @@ pub(super) fn assemble(
         others: CueSet::new(cues(&lex.others)),
         excluding: CueSet::new(cues(&lex.excluding)),
         only: set(&lex.only),
+        mainly: set(&lex.mainly),
         alternatives: set(&lex.alternatives),
         conjunctions: set(&lex.conjunctions),
         sources: set(&lex.sources),
@@ -525,6 +526,7 @@ pub(super) fn build_facts(
         let subjects = resolve(sources, &id, &d.subjects, known, files::ENTITIES, problems);
         let mentions = resolve(sources, &id, &d.mentions, known, files::ENTITIES, problems);
         let items = resolve(sources, &id, &d.items, known, files::ENTITIES, problems);
+        let main = resolve(sources, &id, &d.main, known, files::ENTITIES, problems);
         let value_entity = match &d.value_entity {
             None => Some(None),
             Some(v) => resolve(
@@ -596,6 +598,7 @@ pub(super) fn build_facts(
             fact_intents,
             value_entity,
             items,
+            main,
         );
         if problems.len() > before {
             found
@@ -613,6 +616,7 @@ pub(super) fn build_facts(
             Some(fact_intents),
             Some(value_entity),
             Some(items),
+            Some(main),
         ) = parts
         else {
             continue;
@@ -712,6 +716,8 @@ pub(super) fn build_facts(
             section,
             closed: d.closed,
             dated: d.dated,
+            partial: d.partial,
+            main,
             value_entity,
             stems,
             quote_stems,

@@ -147,6 +147,14 @@ pub struct FactDef {
     /// The fact holds at a date ("in 2020"): a question about now is not settled by it.
     #[serde(default)]
     pub dated: bool,
+    /// Its values are not all there is ("largely, but not exclusively"): a yes/no question
+    /// asking whether they are ("only deep learning?") is answered "No".
+    #[serde(default)]
+    pub partial: bool,
+    /// The values it gives as the main ones ("mainly machine learning"): "mainly X?" is "Yes"
+    /// for one of these and "No" for another value of the same kind.
+    #[serde(default)]
+    pub main: Vec<Spanned<String>>,
     /// The entity the answer gives as its value ("LISA" for the original name): what "that"
     /// refers to in a follow-up.
     #[serde(default)]
@@ -183,6 +191,9 @@ pub struct LexiconFile {
     pub excluding: Vec<String>,
     #[serde(default)]
     pub only: Vec<String>,
+    /// Words asking whether something is the main one ("mainly", "mostly").
+    #[serde(default)]
+    pub mainly: Vec<String>,
     #[serde(default)]
     pub alternatives: Vec<String>,
     #[serde(default)]

@@ -122,6 +122,10 @@ pub struct Fact {
     /// It holds at a date ("about 500 researchers in 2020"): "now" or "today" is not settled
     /// by it.
     pub dated: bool,
+    /// Its values are not all there is: "only …?" gets "No".
+    pub partial: bool,
+    /// The values it gives as the main ones: "mainly X?" checks X against these.
+    pub main: Vec<usize>,
     /// The entity the answer gives as its value (what "that" refers to next).
     pub value_entity: Option<usize>,
     /// Stems of the words of its evidence sentences and of its answers: the words this fact
@@ -182,6 +186,8 @@ pub struct Lexicon {
     pub fact_pronouns: FxHashSet<String>,
     /// Words asking whether something is all there is ("only").
     pub only: FxHashSet<String>,
+    /// Words asking whether something is the main one ("mainly").
+    pub mainly: FxHashSet<String>,
     /// Words offering a choice ("Montreal or Toronto?"): a yes/no question with one asks which.
     pub alternatives: FxHashSet<String>,
     /// Words joining two questions in one message ("when was it founded, and by whom?").
