@@ -237,12 +237,23 @@ fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
     out.retain(|p| !tokens(&normalize(p)).is_empty());
     // A tag ("…, right?") asks the clause before it: it is no question of its own.
     let mut joined: Vec<String> = Vec::with_capacity(out.len());
+    // A topic ("Mila pis IBM, c'est quoi l'histoire ?") is what the question after it asks
+    // about: the two are one clause.
+    let mut topic: Option<String> = None;
     for piece in out {
         let words = tokens(&normalize(&piece));
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let plain = class::FILLER | class::PRONOUN | class::STARTS_CUE;
         let tag = kb.lexicon.yes_no_marks.occurs_in(&refs)
             && words.iter().all(|w| kb.lexicon.class(w) & plain != 0);
+        let piece = match topic.take() {
+            Some(t) => format!("{t} {piece}"),
+            None => piece,
+        };
+        if names_only(kb, &words) {
+            topic = Some(piece);
+            continue;
+        }
         match joined.last_mut() {
             Some(last) if tag => {
                 last.push(' ');
@@ -251,7 +262,34 @@ fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
             _ => joined.push(piece),
         }
     }
+    joined.extend(topic);
     joined
+}
+
+/// Whether the words are names of the article's entities joined by conjunctions ("Mila and
+/// IBM"), and nothing else.
+fn names_only(kb: &KnowledgeBase, words: &[String]) -> bool {
+    let mut i = 0;
+    let mut named = false;
+    while i < words.len() {
+        if kb.lexicon.conjunctions.contains(&words[i]) {
+            i += 1;
+            continue;
+        }
+        let longest = (i + 1..=words.len()).rev().find(|&end| {
+            kb.entities
+                .iter()
+                .any(|e| e.aliases.iter().any(|a| a.as_slice() == &words[i..end]))
+        });
+        match longest {
+            Some(end) => {
+                named = true;
+                i = end;
+            }
+            None => return false,
+        }
+    }
+    named
 }
 
 /// Splits before a conjunction followed, within two words, by a question word.

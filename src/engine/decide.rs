@@ -174,12 +174,13 @@ pub fn pick(items: &[usize], position: usize) -> Option<usize> {
 /// How well a reading fits: on the conversation's topic, about an entity the question names,
 /// fewer values contradicted, words its evidence explains, values it confirms, whether the
 /// intent is the fact's first, and (when it confirms a value) the narrower fact.
-type Rank = (bool, bool, usize, usize, usize, bool, usize);
+type Rank = (bool, bool, usize, usize, usize, usize, usize);
 
 fn rank(kb: &KnowledgeBase, r: &Reading, intent: usize, conv: &Conversation, s: &Subjects) -> Rank {
     let f = &kb.facts[r.fact];
     let on_topic = s.continues_fact && conv.topic.as_deref() == Some(f.topic.as_str());
-    let primary = f.intents.first() == Some(&intent);
+    // The earlier the fact lists the intent, the more it is what the fact answers.
+    let primary = usize::MAX - f.intents.iter().position(|&i| i == intent).unwrap_or(0);
     let narrow = if r.confirmed > 0 {
         usize::MAX - f.mentions.len()
     } else {
