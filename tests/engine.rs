@@ -312,6 +312,7 @@ fn later_blind_question_sets_keep_their_scores() {
         ("blind8.jsonl", 92.0, 0),
         ("blind9.jsonl", 90.0, 0),
         ("blind10.jsonl", 92.0, 0),
+        ("blind12.jsonl", 92.0, 0),
     ] {
         let report = mila_bot::eval::run(kb(), &probe(name)).unwrap();
         assert!(
@@ -341,4 +342,21 @@ fn requests_about_other_things_never_get_a_mila_fact() {
 fn small_talk_is_recognised() {
     let report = mila_bot::eval::run(kb(), &probe("smalltalk.jsonl")).unwrap();
     assert!(report.percent() >= 95.0, "{}", report.render());
+}
+
+#[test]
+fn which_came_first_compares_the_dates_of_two_facts() {
+    for (q, year, first) in [
+        ("which came first, the IBM deal or LISA's founding?", "1993", "Mila was founded in 1993"),
+        ("what happened first: McGill joining Mila or the IBM collab?", "2017", "The partnership"),
+        ("qu'est-ce qui est arrivé en premier, le partenariat avec IBM ou la fondation de Mila ?", "1993", "Mila a été fondé"),
+    ] {
+        let a = one(q);
+        assert!(a.answered, "{q}: {}", a.body);
+        let (intro, rest) = a.body.split_once(':').unwrap();
+        assert!(intro.trim_end().ends_with(year), "{q}: {}", a.body);
+        assert!(rest.trim_start().starts_with(first), "{q}: {}", a.body);
+    }
+    // Options the article does not date are not compared.
+    assert!(!one("which came first, the chicken or the egg?").answered);
 }

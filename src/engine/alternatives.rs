@@ -90,6 +90,63 @@ pub fn coordinated(
     Some(merged)
 }
 
+/// "Which came first, the LISA lab or the IBM collaboration?": each option asked "when …?",
+/// both answered by dated facts, the earlier first.
+pub fn earlier(
+    kb: &KnowledgeBase,
+    question: &str,
+    u: &Understood,
+    conv: &mut Conversation,
+) -> Option<Answer> {
+    let lex = &kb.lexicon;
+    let words = &u.p.words;
+    let at = words.iter().position(|w| lex.earlier.contains(w))?;
+    let or = at
+        + 1
+        + words[at + 1..]
+            .iter()
+            .position(|w| lex.alternatives.contains(w))?;
+    let options = [&words[at + 1..or], &words[or + 1..]];
+    if options.iter().any(|o| o.is_empty()) || u.p.qword.is_none() {
+        return None;
+    }
+    let when = &lex.date_question[usize::from(u.p.lang == crate::Lang::Fr)];
+    let mut dated = Vec::new();
+    for option in options {
+        let text = format!("{when} {}", option.join(" "));
+        let v = understand(kb, &text, conv);
+        let Decision::Fact { reading, .. } = &v.decision else {
+            return None;
+        };
+        let f = &kb.facts[reading.fact];
+        let year = f
+            .value_numbers
+            .iter()
+            .chain(&f.numbers)
+            .copied()
+            .find(|n| (1000..3000).contains(n))?;
+        dated.push((year, text, v));
+    }
+    if dated[0].0 == dated[1].0 {
+        return None;
+    }
+    dated.sort_by_key(|d| d.0);
+    let year = dated[0].0;
+    let mut scratch = conv.clone();
+    let answers: Vec<Answer> = dated
+        .into_iter()
+        .map(|(_, text, v)| compose_understood(kb, &text, v, &mut scratch))
+        .collect();
+    let mut merged = merge(question, answers)?;
+    let intro = kb
+        .messages(u.p.lang)
+        .earlier
+        .replace("{year}", &year.to_string());
+    merged.body = format!("{intro} {}", merged.body);
+    *conv = scratch;
+    Some(merged)
+}
+
 /// Most words an option before "or" may have ("a faculty member or a graduate").
 const OPTION_WORDS: usize = 3;
 

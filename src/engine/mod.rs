@@ -66,6 +66,9 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
     if matches!(u.decision, Decision::Reference { .. }) {
         return compose_understood(kb, question, u, conv);
     }
+    if let Some(a) = alternatives::earlier(kb, question, &u, conv) {
+        return a;
+    }
     // "When and by whom …?" is two questions even when one fact answers one of them.
     if let Some(a) = alternatives::coordinated(kb, question, &u, conv) {
         return a;

@@ -80,7 +80,8 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     order.dedup();
     let continues_fact =
         explicit.is_empty() && conv.topic.is_some() && (p.elliptic || p.fact_pronoun);
-    let about_person = !p.others && p.names_any(kb, &kb.lexicon.person_kinds);
+    // "He"/"she" keeps the question about that person, like a name would.
+    let about_person = !p.others && (p.names_any(kb, &kb.lexicon.person_kinds) || person.is_some());
     Subjects {
         about_person,
         explicit,

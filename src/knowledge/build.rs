@@ -101,6 +101,8 @@ pub(super) fn assemble(
         only: set(&lex.only),
         mainly: set(&lex.mainly),
         alternatives: set(&lex.alternatives),
+        earlier: set(&lex.earlier),
+        date_question: ["en", "fr"].map(|l| lex.date_question.get(l).cloned().unwrap_or_default()),
         conjunctions: set(&lex.conjunctions),
         sources: set(&lex.sources),
         sections: set(&lex.sections),

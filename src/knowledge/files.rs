@@ -196,6 +196,13 @@ pub struct LexiconFile {
     pub mainly: Vec<String>,
     #[serde(default)]
     pub alternatives: Vec<String>,
+    /// Words asking which of two came first ("which came first, X or Y?").
+    #[serde(default)]
+    pub earlier: Vec<String>,
+    /// Per language ("en", "fr"), the words that ask for a date ("when"): each option of
+    /// "which came first?" is asked with them.
+    #[serde(default)]
+    pub date_question: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub conjunctions: Vec<String>,
     #[serde(default)]
@@ -298,6 +305,9 @@ pub struct Messages {
     pub for_example: String,
     pub commands_line: String,
     pub sources_title: String,
+    /// Introduces the earlier of two dated facts: `{year}`.
+    #[serde(default)]
+    pub earlier: String,
     /// Answers about the article's references themselves.
     #[serde(default)]
     pub reference: ReferenceMessages,

@@ -190,6 +190,10 @@ pub struct Lexicon {
     pub mainly: FxHashSet<String>,
     /// Words offering a choice ("Montreal or Toronto?"): a yes/no question with one asks which.
     pub alternatives: FxHashSet<String>,
+    /// Words asking which of two came first ("which came first, X or Y?").
+    pub earlier: FxHashSet<String>,
+    /// The words that ask for a date, in English and in French.
+    pub date_question: [String; 2],
     /// Words joining two questions in one message ("when was it founded, and by whom?").
     pub conjunctions: FxHashSet<String>,
     /// Words asking for the references behind a fact ("which source supports …?").
