@@ -129,14 +129,14 @@ fn decide_for(
     let vague = default_only && (open.is_empty() || !asked);
     if !vague {
         if let Some(d) = by_intent(kb, p, cands, conv, &subjects, &open, &mut misfit) {
-            return d;
+            return dated(kb, p, d);
         }
         // A question word whose shape matched ("how many ...") asks for that slot: another
         // fact's evidence does not answer it.
         let shaped = p.qword.is_some() && cands.iter().any(|c| !kb.intents[c.intent].smalltalk);
         if !shaped {
             if let Some(d) = by_evidence(kb, p, conv, &subjects, &open) {
-                return d;
+                return dated(kb, p, d);
             }
         }
     }
@@ -144,6 +144,25 @@ fn decide_for(
         return Decision::SmallTalk { intent };
     }
     Decision::Refuse(refusal(kb, p, cands, &subjects, &open, misfit))
+}
+
+/// "When …?" is answered only by a fact that states a year: "when did Goodfellow graduate?"
+/// is not answered by the list of graduates.
+fn dated(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
+    let Decision::Fact { reading, .. } = &d else {
+        return d;
+    };
+    let asks_date = p
+        .qword
+        .and_then(|i| p.words.get(i))
+        .is_some_and(|w| kb.lexicon.date_question.contains(w));
+    let f = &kb.facts[reading.fact];
+    let has_year = f.numbers.iter().any(|n| (1000..3000).contains(n));
+    if asks_date && !p.yes_no && !has_year {
+        let word = p.qword.map(|i| p.words[i].clone()).unwrap_or_default();
+        return Decision::Refuse(Refusal::Unexplained(vec![word]));
+    }
+    d
 }
 
 /// The last answer's list and the item a position in the question picks from it, when the

@@ -146,8 +146,17 @@ pub fn facts_for(
             out.push((i, named));
         }
     }
-    // Not for a question about a person: "quand est né Bengio ?" is not about Mila's founding.
-    let implicit = intent.is_some_and(|i| kb.intents[i].implicit_subject) && !s.about_person;
+    // Not for a question about a person ("quand est né Bengio ?" is not about Mila's
+    // founding), nor about another entity of the default subject's kind ("when was the
+    // Université de Montréal itself founded?").
+    let default_kind = &kb.entities[DEFAULT_SUBJECT].kind;
+    let rival = s
+        .explicit
+        .iter()
+        .any(|&e| e != DEFAULT_SUBJECT && kb.entities[e].kind == *default_kind);
+    let implicit = intent.is_some_and(|i| kb.intents[i].implicit_subject)
+        && !s.about_person
+        && (!rival || s.explicit.contains(&DEFAULT_SUBJECT));
     if implicit && !s.explicit.is_empty() && s.claimed.is_none() {
         for i in fitting(kb, DEFAULT_SUBJECT, intent) {
             if !out.iter().any(|(x, _)| *x == i) {
