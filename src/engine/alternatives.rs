@@ -284,8 +284,13 @@ fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
     let mut out = Vec::new();
     let mut piece = String::new();
     for c in text.chars() {
+        // "incl." or "approx." ends no clause.
+        let abbreviated = c == '.' && {
+            let last = piece.split(|c: char| !c.is_alphanumeric()).next_back();
+            last.is_some_and(|w| kb.lexicon.abbreviations.contains(&normalize(w)))
+        };
         piece.push(c);
-        if marks.contains(&c) {
+        if marks.contains(&c) && !abbreviated {
             out.extend(at(&piece));
             piece.clear();
         }

@@ -102,6 +102,7 @@ pub(super) fn assemble(
         mainly: set(&lex.mainly),
         alternatives: set(&lex.alternatives),
         earlier: set(&lex.earlier),
+        abbreviations: set(&lex.abbreviations),
         date_question: ["en", "fr"].map(|l| lex.date_question.get(l).cloned().unwrap_or_default()),
         conjunctions: set(&lex.conjunctions),
         sources: set(&lex.sources),

@@ -199,6 +199,9 @@ pub struct LexiconFile {
     /// Words asking which of two came first ("which came first, X or Y?").
     #[serde(default)]
     pub earlier: Vec<String>,
+    /// Words written with a period that ends no sentence ("incl.", "approx.").
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
     /// Per language ("en", "fr"), the words that ask for a date ("when"): each option of
     /// "which came first?" is asked with them.
     #[serde(default)]

@@ -192,6 +192,8 @@ pub struct Lexicon {
     pub alternatives: FxHashSet<String>,
     /// Words asking which of two came first ("which came first, X or Y?").
     pub earlier: FxHashSet<String>,
+    /// Words written with a period that ends no sentence ("incl.").
+    pub abbreviations: FxHashSet<String>,
     /// The words that ask for a date, in English and in French.
     pub date_question: [String; 2],
     /// Words joining two questions in one message ("when was it founded, and by whom?").
