@@ -147,6 +147,9 @@ pub fn earlier(
     Some(merged)
 }
 
+/// Most words a clause of names only may have ("Mila and IBM").
+const NAMES_ONLY_WORDS: usize = 12;
+
 /// Most words an option before "or" may have ("a faculty member or a graduate").
 const OPTION_WORDS: usize = 3;
 
@@ -331,6 +334,14 @@ fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
 /// Whether the words are names of the article's entities joined by conjunctions ("Mila and
 /// IBM"), and nothing else.
 fn names_only(kb: &KnowledgeBase, words: &[String]) -> bool {
+    // Most clauses ask something: a question word or filler rules them out at once.
+    let asks = |w: &String| {
+        !kb.lexicon.conjunctions.contains(w)
+            && kb.lexicon.class(w) & (class::QUESTION | class::FILLER | class::VERB) != 0
+    };
+    if words.len() > NAMES_ONLY_WORDS || words.iter().any(asks) {
+        return false;
+    }
     let mut i = 0;
     let mut named = false;
     while i < words.len() {

@@ -8,7 +8,6 @@ use super::compose::{plain, Context};
 use super::decide::Decision;
 use super::parse::Parsed;
 use crate::knowledge::{class, KnowledgeBase};
-use crate::nlu::{normalize, tokens};
 
 /// The details an answer can give, in the order it gives them.
 const DETAILS: [&str; 6] = ["title", "website", "author", "published", "accessed", "url"];
@@ -22,7 +21,16 @@ pub fn decide(kb: &KnowledgeBase, p: &Parsed) -> Option<Decision> {
     // By its title, a reference is named only where something about it is asked ("when did
     // the massive new centre open?", not "what is Mila's GitHub page?").
     let by_title = !details.is_empty() || p.asks_source;
-    let refs = named(kb, p, by_title);
+    let publishers: Vec<usize> = p
+        .entities()
+        .iter()
+        .copied()
+        .filter(|&e| kb.lexicon.reference_kinds.contains(&kb.entities[e].kind))
+        .collect();
+    if publishers.is_empty() && !by_title {
+        return None;
+    }
+    let refs = named(kb, p, &publishers, by_title);
     if !refs.is_empty() {
         return Some(Decision::Reference { refs, details });
     }
@@ -55,20 +63,10 @@ fn details(kb: &KnowledgeBase, p: &Parsed) -> Vec<&'static str> {
 
 /// The references the question names: by a publisher's name in their title or website, or
 /// by words of their title the article does not use.
-fn named(kb: &KnowledgeBase, p: &Parsed, by_title: bool) -> Vec<usize> {
-    let publishers: Vec<usize> = p
-        .entities()
-        .iter()
-        .copied()
-        .filter(|&e| kb.lexicon.reference_kinds.contains(&kb.entities[e].kind))
-        .collect();
+fn named(kb: &KnowledgeBase, p: &Parsed, publishers: &[usize], by_title: bool) -> Vec<usize> {
     let mut out = Vec::new();
-    for (r, words) in kb.references().iter().zip(&kb.reference_words) {
-        let text = tokens(&normalize(&format!(
-            "{} {}",
-            r.title,
-            r.website.as_deref().unwrap_or_default()
-        )));
+    let refs = kb.references().iter().zip(&kb.reference_words);
+    for ((r, words), text) in refs.zip(&kb.reference_text) {
         let by_publisher = publishers.iter().any(|&e| {
             kb.entities[e]
                 .aliases

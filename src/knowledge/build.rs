@@ -164,6 +164,14 @@ pub(super) fn assemble(
         .map(|s| tokens(&normalize(&s.text)))
         .collect();
     let reference_words = reference_words(&article, &lexicon, &sentence_words);
+    let reference_text = article
+        .references
+        .iter()
+        .map(|r| {
+            let text = format!("{} {}", r.title, r.website.as_deref().unwrap_or_default());
+            tokens(&normalize(&text))
+        })
+        .collect();
     let vocab = build_vocab(&entities, &intents, &lexicon, &sentence_words);
     let cue_index = cue_index(&intents);
     let words = word_table(&entities, &lexicon, &vocab, &cue_index);
@@ -261,6 +269,7 @@ pub(super) fn assemble(
         quote_stems,
         sentence_words,
         reference_words,
+        reference_text,
         source,
         loaded_at: SystemTime::now(),
         hash,

@@ -376,6 +376,9 @@ pub struct KnowledgeBase {
     /// Per reference: the words of its title and website that the article's text does not
     /// use ("massive", "centre"): what names it in a question.
     pub reference_words: Vec<FxHashSet<String>>,
+    /// Per reference: the normalised words of its title and website, where a publisher's name
+    /// is looked for.
+    pub reference_text: Vec<Vec<String>>,
     /// Per article sentence: the stems of its words, and the entities it names.
     pub sentence_stems: Vec<FxHashSet<String>>,
     pub sentence_entities: Vec<Vec<usize>>,
