@@ -8,6 +8,7 @@ use super::decide::DEFAULT_SUBJECT;
 use super::intents::Candidate;
 use super::parse::{Cmp, Named, Number, Parsed};
 use crate::knowledge::{class, Fact, KnowledgeBase};
+use crate::nlu::{normalize, tokens};
 
 /// A fact that answers the question, and how.
 #[derive(Debug, Clone, PartialEq)]
@@ -411,10 +412,33 @@ fn names_others(kb: &KnowledgeBase, p: &Parsed, f: &Fact, subject: usize) -> boo
         .iter()
         .map(|&e| kb.entities[e].kind.as_str())
         .collect();
-    f.subjects
+    let other = |e: &usize| !named.contains(e) && kinds.contains(&kb.entities[*e].kind.as_str());
+    // A value in groups ("private companies; IBM; its universities"): the others must share
+    // the group of the name left out, so "companies besides IBM" finds none.
+    let has = |group: &[String], e: usize| {
+        kb.entities[e]
+            .aliases
+            .iter()
+            .any(|a| !a.is_empty() && group.windows(a.len()).any(|w| w == a.as_slice()))
+    };
+    let left_out: Vec<usize> = named.iter().copied().filter(|&e| e != subject).collect();
+    let groups: Vec<Vec<String>> = if f.value.contains(';') {
+        f.value.split(';').map(|g| tokens(&normalize(g))).collect()
+    } else {
+        Vec::new()
+    };
+    let grouped: Vec<&Vec<String>> = groups
         .iter()
-        .chain(&f.mentions)
-        .any(|e| !named.contains(e) && kinds.contains(&kb.entities[*e].kind.as_str()))
+        .filter(|g| left_out.iter().any(|&e| has(g, e)))
+        .collect();
+    if !grouped.is_empty() {
+        return f
+            .subjects
+            .iter()
+            .chain(&f.mentions)
+            .any(|e| other(e) && grouped.iter().any(|g| has(g, *e)));
+    }
+    f.subjects.iter().chain(&f.mentions).any(other)
 }
 
 /// Below this, a number without a comparison is a count in the question, not a value.
