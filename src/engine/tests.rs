@@ -138,6 +138,11 @@ pub(super) fn kb() -> KnowledgeBase {
         ("lexicon.toml", LEXICON),
         ("messages.toml", MESSAGES),
     ];
+    from_files(&files)
+}
+
+/// A knowledge base from (file name, text) pairs.
+fn from_files(files: &[(&str, &str)]) -> KnowledgeBase {
     KnowledgeBase::from_sources(
         files
             .iter()
@@ -335,13 +340,7 @@ fn kb_with_press() -> KnowledgeBase {
         ("lexicon.toml", lexicon.as_str()),
         ("messages.toml", messages.as_str()),
     ];
-    KnowledgeBase::from_sources(
-        files
-            .iter()
-            .map(|(n, t)| (n.to_string(), t.to_string()))
-            .collect(),
-    )
-    .expect("the fixture loads")
+    from_files(&files)
 }
 
 #[test]
@@ -387,13 +386,7 @@ fn only_and_mainly_are_checked_against_what_the_fact_says() {
         ("lexicon.toml", lexicon.as_str()),
         ("messages.toml", MESSAGES),
     ];
-    let kb = KnowledgeBase::from_sources(
-        files
-            .iter()
-            .map(|(n, t)| (n.to_string(), t.to_string()))
-            .collect(),
-    )
-    .expect("the fixture loads");
+    let kb = from_files(&files);
     // Not all there is: "only" gets No, even for a value it names.
     let a = one(&kb, "are the members of acme only Ada Smith?");
     assert!(a.body.starts_with("No"), "{}\n{}", a.body, a.explain());
