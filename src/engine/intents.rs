@@ -208,7 +208,7 @@ fn patterns(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits], explained: &mut E
         let re = &kb.intents[i].patterns[k];
         if let Some(m) = re.find(&p.normalized) {
             for (w, &s) in starts.iter().enumerate() {
-                let inside = s < m.end() && s + p.words[w].len() > m.start();
+                let inside = s < m.end && s + p.words[w].len() > m.start;
                 if inside && re.as_str().contains(p.words[w].as_str()) {
                     explained.of(i)[w] = true;
                 }

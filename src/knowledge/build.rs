@@ -175,6 +175,7 @@ pub(super) fn assemble(
     let vocab = build_vocab(&entities, &intents, &lexicon, &sentence_words);
     let cue_index = cue_index(&intents);
     let words = word_table(&entities, &lexicon, &vocab, &cue_index);
+    let names = Aliases::new(&entities);
     let mut examples = Vec::new();
     for (i, intent) in intents.iter().enumerate() {
         for (lang, list) in [
@@ -184,16 +185,7 @@ pub(super) fn assemble(
             for q in list {
                 let normalized = normalize(q);
                 let words = tokens(&normalized);
-                let named = entities
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| {
-                        e.aliases
-                            .iter()
-                            .any(|a| words.windows(a.len()).any(|w| w == a.as_slice()))
-                    })
-                    .map(|(n, _)| n)
-                    .collect();
+                let named = names.named(&words);
                 examples.push(Example {
                     intent: i,
                     lang,
@@ -227,16 +219,7 @@ pub(super) fn assemble(
             st.insert(w.clone());
         }
         sentence_stems.push(st);
-        sentence_entities.push(
-            (0..entities.len())
-                .filter(|&e| {
-                    entities[e]
-                        .aliases
-                        .iter()
-                        .any(|a| words.windows(a.len()).any(|w| w == a.as_slice()))
-                })
-                .collect(),
-        );
+        sentence_entities.push(names.named(words));
     }
     let mut h = Sha256::new();
     // The baseline only serves `check`: recording one does not change what the bot knows.
@@ -429,7 +412,7 @@ pub(super) fn build_intents(
         }
         let mut patterns = Vec::new();
         for p in &i.patterns {
-            match Regex::new(p.get_ref()) {
+            match Pattern::new(p.get_ref()) {
                 Ok(re) => patterns.push(re),
                 Err(e) => problems.push(err(
                     sources,
@@ -518,6 +501,7 @@ pub(super) fn build_facts(
     let intent_ids: Option<Vec<&str>> = intents.map(|i| i.iter().map(|x| x.id.as_str()).collect());
     let mut ids: Vec<String> = Vec::new();
     let mut out: Vec<Fact> = Vec::new();
+    let mut names: Option<Aliases> = None;
     for d in file.fact {
         let before = problems.len();
         let id = d.id.get_ref().clone();
@@ -634,16 +618,8 @@ pub(super) fn build_facts(
             continue;
         };
         let section = article.sentences[evidence[0].sentence].section.clone();
-        let named_in = |words: &[String]| -> Vec<usize> {
-            (0..entities.len())
-                .filter(|&e| {
-                    entities[e]
-                        .aliases
-                        .iter()
-                        .any(|a| words.windows(a.len()).any(|w| w == a.as_slice()))
-                })
-                .collect()
-        };
+        let names = names.get_or_insert_with(|| Aliases::new(entities));
+        let named_in = |words: &[String]| names.named(words);
         let declared = mentions.clone();
         let mut mentions = mentions;
         for ev in &mut evidence {
@@ -676,12 +652,12 @@ pub(super) fn build_facts(
         let answers = [(d.en.as_str(), false), (d.fr.as_str(), true)]
             .map(|(t, french)| (tokens(&normalize(t)), french));
         for (words, french) in quotes.chain(answers) {
-            let named = name_spans(entities, &words);
+            let named = names.spans(&words);
             for (w, _) in words.iter().zip(&named).filter(|(_, &n)| !n) {
                 claim_stems.insert(if french {
-                    stem::french(w)
+                    memo.french(w)
                 } else {
-                    stem::english(w)
+                    memo.english(w)
                 });
                 claim_stems.insert(w.clone());
             }
@@ -910,19 +886,49 @@ fn group_words(intents: &[Intent]) -> FxHashMap<String, Vec<usize>> {
     out
 }
 
-/// Which of the words are part of an entity's name.
-fn name_spans(entities: &[Entity], words: &[String]) -> Vec<bool> {
-    let mut named = vec![false; words.len()];
-    for alias in entities.iter().flat_map(|e| &e.aliases) {
-        let n = alias.len();
-        if n == 0 {
-            continue;
+/// The entities' aliases by first word, to find the names in a text in one pass over its words.
+struct Aliases<'a> {
+    by_first: FxHashMap<&'a str, Vec<(usize, &'a [String])>>,
+}
+
+impl<'a> Aliases<'a> {
+    fn new(entities: &'a [Entity]) -> Aliases<'a> {
+        let mut by_first: FxHashMap<&str, Vec<(usize, &[String])>> = FxHashMap::default();
+        for (e, entity) in entities.iter().enumerate() {
+            for alias in entity.aliases.iter().filter(|a| !a.is_empty()) {
+                by_first.entry(&alias[0]).or_default().push((e, alias));
+            }
         }
-        for start in
-            (0..words.len().saturating_sub(n - 1)).filter(|&i| words[i..i + n] == alias[..])
-        {
+        Aliases { by_first }
+    }
+
+    /// Every (entity, start, length) of a name in `words`.
+    fn find<'w>(&'w self, words: &'w [String]) -> impl Iterator<Item = (usize, usize, usize)> + 'w {
+        words.iter().enumerate().flat_map(move |(i, w)| {
+            let rest = &words[i..];
+            self.by_first
+                .get(w.as_str())
+                .into_iter()
+                .flatten()
+                .filter(move |(_, alias)| rest.starts_with(alias))
+                .map(move |&(e, alias)| (e, i, alias.len()))
+        })
+    }
+
+    /// The entities `words` name, in entity order.
+    fn named(&self, words: &[String]) -> Vec<usize> {
+        let mut named: Vec<usize> = self.find(words).map(|(e, _, _)| e).collect();
+        named.sort_unstable();
+        named.dedup();
+        named
+    }
+
+    /// Per word: is it part of a name?
+    fn spans(&self, words: &[String]) -> Vec<bool> {
+        let mut named = vec![false; words.len()];
+        for (_, start, n) in self.find(words) {
             named[start..start + n].iter_mut().for_each(|b| *b = true);
         }
+        named
     }
-    named
 }

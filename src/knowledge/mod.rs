@@ -9,9 +9,8 @@ pub mod files;
 pub mod wikitext;
 
 use crate::answer::{Citation, Labels};
-use crate::nlu::{Cue, CueSet, Vocab};
+use crate::nlu::{Cue, CueSet, Pattern, Vocab};
 use files::Messages;
-use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -82,7 +81,7 @@ pub struct Intent {
     pub value_kinds: Vec<String>,
     pub boost: Vec<Cue>,
     pub wh: Vec<Cue>,
-    pub patterns: Vec<Regex>,
+    pub patterns: Vec<Pattern>,
     pub not: Vec<Cue>,
     pub examples_en: Vec<String>,
     pub examples_fr: Vec<String>,

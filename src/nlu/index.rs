@@ -30,7 +30,7 @@ pub struct Entry {
 
 #[derive(Debug, Clone, Default)]
 pub struct CueIndex {
-    patterns: Option<regex::RegexSet>,
+    patterns: Option<regex::bytes::RegexSet>,
     /// (owner, pattern number within the owner) per pattern of the set.
     pattern_owner: Vec<(usize, usize)>,
     pub entries: Vec<Entry>,
@@ -59,7 +59,7 @@ impl CueIndex {
             idx.pattern_owner.push((*owner, *k));
             *k += 1;
         }
-        idx.patterns = regex::RegexSet::new(patterns.iter().map(|(_, s)| s)).ok();
+        idx.patterns = super::pattern::set(patterns.iter().map(|(_, s)| s.as_str()));
         for e in entries {
             let id = idx.entries.len() as u32;
             let Some(first) = e.cue.first_word() else {
@@ -129,7 +129,7 @@ impl CueIndex {
     pub fn pattern_matches(&self, text: &str) -> Vec<(usize, usize)> {
         match &self.patterns {
             Some(set) => set
-                .matches(text)
+                .matches(text.as_bytes())
                 .iter()
                 .map(|m| self.pattern_owner[m])
                 .collect(),

@@ -5,10 +5,12 @@
 pub mod cue;
 pub mod index;
 pub mod normalize;
+pub mod pattern;
 pub mod stem;
 pub mod vocab;
 
 pub use cue::Cue;
 pub use index::{CueIndex, CueSet, Entry, Slot};
 pub use normalize::{normalize, tokens};
+pub use pattern::Pattern;
 pub use vocab::Vocab;
