@@ -175,7 +175,7 @@ fn three_independent_errors_in_three_files_are_all_reported_in_one_run() {
     assert_eq!(code, 1, "{out}");
     let d = dir.path().display().to_string();
     let expect = [
-        (format!("{d}/intents.toml:"), "invalid table header"),
+        (format!("{d}/intents.toml:"), "unclosed array table"),
         (format!("{d}/facts.toml:"), "unknown entity `mlia`"),
         (
             format!("{d}/facts.toml:"),
