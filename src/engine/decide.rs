@@ -129,14 +129,14 @@ fn decide_for(
     let vague = default_only && (open.is_empty() || !asked);
     if !vague {
         if let Some(d) = by_intent(kb, p, cands, conv, &subjects, &open, &mut misfit) {
-            return dated(kb, p, d);
+            return reasoned(kb, p, cands, dated(kb, p, d));
         }
         // A question word whose shape matched ("how many ...") asks for that slot: another
         // fact's evidence does not answer it.
         let shaped = p.qword.is_some() && cands.iter().any(|c| !kb.intents[c.intent].smalltalk);
         if !shaped {
             if let Some(d) = by_evidence(kb, p, conv, &subjects, &open) {
-                return dated(kb, p, d);
+                return reasoned(kb, p, cands, dated(kb, p, d));
             }
         }
     }
@@ -163,6 +163,32 @@ fn dated(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
         return Decision::Refuse(Refusal::Unexplained(vec![word]));
     }
     d
+}
+
+/// "Why …?" is answered only by an intent that explains the reason word ("why did Mila team
+/// up with IBM?" asks the partnership's purpose); a fact that only shares the other words
+/// gives no reason ("why was Mila founded?" is not answered with the founding).
+fn reasoned(kb: &KnowledgeBase, p: &Parsed, cands: &[Candidate], d: Decision) -> Decision {
+    let Some(at) = p
+        .qword
+        .filter(|&i| !p.yes_no && kb.lexicon.reasons.contains(&p.words[i]))
+    else {
+        return d;
+    };
+    let explained = match &d {
+        Decision::Fact {
+            intent: Some(i), ..
+        } => cands
+            .iter()
+            .any(|c| c.intent == *i && c.explains.get(at) == Some(&true)),
+        Decision::Fact { .. } | Decision::Sentence { .. } => false,
+        _ => true,
+    };
+    if explained {
+        d
+    } else {
+        Decision::Refuse(Refusal::Unexplained(vec![p.words[at].clone()]))
+    }
 }
 
 /// The last answer's list and the item a position in the question picks from it, when the

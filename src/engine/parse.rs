@@ -387,7 +387,13 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     if starts && p.qword.is_some_and(|q| q > 0 && p.is_named(q - 1)) {
         p.qword = None;
     }
-    p.yes_no = p.qword.is_none() && (starts || marked || !p.mentions.is_empty());
+    // Without a verb or mark of a yes/no question, a claim starts with what it is about
+    // ("Mila in Toronto?", "Pineau on the faculty?") or names two things ("founded in 1993
+    // by Bengio?"); a name asked about is not a claim ("spell out LISA", "Bengio's award?").
+    let possessive = |m: &Mention| p.words.get(m.end).is_some_and(|w| w == "s");
+    let claim = p.mentions.first().is_some_and(|m| m.start == 0 && !possessive(m))
+        || p.mentions.len() + usize::from(!p.numbers.is_empty()) >= 2;
+    p.yes_no = p.qword.is_none() && (starts || marked || claim);
     p.others = others;
     p.excluded = excluded;
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);

@@ -104,6 +104,7 @@ pub(super) fn assemble(
         earlier: set(&lex.earlier),
         abbreviations: set(&lex.abbreviations),
         date_question: ["en", "fr"].map(|l| lex.date_question.get(l).cloned().unwrap_or_default()),
+        reasons: set(&lex.reasons),
         conjunctions: set(&lex.conjunctions),
         sources: set(&lex.sources),
         sections: set(&lex.sections),

@@ -207,6 +207,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub date_question: std::collections::BTreeMap<String, String>,
     #[serde(default)]
+    pub reasons: Vec<String>,
+    #[serde(default)]
     pub conjunctions: Vec<String>,
     #[serde(default)]
     pub sources: Vec<String>,

@@ -195,6 +195,8 @@ pub struct Lexicon {
     pub abbreviations: FxHashSet<String>,
     /// The words that ask for a date, in English and in French.
     pub date_question: [String; 2],
+    /// Question words asking for a reason: answered only by an intent that explains them.
+    pub reasons: FxHashSet<String>,
     /// Words joining two questions in one message ("when was it founded, and by whom?").
     pub conjunctions: FxHashSet<String>,
     /// Words asking for the references behind a fact ("which source supports …?").
