@@ -38,7 +38,13 @@ pub fn answer(
     if let Some(chosen) = choice(kb, u, conv) {
         return Some(compose_understood(kb, question, chosen, conv));
     }
-    clauses(kb, question, conv, ALL).or_else(|| clauses(kb, question, conv, STRONG))
+    // Splitting at every mark finds at least the clauses that sentence ends alone find.
+    let finer = split(kb, question, ALL);
+    if finer.len() < 2 {
+        return None;
+    }
+    clauses(kb, question, finer, conv)
+        .or_else(|| clauses(kb, question, split(kb, question, STRONG), conv))
 }
 
 /// Whether the text has more than one sentence (pieces between sentence ends with words in
@@ -198,10 +204,9 @@ fn fact_of(u: &Understood) -> Option<usize> {
 fn clauses(
     kb: &KnowledgeBase,
     question: &str,
+    pieces: Vec<String>,
     conv: &mut Conversation,
-    marks: &[char],
 ) -> Option<Answer> {
-    let pieces = split(kb, question, marks);
     if pieces.len() < 2 {
         return None;
     }
@@ -368,16 +373,17 @@ fn names_only(kb: &KnowledgeBase, words: &[String]) -> bool {
 /// Splits before a conjunction followed, within two words, by a question word.
 fn at_conjunctions(kb: &KnowledgeBase, piece: &str) -> Vec<String> {
     let words: Vec<&str> = piece.split_whitespace().collect();
-    let asks = |w: &str| {
-        tokens(&normalize(w))
+    let normalized: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+    let asks = |w: &String| {
+        tokens(w)
             .iter()
             .any(|t| kb.lexicon.class(t) & class::QUESTION != 0)
     };
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..words.len() {
-        let conjunction = kb.lexicon.conjunctions.contains(&normalize(words[i]));
-        if conjunction && words[i + 1..].iter().take(2).any(|w| asks(w)) {
+        let conjunction = kb.lexicon.conjunctions.contains(&normalized[i]);
+        if conjunction && normalized[i + 1..].iter().take(2).any(asks) {
             out.push(words[start..i].join(" "));
             start = i + 1;
         }

@@ -391,7 +391,10 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     // ("Mila in Toronto?", "Pineau on the faculty?") or names two things ("founded in 1993
     // by Bengio?"); a name asked about is not a claim ("spell out LISA", "Bengio's award?").
     let possessive = |m: &Mention| p.words.get(m.end).is_some_and(|w| w == "s");
-    let claim = p.mentions.first().is_some_and(|m| m.start == 0 && !possessive(m))
+    let claim = p
+        .mentions
+        .first()
+        .is_some_and(|m| m.start == 0 && !possessive(m))
         || p.mentions.len() + usize::from(!p.numbers.is_empty()) >= 2;
     p.yes_no = p.qword.is_none() && (starts || marked || claim);
     p.others = others;
