@@ -9,7 +9,7 @@ pub struct Vocab {
     /// word -> is it meaningful (a cue or an alias word) rather than filler.
     words: FxHashMap<String, bool>,
     /// Meaningful words by (length, first letter): the only correction targets.
-    by_key: FxHashMap<(usize, char), Vec<(String, Bag, u64)>>,
+    by_key: FxHashMap<(usize, char), Vec<Target>>,
     /// Short known words by their consonants ("from" under "frm"): what a texting form with
     /// its vowels dropped may stand for.
     by_consonants: FxHashMap<String, Vec<String>>,
@@ -68,6 +68,9 @@ fn bag(w: &str) -> Bag {
     }
     b
 }
+
+/// A correction target: the word, its bag and its letters.
+type Target = (String, Bag, u64);
 
 /// Which letters and digits a word has, one bit each. Each edit adds at most one letter the
 /// other word lacks and removes at most one, so two words `d` edits apart differ by at most `d`
