@@ -218,6 +218,11 @@ fn clauses(
         let u = understand(kb, piece, &scratch);
         let asks = u.p.qword.is_some() || piece.trim_end().ends_with(['?', '？']);
         if !asks || matches!(u.decision, Decision::SmallTalk { .. }) {
+            // A number in the context restricts the question ("in 2019, what did Mila do
+            // with IBM?"): answering without it would answer another question.
+            if !u.p.numbers.is_empty() {
+                return None;
+            }
             // Context: its last name is what a pronoun in a later question refers to.
             other_named |= u.p.externals().next().is_some();
             if let Some(&e) = u.p.entities().last() {

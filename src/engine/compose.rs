@@ -282,6 +282,7 @@ fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
             .replace("{max}", &super::MAX_QUESTION_CHARS.to_string()),
         (Refusal::Ambiguous(_), _) => m.ambiguous.clone(),
         (Refusal::AboutYou, _) => m.not_about_you.clone(),
+        (Refusal::Opinion, _) => m.opinion.clone(),
         (Refusal::OffTopic | Refusal::OtherSubject(_), _) => m.off_topic.clone(),
         (_, Some(e)) => m
             .not_in_article_about
@@ -312,6 +313,7 @@ fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
         Refusal::Empty
         | Refusal::TooLong { .. }
         | Refusal::AboutYou
+        | Refusal::Opinion
         | Refusal::OffTopic
         | Refusal::OtherSubject(_) => suggest::general(kb, p.lang),
         _ => suggest::related(kb, p, cx.cands, p.lang, cx.question),

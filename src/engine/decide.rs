@@ -43,6 +43,8 @@ pub enum Refusal {
     },
     /// First or second person with nothing of the article named ("what's my address?").
     AboutYou,
+    /// The bot's opinion ("what do you think of Mila?").
+    Opinion,
     /// A name the article does not cover is the subject ("who founded Netflix?").
     OtherSubject(String),
     /// Nothing in the question matched anything.
@@ -127,13 +129,20 @@ fn decide_for(
         subjects.explicit.is_empty() && !subjects.from_context && !p.pronoun && !p.person_pronoun;
     let asked = p.qword.is_some() || p.yes_no || p.question_mark;
     let vague = default_only && (open.is_empty() || !asked);
+    if p.opinion {
+        return Decision::Refuse(Refusal::Opinion);
+    }
     if !vague {
         if let Some(d) = by_intent(kb, p, cands, conv, &subjects, &open, &mut misfit) {
             return reasoned(kb, p, cands, dated(kb, p, d));
         }
         // A question word whose shape matched ("how many ...") asks for that slot: another
         // fact's evidence does not answer it.
-        let shaped = p.qword.is_some() && cands.iter().any(|c| !kb.intents[c.intent].smalltalk);
+        // So does a word asking for a manner or an amount ("how do I get in?").
+        let shaped = p.qword.is_some_and(|i| {
+            kb.lexicon.needs_intent.contains(&p.words[i])
+                || cands.iter().any(|c| !kb.intents[c.intent].smalltalk)
+        });
         if !shaped {
             if let Some(d) = by_evidence(kb, p, conv, &subjects, &open) {
                 return reasoned(kb, p, cands, dated(kb, p, d));

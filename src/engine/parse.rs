@@ -102,6 +102,8 @@ pub struct Parsed {
     pub ordinal_at: Option<usize>,
     /// Asks for others than the names given ("who else").
     pub others: bool,
+    /// Asks for the bot's opinion ("what do you think of Mila?").
+    pub opinion: bool,
     /// The word a question leaves out ("universities" in "partners besides universities"):
     /// not asked about.
     pub excluded: Option<usize>,
@@ -364,6 +366,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     };
     let n = p.words.len();
     let others = (0..n).any(|i| found_at(&lex.others, i));
+    let opinion = (0..n).any(|i| found_at(&lex.opinions, i));
     let starts = n > 0 && found_at(&lex.yes_no_starts, 0);
     let marked = (0..n).any(|i| found_at(&lex.yes_no_marks, i));
     // The first word with a meaning of its own after "besides", "apart from", … (none when
@@ -398,6 +401,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
         || p.mentions.len() + usize::from(!p.numbers.is_empty()) >= 2;
     p.yes_no = p.qword.is_none() && (starts || marked || claim);
     p.others = others;
+    p.opinion = opinion;
     p.excluded = excluded;
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
     p.mainly = p.words.iter().any(|w| lex.mainly.contains(w));

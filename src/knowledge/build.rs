@@ -105,6 +105,8 @@ pub(super) fn assemble(
         abbreviations: set(&lex.abbreviations),
         date_question: ["en", "fr"].map(|l| lex.date_question.get(l).cloned().unwrap_or_default()),
         reasons: set(&lex.reasons),
+        needs_intent: set(&lex.needs_intent),
+        opinions: CueSet::new(cues(&lex.opinions)),
         conjunctions: set(&lex.conjunctions),
         sources: set(&lex.sources),
         sections: set(&lex.sections),

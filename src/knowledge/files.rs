@@ -209,6 +209,10 @@ pub struct LexiconFile {
     #[serde(default)]
     pub reasons: Vec<String>,
     #[serde(default)]
+    pub needs_intent: Vec<String>,
+    #[serde(default)]
+    pub opinions: Vec<String>,
+    #[serde(default)]
     pub conjunctions: Vec<String>,
     #[serde(default)]
     pub sources: Vec<String>,
@@ -302,6 +306,7 @@ pub struct Messages {
     pub accessed: String,
     pub article_says: String,
     pub not_about_you: String,
+    pub opinion: String,
     pub sources: String,
     pub why: String,
     pub section: String,

@@ -197,6 +197,12 @@ pub struct Lexicon {
     pub date_question: [String; 2],
     /// Question words asking for a reason: answered only by an intent that explains them.
     pub reasons: FxHashSet<String>,
+    /// Question words asking for a manner or an amount ("how do I get in?", "combien ?"):
+    /// answered only by an intent that matched, never by a fact whose evidence shares the
+    /// other words.
+    pub needs_intent: FxHashSet<String>,
+    /// Phrases asking for the bot's opinion ("what do you think of …"): the article has none.
+    pub opinions: CueSet,
     /// Words joining two questions in one message ("when was it founded, and by whom?").
     pub conjunctions: FxHashSet<String>,
     /// Words asking for the references behind a fact ("which source supports …?").
@@ -298,7 +304,12 @@ impl Lexicon {
         for w in self.ordinals.keys() {
             *m.entry(w.clone()).or_default() |= class::LIST;
         }
-        let sets = [&self.others, &self.yes_no_starts, &self.yes_no_marks];
+        let sets = [
+            &self.others,
+            &self.yes_no_starts,
+            &self.yes_no_marks,
+            &self.opinions,
+        ];
         for w in sets
             .iter()
             .flat_map(|s| s.cues())
