@@ -293,7 +293,15 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
         .iter()
         .enumerate()
         .filter_map(|(at, w)| {
-            if let Some(value) = decade(w) {
+            // "the 90's" ("90 s"), "les années 90".
+            let spelled = || {
+                let after_s = words.get(at + 1).is_some_and(|n| n == "s");
+                let after_word = at > 0 && kb.lexicon.decades.contains(&words[at - 1]);
+                (after_s || after_word)
+                    .then(|| decade(&format!("{w}s")))
+                    .flatten()
+            };
+            if let Some(value) = decade(w).or_else(spelled) {
                 let cmp = Cmp::Decade;
                 return Some(Number {
                     from: at,

@@ -106,6 +106,7 @@ pub(super) fn assemble(
         date_question: ["en", "fr"].map(|l| lex.date_question.get(l).cloned().unwrap_or_default()),
         reasons: set(&lex.reasons),
         needs_intent: set(&lex.needs_intent),
+        decades: set(&lex.decades),
         opinions: CueSet::new(cues(&lex.opinions)),
         conjunctions: set(&lex.conjunctions),
         sources: set(&lex.sources),

@@ -211,6 +211,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub needs_intent: Vec<String>,
     #[serde(default)]
+    pub decades: Vec<String>,
+    #[serde(default)]
     pub opinions: Vec<String>,
     #[serde(default)]
     pub conjunctions: Vec<String>,

@@ -201,6 +201,8 @@ pub struct Lexicon {
     /// answered only by an intent that matched, never by a fact whose evidence shares the
     /// other words.
     pub needs_intent: FxHashSet<String>,
+    /// Words before a number that make it a decade ("les années 90").
+    pub decades: FxHashSet<String>,
     /// Phrases asking for the bot's opinion ("what do you think of …"): the article has none.
     pub opinions: CueSet,
     /// Words joining two questions in one message ("when was it founded, and by whom?").

@@ -1,10 +1,72 @@
 //! Normalisation: lower case, no accents, typographic apostrophes, French elision and
-//! punctuation all reduced to single spaces between words.
+//! punctuation all reduced to single spaces between words. Before that, two spellings that
+//! punctuation would break apart are joined: letters spelled out ("M-I-L-A", "L.I.S.A.") and
+//! two-digit years ("'93", "’90s").
 
+use std::borrow::Cow;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Two-digit years up to this one are this century's ("'17" is 2017), later ones the last
+/// century's ("'93" is 1993).
+const CENTURY_PIVOT: u32 = 50;
+
+/// Fewest letters spelled out one by one that make a word ("M-I-L-A"; not "a-t-il").
+const SPELLED_LETTERS: usize = 3;
+
+/// The text with spelled-out letters joined and two-digit years written in full.
+fn joined(s: &str) -> Cow<'_, str> {
+    if !s.contains(['-', '.', '\'', '’', '‘']) {
+        return Cow::Borrowed(s);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let word = |k: usize| chars.get(k).is_some_and(|c| c.is_alphanumeric());
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = i == 0 || !word(i - 1);
+        // A run of single letters each followed by the same separator.
+        if starts && chars[i].is_alphabetic() && matches!(chars.get(i + 1), Some('-' | '.')) {
+            let sep = chars[i + 1];
+            let mut letters = vec![chars[i]];
+            let mut k = i + 1;
+            while chars.get(k) == Some(&sep)
+                && chars.get(k + 1).is_some_and(|c| c.is_alphabetic())
+                && !word(k + 2)
+            {
+                letters.push(chars[k + 1]);
+                k += 2;
+            }
+            if letters.len() >= SPELLED_LETTERS {
+                out.extend(letters);
+                i = if chars.get(k) == Some(&sep) { k + 1 } else { k };
+                continue;
+            }
+        }
+        // An apostrophe, two digits, and no third: a year ("'93", "'90s").
+        if starts && matches!(chars[i], '\'' | '’' | '‘') {
+            let digits: Option<u32> = chars
+                .get(i + 1..i + 3)
+                .filter(|d| {
+                    d.iter().all(char::is_ascii_digit)
+                        && !chars.get(i + 3).is_some_and(char::is_ascii_digit)
+                })
+                .map(|d| d.iter().collect::<String>().parse().unwrap_or(0));
+            if let Some(yy) = digits {
+                let century = if yy <= CENTURY_PIVOT { 2000 } else { 1900 };
+                out.push_str(&(century + yy).to_string());
+                i += 3;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    Cow::Owned(out)
+}
 
 /// `"Qu'est-ce qu'Oríon, au juste ?"` -> `"qu est ce qu orion au juste"`.
 pub fn normalize(s: &str) -> String {
+    let s = &*joined(s);
     let mut out = String::with_capacity(s.len());
     let mut space = true;
     let bytes = s.as_bytes();
@@ -93,5 +155,17 @@ mod tests {
         assert_eq!(normalize("🎉 \u{202e}abc\u{0}"), "abc");
         assert_eq!(normalize(""), "");
         assert_eq!(normalize("5,000 people, 2 labs"), "5000 people 2 labs");
+    }
+
+    #[test]
+    fn joins_spelled_letters_and_writes_two_digit_years_in_full() {
+        assert_eq!(normalize("what did M-I-L-A mean?"), "what did mila mean");
+        assert_eq!(normalize("L.I.S.A. stood for"), "lisa stood for");
+        assert_eq!(normalize("a-t-il été fondé"), "a t il ete fonde");
+        assert_eq!(normalize("the U.S. office"), "the u s office");
+        assert_eq!(normalize("founded in '93?"), "founded in 1993");
+        assert_eq!(normalize("back in the ’90s"), "back in the 1990s");
+        assert_eq!(normalize("since '17"), "since 2017");
+        assert_eq!(normalize("don't '123 rock'n'roll"), "don t 123 rock n roll");
     }
 }
