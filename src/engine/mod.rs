@@ -25,6 +25,8 @@ pub mod suggest;
 mod tests;
 #[cfg(test)]
 mod tests_parts;
+#[cfg(test)]
+mod tests_shapes;
 
 use crate::answer::{Answer, Explanation, Lang};
 use crate::knowledge::KnowledgeBase;

@@ -12,7 +12,7 @@ const ENTITIES: &str = "[[entity]]\nid = \"acme\"\nkind = \"organization\"\nname
 [[entity]]\nid = \"paris\"\nkind = \"place\"\nname = \"Paris\"\naliases = [\"Paris\"]\n\
 [[entity]]\nid = \"lea\"\nkind = \"person\"\nname = \"Lea Roy\"\naliases = [\"Lea Roy\"]\n\
 [[entity]]\nid = \"max\"\nkind = \"person\"\nname = \"Max Durand\"\naliases = [\"Max Durand\"]\n";
-const INTENTS: &str = "[[intent]]\nid = \"founder\"\nall = [[\"who\", \"whom\", \"qui\"], [\"founded\", \"fonde\"]]\nvalue_kinds = [\"person\"]\npatterns = ['\\bby whom\\b']\nnot = [\"when\"]\nexamples_en = [\"Who founded Acme?\"]\nexamples_fr = [\"Qui a fondé Acme ?\"]\n\
+pub(super) const INTENTS: &str = "[[intent]]\nid = \"founder\"\nall = [[\"who\", \"whom\", \"qui\"], [\"founded\", \"fonde\"]]\nvalue_kinds = [\"person\"]\npatterns = ['\\bby whom\\b']\nnot = [\"when\"]\nexamples_en = [\"Who founded Acme?\"]\nexamples_fr = [\"Qui a fondé Acme ?\"]\n\
 [[intent]]\nid = \"founded_when\"\nall = [[\"when\", \"quand\", \"year\"], [\"founded\", \"fonde\"]]\nexamples_en = [\"When was Acme founded?\"]\n\
 [[intent]]\nid = \"members\"\nall = [[\"members\", \"member\"]]\nexamples_en = [\"Who are the members of Acme?\"]\n\
 [[intent]]\nid = \"greeting\"\nsmalltalk = true\nall = [[\"hi\", \"bonjour\"]]\nexamples_en = [\"Hi\"]\n\
@@ -21,7 +21,7 @@ const FACTS: &str = "[[fact]]\nid = \"founder\"\nclosed = true\nsubjects = [\"ac
 [[fact]]\nid = \"year\"\nclosed = true\nsubjects = [\"acme\"]\nrelation = \"founded_in\"\nvalue = \"1999\"\nintents = [\"founded_when\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999\"]\nen = \"Acme was founded in 1999.\"\nfr = \"Acme a été fondé en 1999.\"\n\
 [[fact]]\nid = \"what\"\ndated = true\nsubjects = [\"acme\"]\nmentions = [\"paris\"]\nrelation = \"is_a\"\nvalue = \"lab\"\nintents = [\"description\"]\ntopic = \"overview\"\nevidence = [\"Acme Lab is a lab in Paris.\"]\nen = \"Acme Lab is a lab in Paris.\"\nfr = \"Acme Lab est un laboratoire à Paris.\"\n\
 [[fact]]\nid = \"members\"\nsubjects = [\"acme\"]\nmentions = [\"ada\", \"lea\", \"max\"]\nitems = [\"ada\", \"lea\", \"max\"]\nrelation = \"members\"\nvalue = \"Ada Smith, Lea Roy, Max Durand\"\nintents = [\"members\"]\ntopic = \"people\"\nevidence = [\"Its members include Ada Smith, Lea Roy and Max Durand.\"]\nen = \"Acme's members include Ada Smith, Lea Roy and Max Durand.\"\nfr = \"Les membres d'Acme sont Ada Smith, Lea Roy et Max Durand.\"\n";
-const LEXICON: &str = r#"pronouns = ["it"]
+pub(super) const LEXICON: &str = r#"pronouns = ["it"]
 person_pronouns = ["she"]
 self_words = ["my", "i", "you"]
 question_words = ["who", "whom", "when", "what", "which", "qui", "quand"]
@@ -141,6 +141,18 @@ pub(super) fn kb() -> KnowledgeBase {
         ("messages.toml", MESSAGES),
     ];
     from_files(&files)
+}
+
+/// The fixture with other intents and lexicon files.
+pub(super) fn kb_with(intents: &str, lexicon: &str) -> KnowledgeBase {
+    from_files(&[
+        ("article.wikitext", ARTICLE),
+        ("entities.toml", ENTITIES),
+        ("intents.toml", intents),
+        ("facts.toml", FACTS),
+        ("lexicon.toml", lexicon),
+        ("messages.toml", MESSAGES),
+    ])
 }
 
 /// A knowledge base from (file name, text) pairs.

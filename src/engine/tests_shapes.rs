@@ -1,0 +1,74 @@
+//! What a question's shape asks for, on the made-up knowledge base of `tests.rs`: a reason,
+//! a manner, an opinion, a claim, or a question restricted by a clause before it.
+use super::tests::{kb, kb_with, one, INTENTS, LEXICON};
+use super::*;
+
+/// The fixture's lexicon with "why" and "how" as question words and the given lists.
+fn lexicon(lists: &str) -> String {
+    let lexicon = LEXICON.replace(
+        r#"question_words = ["who","#,
+        r#"question_words = ["why", "how", "who","#,
+    );
+    format!("{lists}\n{lexicon}")
+}
+
+#[test]
+fn a_reason_is_given_only_by_an_intent_that_explains_the_reason_word() {
+    let reasons = lexicon(r#"reasons = ["why"]"#);
+    let kb = kb_with(INTENTS, &reasons);
+    // The founding's evidence shares "founded", but gives no reason.
+    let a = one(&kb, "why was acme founded?");
+    assert!(!a.answered, "{}\n{}", a.body, a.explain());
+    // Without the list, the same evidence answered it.
+    assert!(one(&kb_with(INTENTS, &lexicon("")), "why was acme founded?").answered);
+    // An intent that explains "why" answers it.
+    let intents = INTENTS.replacen(
+        "value_kinds = [\"person\"]",
+        "value_kinds = [\"person\"]\nfits = [\"why\"]",
+        1,
+    );
+    let a = one(
+        &kb_with(&intents, &reasons),
+        "why was acme founded by ada smith?",
+    );
+    assert!(a.answered, "{}\n{}", a.body, a.explain());
+}
+
+#[test]
+fn a_manner_or_an_amount_needs_an_intent_not_only_evidence() {
+    let q = "how was acme founded?";
+    assert!(one(&kb_with(INTENTS, &lexicon("")), q).answered);
+    let kb = kb_with(INTENTS, &lexicon(r#"needs_intent = ["how"]"#));
+    let a = one(&kb, q);
+    assert!(!a.answered, "{}\n{}", a.body, a.explain());
+    // An intent that matched still answers.
+    assert!(one(&kb, "who founded acme?").answered);
+}
+
+#[test]
+fn an_opinion_is_refused_with_its_own_message() {
+    let kb = kb_with(INTENTS, &lexicon(r#"opinions = ["what do you think of"]"#));
+    let a = one(&kb, "what do you think of acme?");
+    assert!(!a.answered);
+    assert!(a.body.starts_with("No opinion."), "{}", a.body);
+    assert!(one(&kb, "who founded acme?").answered);
+}
+
+#[test]
+fn a_number_in_a_clause_before_the_question_restricts_it() {
+    let kb = kb();
+    assert!(one(&kb, "who founded acme?").answered);
+    let a = one(&kb, "in 2005, who founded acme?");
+    assert!(!a.answered, "{}\n{}", a.body, a.explain());
+}
+
+#[test]
+fn a_claim_starts_with_what_it_is_about() {
+    let kb = kb();
+    let a = one(&kb, "acme founded by ada smith?");
+    assert!(a.body.starts_with("Yes."), "{}\n{}", a.body, a.explain());
+    // A name asked about, not claimed: no "Yes".
+    let a = one(&kb, "the members of acme?");
+    assert!(a.answered, "{}", a.body);
+    assert!(!a.body.starts_with("Yes."), "{}", a.body);
+}
