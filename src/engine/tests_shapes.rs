@@ -1,7 +1,6 @@
 //! What a question's shape asks for, on the made-up knowledge base of `tests.rs`: a reason,
 //! a manner, an opinion, a claim, or a question restricted by a clause before it.
 use super::tests::{kb, kb_with, one, INTENTS, LEXICON};
-use super::*;
 
 /// The fixture's lexicon with "why" and "how" as question words and the given lists.
 fn lexicon(lists: &str) -> String {
