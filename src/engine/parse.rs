@@ -375,6 +375,9 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     let n = p.words.len();
     let others = (0..n).any(|i| found_at(&lex.others, i));
     let opinion = (0..n).any(|i| found_at(&lex.opinions, i));
+    // "Or" offers a choice, unless it is inside a yes/no mark ("yes or no?", "oui ou non ?").
+    let either = (1..n)
+        .any(|i| lex.alternatives.contains(&p.words[i]) && !found_at(&lex.yes_no_marks, i - 1));
     let starts = n > 0 && found_at(&lex.yes_no_starts, 0);
     let marked = (0..n).any(|i| found_at(&lex.yes_no_marks, i));
     // The first word with a meaning of its own after "besides", "apart from", … (none when
@@ -413,7 +416,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     p.excluded = excluded;
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
     p.mainly = p.words.iter().any(|w| lex.mainly.contains(w));
-    p.either = p.words.iter().skip(1).any(|w| lex.alternatives.contains(w));
+    p.either = either;
     // "Open source" is software, not a reference.
     p.asks_source = (0..p.words.len()).any(|i| {
         p.classes[i] & class::SOURCE != 0

@@ -2,6 +2,7 @@
 //! two phrasings of the same question), the ones closest to what was asked first; and the
 //! autocomplete of `/ask`.
 
+use super::decide::DEFAULT_SUBJECT;
 use super::intents::Candidate;
 use super::parse::Parsed;
 use crate::answer::Lang;
@@ -16,9 +17,18 @@ fn example<'k>(
     intent: usize,
     lang: Lang,
     naming: &[usize],
+    only_named: bool,
 ) -> Option<&'k Example> {
     let of_intent = || kb.examples.iter().filter(move |x| x.intent == intent);
-    let in_lang = |l: Lang| of_intent().filter(move |x| x.lang == l);
+    // Beside a question, an example names nothing the question does not (but the default
+    // subject): "who won the 2019 Turing award?" is not answered by suggesting Bengio.
+    let fits = move |x: &&Example| {
+        !only_named
+            || x.named
+                .iter()
+                .all(|e| *e == DEFAULT_SUBJECT || naming.contains(e))
+    };
+    let in_lang = move |l: Lang| of_intent().filter(move |x| x.lang == l).filter(fits);
     let pick = |l: Lang| {
         in_lang(l)
             .find(|x| x.named.iter().any(|e| naming.contains(e)))
@@ -75,6 +85,7 @@ fn collect(
     question: &str,
 ) -> Vec<String> {
     let asked = normalize(question);
+    let only_named = !question.is_empty();
     let mut seen: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     for i in order {
@@ -85,7 +96,7 @@ fn collect(
             continue;
         }
         seen.push(i);
-        if let Some(x) = example(kb, i, lang, named) {
+        if let Some(x) = example(kb, i, lang, named, only_named) {
             if x.normalized != asked {
                 out.push(x.question.clone());
             }
