@@ -214,6 +214,8 @@ fn clauses(
     let mut answers: Vec<Answer> = Vec::new();
     // A name the article does not cover in the context: a pronoun may refer to it.
     let mut other_named = false;
+    // The article's entities the context names.
+    let mut context_named: Vec<usize> = Vec::new();
     for piece in &pieces {
         let u = understand(kb, piece, &scratch);
         let asks = u.p.qword.is_some() || piece.trim_end().ends_with(['?', '？']);
@@ -225,6 +227,7 @@ fn clauses(
             }
             // Context: its last name is what a pronoun in a later question refers to.
             other_named |= u.p.externals().next().is_some();
+            context_named.extend(u.p.entities());
             if let Some(&e) = u.p.entities().last() {
                 remember(kb, &mut scratch, e, None, &u.p);
                 scratch.words.clear();
@@ -234,6 +237,22 @@ fn clauses(
         let leans_on_context = u.p.entities().is_empty();
         if leans_on_context && (scratch.subject.is_none() || other_named) {
             return None;
+        }
+        // Names in the context ("Mila and IBM work together, what's the story?"): a fact
+        // answering the question leaning on it must be about all of them, not the last one,
+        // unless it picks one of them ("between Pineau and Goodfellow, who teaches?").
+        if let Decision::Fact { reading, .. } = &u.decision {
+            let f = &kb.facts[reading.fact];
+            let involved = |e: &usize| {
+                kb.lexicon.context_kinds.contains(&kb.entities[*e].kind)
+                    || f.subjects.contains(e)
+                    || f.mentions.contains(e)
+            };
+            let picks = |e: &usize| f.items.contains(e) || f.value_entity == Some(*e);
+            let apart = !context_named.iter().all(involved) && !context_named.iter().any(picks);
+            if leans_on_context && apart {
+                return None;
+            }
         }
         if let Some(both) = coordinated(kb, piece, &u, &mut scratch) {
             answers.push(both);
