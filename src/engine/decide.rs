@@ -379,7 +379,7 @@ fn by_evidence(
             continue;
         }
         let f = &kb.facts[fact];
-        let describes = f.intents.iter().any(|&i| kb.intents[i].describes);
+        let describes = readings::describes(kb, f);
         if open.is_empty() && !describes && r.confirmed == 0 {
             continue;
         }

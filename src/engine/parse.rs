@@ -104,6 +104,8 @@ pub struct Parsed {
     pub others: bool,
     /// Asks for the bot's opinion ("what do you think of Mila?").
     pub opinion: bool,
+    /// A yes/no question asking what kind of thing its subject is ("is Mila a company?").
+    pub asks_kind: bool,
     /// The word a question leaves out ("universities" in "partners besides universities"):
     /// not asked about.
     pub excluded: Option<usize>,
@@ -417,6 +419,19 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
     p.mainly = p.words.iter().any(|w| lex.mainly.contains(w));
     p.either = either;
+    // The subject, at most two verbs ("c'est"), then "a"/"une" and a noun that is no relation
+    // ("a partner of Mila" is not a kind).
+    let articles = &lex.kind_articles[p.lang as usize];
+    let relation = |j: usize| p.words.get(j).is_some_and(|w| lex.name_after.contains(w));
+    p.asks_kind = p.yes_no
+        && p.mentions.iter().any(|m| {
+            (m.end..n.min(m.end + 3))
+                .find(|&j| {
+                    let w = &p.words[j];
+                    articles.contains(w) || !(lex.verbs.contains(w) || w == "c")
+                })
+                .is_some_and(|j| articles.contains(&p.words[j]) && !relation(j + 2))
+        });
     // "Open source" is software, not a reference.
     p.asks_source = (0..p.words.len()).any(|i| {
         p.classes[i] & class::SOURCE != 0

@@ -297,11 +297,19 @@ fn values(
     } else if contradicted || (p.only && f.partial && confirmed) {
         // "Only deep learning?" of a fact that says "not exclusively": "No".
         Some(false)
-    } else if !p.either && confirms(kb, p, f, subject, asked, stated && !loose) {
+    } else if !p.either
+        && (!p.asks_kind || asked.intent.is_some() || describes(kb, f))
+        && confirms(kb, p, f, subject, asked, stated && !loose)
+    {
         Some(true)
     } else {
         None
     })
+}
+
+/// Whether a fact says what its subject is (an intent that `describes`, or `states_kind`).
+pub fn describes(kb: &KnowledgeBase, f: &Fact) -> bool {
+    f.states_kind || f.intents.iter().any(|&i| kb.intents[i].describes)
 }
 
 /// What the question asks of a fact: the intent that matched (`None`: the fact's evidence

@@ -107,6 +107,8 @@ pub(super) fn assemble(
         reasons: set(&lex.reasons),
         needs_intent: set(&lex.needs_intent),
         decades: set(&lex.decades),
+        kind_articles: ["en", "fr"]
+            .map(|l| set(lex.kind_articles.get(l).map_or(&[][..], Vec::as_slice))),
         opinions: CueSet::new(cues(&lex.opinions)),
         conjunctions: set(&lex.conjunctions),
         sources: set(&lex.sources),
@@ -709,6 +711,7 @@ pub(super) fn build_facts(
             closed: d.closed,
             dated: d.dated,
             partial: d.partial,
+            states_kind: d.states_kind,
             main,
             value_entity,
             stems,

@@ -151,6 +151,10 @@ pub struct FactDef {
     /// asking whether they are ("only deep learning?") is answered "No".
     #[serde(default)]
     pub partial: bool,
+    /// It says what kind of thing its subject is ("both a research and an educational
+    /// institution"), like a description: "is Mila a …?" may be answered "Yes" from it.
+    #[serde(default)]
+    pub states_kind: bool,
     /// The values it gives as the main ones ("mainly machine learning"): "mainly X?" is "Yes"
     /// for one of these and "No" for another value of the same kind.
     #[serde(default)]
@@ -212,6 +216,8 @@ pub struct LexiconFile {
     pub needs_intent: Vec<String>,
     #[serde(default)]
     pub decades: Vec<String>,
+    #[serde(default)]
+    pub kind_articles: std::collections::BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub opinions: Vec<String>,
     #[serde(default)]

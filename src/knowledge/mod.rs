@@ -123,6 +123,8 @@ pub struct Fact {
     pub dated: bool,
     /// Its values are not all there is: "only …?" gets "No".
     pub partial: bool,
+    /// It says what kind of thing its subject is: "is Mila a …?" may be answered from it.
+    pub states_kind: bool,
     /// The values it gives as the main ones: "mainly X?" checks X against these.
     pub main: Vec<usize>,
     /// The entity the answer gives as its value (what "that" refers to next).
@@ -203,6 +205,9 @@ pub struct Lexicon {
     pub needs_intent: FxHashSet<String>,
     /// Words before a number that make it a decade ("les années 90").
     pub decades: FxHashSet<String>,
+    /// Indefinite articles: after the subject of a yes/no question, it asks the subject's
+    /// kind ("is Mila a company?"), which only a fact describing it settles.
+    pub kind_articles: [FxHashSet<String>; 2],
     /// Phrases asking for the bot's opinion ("what do you think of …"): the article has none.
     pub opinions: CueSet,
     /// Words joining two questions in one message ("when was it founded, and by whom?").
