@@ -397,6 +397,15 @@ fn names_only(kb: &KnowledgeBase, words: &[String]) -> bool {
 /// Splits before a conjunction followed, within two words, by a question word.
 fn at_conjunctions(kb: &KnowledgeBase, piece: &str) -> Vec<String> {
     let words: Vec<&str> = piece.split_whitespace().collect();
+    // Most pieces have no conjunction: lower case and trimmed, a word shows it without being
+    // normalised (conjunctions are plain words: "and", "et", "pis", "&").
+    let plain = |w: &&str| {
+        let t = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+        kb.lexicon.conjunctions.contains(&t.to_lowercase())
+    };
+    if !words.iter().skip(1).any(plain) {
+        return vec![piece.to_string()];
+    }
     let normalized: Vec<String> = words.iter().map(|w| normalize(w)).collect();
     let asks = |w: &String| {
         tokens(w)

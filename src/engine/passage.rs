@@ -7,6 +7,7 @@ use super::parse::{Named, Parsed};
 use super::subjects::Subjects;
 use crate::answer::Passage;
 use crate::knowledge::KnowledgeBase;
+use rustc_hash::FxHashMap;
 
 /// How many words into a sentence its subject may come.
 const SUBJECT_WINDOW: usize = 6;
@@ -61,11 +62,24 @@ pub fn sentence_reading(
 /// The article passage that best covers an entity: the evidence of the first fact about it
 /// (or, failing that, mentioning it) that names it and contains none of `avoid`.
 pub fn closest(kb: &KnowledgeBase, entity: usize, avoid: &[&Vec<String>]) -> Option<Passage> {
-    let contains = |words: &[String], v: &[String]| words.windows(v.len()).any(|w| w == v);
+    // The values to avoid by their first word: each word of a passage costs one lookup.
+    let mut by_first: FxHashMap<&str, Vec<&[String]>> = FxHashMap::default();
+    for v in avoid.iter().filter(|v| !v.is_empty()) {
+        by_first
+            .entry(v[0].as_str())
+            .or_default()
+            .push(v.as_slice());
+    }
+    let safe = |words: &[String]| {
+        !(0..words.len()).any(|i| {
+            by_first
+                .get(words[i].as_str())
+                .is_some_and(|vs| vs.iter().any(|v| words[i..].starts_with(v)))
+        })
+    };
     let about = kb.facts_about(entity).iter().map(|&i| &kb.facts[i]);
     let facts = about.chain(kb.facts.iter().filter(|f| f.mentions.contains(&entity)));
     for f in facts {
-        let safe = |words: &[String]| !avoid.iter().any(|v| contains(words, v));
         if let Some(ev) = f
             .evidence
             .iter()
