@@ -130,7 +130,7 @@ pub fn earlier(
             .iter()
             .chain(&f.numbers)
             .copied()
-            .find(|n| (1000..3000).contains(n))?;
+            .find(|&n| super::parse::is_year(n))?;
         dated.push((year, text, v));
     }
     if dated[0].0 == dated[1].0 {
@@ -378,11 +378,7 @@ fn names_only(kb: &KnowledgeBase, words: &[String]) -> bool {
             i += 1;
             continue;
         }
-        let longest = (i + 1..=words.len()).rev().find(|&end| {
-            kb.entities
-                .iter()
-                .any(|e| e.aliases.iter().any(|a| a.as_slice() == &words[i..end]))
-        });
+        let longest = kb.aliases_at(words, i).map(|(_, n)| i + n).max();
         match longest {
             Some(end) => {
                 named = true;
@@ -397,15 +393,6 @@ fn names_only(kb: &KnowledgeBase, words: &[String]) -> bool {
 /// Splits before a conjunction followed, within two words, by a question word.
 fn at_conjunctions(kb: &KnowledgeBase, piece: &str) -> Vec<String> {
     let words: Vec<&str> = piece.split_whitespace().collect();
-    // Most pieces have no conjunction: lower case and trimmed, a word shows it without being
-    // normalised (conjunctions are plain words: "and", "et", "pis", "&").
-    let plain = |w: &&str| {
-        let t = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
-        kb.lexicon.conjunctions.contains(&t.to_lowercase())
-    };
-    if !words.iter().skip(1).any(plain) {
-        return vec![piece.to_string()];
-    }
     let normalized: Vec<String> = words.iter().map(|w| normalize(w)).collect();
     let asks = |w: &String| {
         tokens(w)

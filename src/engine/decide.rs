@@ -166,7 +166,7 @@ fn dated(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
         .and_then(|i| p.words.get(i))
         .is_some_and(|w| kb.lexicon.date_question.contains(w));
     let f = &kb.facts[reading.fact];
-    let has_year = f.numbers.iter().any(|n| (1000..3000).contains(n));
+    let has_year = f.numbers.iter().any(|&n| super::parse::is_year(n));
     if asks_date && !p.yes_no && !has_year {
         let word = p.qword.map(|i| p.words[i].clone()).unwrap_or_default();
         return Decision::Refuse(Refusal::Unexplained(vec![word]));

@@ -47,10 +47,15 @@ pub enum Cmp {
     Decade,
 }
 
+/// Whether a number reads as a year: 1000 to 2999.
+pub fn is_year(n: u64) -> bool {
+    (1000..3000).contains(&n)
+}
+
 impl Number {
-    /// A year or a decade: 1000 to 2999, unless it counts something.
+    /// A year or a decade, unless it counts something.
     pub fn is_year(&self) -> bool {
-        (1000..3000).contains(&self.value) && !self.counted
+        is_year(self.value) && !self.counted
     }
 }
 

@@ -464,7 +464,7 @@ fn same_kind(kb: &KnowledgeBase, f: &Fact, subject: usize, kind: &str) -> bool {
 /// A year is compared with years, a quantity with quantities: "50 people in 2020?" is not
 /// refuted by a date.
 fn same_scale(v: u64, n: &Number) -> bool {
-    (1000..3000).contains(&v) == n.is_year()
+    super::parse::is_year(v) == n.is_year()
 }
 
 fn number_fits(f: &Fact, n: &Number) -> bool {
@@ -473,18 +473,10 @@ fn number_fits(f: &Fact, n: &Number) -> bool {
     } else {
         &f.value_numbers
     };
-    // A year is compared with years, a quantity with quantities.
-    let same_scale = |v: &u64| (1000..3000).contains(v) == n.is_year();
     match n.cmp {
         Cmp::Equal => f.numbers.contains(&n.value),
-        Cmp::More => values
-            .iter()
-            .filter(|v| same_scale(v))
-            .any(|&v| v > n.value),
-        Cmp::Less => values
-            .iter()
-            .filter(|v| same_scale(v))
-            .any(|&v| v < n.value),
+        Cmp::More => values.iter().any(|&v| same_scale(v, n) && v > n.value),
+        Cmp::Less => values.iter().any(|&v| same_scale(v, n) && v < n.value),
         Cmp::Decade => f
             .numbers
             .iter()

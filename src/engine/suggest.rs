@@ -62,7 +62,7 @@ pub fn related(
         .map(|c| c.intent)
         .chain(about_named.flat_map(|f| f.intents.iter().copied()))
         .chain(0..kb.intents.len());
-    collect(kb, order, lang, named, question)
+    collect(kb, order, lang, named, Some(question))
 }
 
 /// One question per fact that tied.
@@ -70,11 +70,11 @@ pub fn for_facts(kb: &KnowledgeBase, facts: &[usize], lang: Lang) -> Vec<String>
     let order = facts
         .iter()
         .filter_map(|&f| kb.facts[f].intents.first().copied());
-    collect(kb, order, lang, &[], "")
+    collect(kb, order, lang, &[], None)
 }
 
 pub fn general(kb: &KnowledgeBase, lang: Lang) -> Vec<String> {
-    collect(kb, 0..kb.intents.len(), lang, &[], "")
+    collect(kb, 0..kb.intents.len(), lang, &[], None)
 }
 
 fn collect(
@@ -82,10 +82,11 @@ fn collect(
     order: impl Iterator<Item = usize>,
     lang: Lang,
     named: &[usize],
-    question: &str,
+    question: Option<&str>,
 ) -> Vec<String> {
-    let asked = normalize(question);
-    let only_named = !question.is_empty();
+    // Beside a question: not the question itself, and nothing it does not name.
+    let asked = question.map(normalize);
+    let only_named = question.is_some();
     let mut seen: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     for i in order {
@@ -97,7 +98,7 @@ fn collect(
         }
         seen.push(i);
         if let Some(x) = example(kb, i, lang, named, only_named) {
-            if x.normalized != asked {
+            if asked.as_ref() != Some(&x.normalized) {
                 out.push(x.question.clone());
             }
         }

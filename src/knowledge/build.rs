@@ -507,7 +507,7 @@ pub(super) fn build_facts(
     let intent_ids: Option<Vec<&str>> = intents.map(|i| i.iter().map(|x| x.id.as_str()).collect());
     let mut ids: Vec<String> = Vec::new();
     let mut out: Vec<Fact> = Vec::new();
-    let mut names: Option<Aliases> = None;
+    let names = entities.map(Aliases::new);
     for d in file.fact {
         let before = problems.len();
         let id = d.id.get_ref().clone();
@@ -594,7 +594,7 @@ pub(super) fn build_facts(
         }
         let parts = (
             article,
-            entities,
+            names.as_ref(),
             subjects,
             mentions,
             fact_intents,
@@ -612,7 +612,7 @@ pub(super) fn build_facts(
         // file that did not load is the problem).
         let (
             Some(article),
-            Some(entities),
+            Some(names),
             Some(subjects),
             Some(mentions),
             Some(fact_intents),
@@ -624,7 +624,6 @@ pub(super) fn build_facts(
             continue;
         };
         let section = article.sentences[evidence[0].sentence].section.clone();
-        let names = names.get_or_insert_with(|| Aliases::new(entities));
         let named_in = |words: &[String]| names.named(words);
         let declared = mentions.clone();
         let mut mentions = mentions;

@@ -500,6 +500,23 @@ impl KnowledgeBase {
         self.words.get(w)
     }
 
+    /// The aliases written exactly at `words[i]`, as (entity, length in words), found through
+    /// the index of the words aliases start with.
+    pub fn aliases_at<'a>(
+        &'a self,
+        words: &'a [String],
+        i: usize,
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let starting = words.get(i).and_then(|w| self.word(w));
+        starting
+            .into_iter()
+            .flat_map(|w| &w.aliases)
+            .filter_map(move |&(e, a)| {
+                let alias = &self.entities[e].aliases[a];
+                words[i..].starts_with(alias).then_some((e, alias.len()))
+            })
+    }
+
     /// The facts `entity` is a subject of, in order.
     pub fn facts_about(&self, entity: usize) -> &[usize] {
         self.subject_facts.get(entity).map_or(&[], Vec::as_slice)

@@ -40,10 +40,6 @@ impl Pattern {
             .get_or_init(|| RegexBuilder::new(&self.source).unicode(false).build().ok());
         re.as_ref()?.find(text.as_bytes()).map(|m| m.range())
     }
-
-    pub fn is_match(&self, text: &str) -> bool {
-        self.find(text).is_some()
-    }
 }
 
 /// All of `patterns` in one set, compiled like [`Pattern`]; `None` if one does not compile.

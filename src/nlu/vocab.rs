@@ -127,10 +127,11 @@ impl Vocab {
         words.sort();
         for w in words {
             if let Some(first) = w.chars().next() {
+                let b = bag(w);
                 self.by_key
                     .entry((w.chars().count(), first))
                     .or_default()
-                    .push((w.clone(), bag(w), letters(&bag(w))));
+                    .push((w.clone(), b, letters(&b)));
             }
         }
     }
