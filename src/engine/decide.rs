@@ -127,10 +127,22 @@ fn decide_for(
     // "call mom" are not questions about Mila.
     let default_only =
         subjects.explicit.is_empty() && !subjects.from_context && !p.pronoun && !p.person_pronoun;
-    let asked = p.qword.is_some() || p.yes_no || p.question_mark;
+    let asked = p.qword.is_some() || p.yes_no || p.question_mark || p.request;
     let vague = default_only && (open.is_empty() || !asked);
     if p.opinion {
         return Decision::Refuse(Refusal::Opinion);
+    }
+    // Nothing named and every word about the bot ("give me a list of topics"): the bot's
+    // own small talk, unless a fact's intent fits better.
+    if default_only {
+        let chat = smalltalk(kb, p, cands);
+        let score = |i: Option<usize>| cands.iter().find(|c| Some(c.intent) == i).map(|c| c.score);
+        let fact_best = cands.iter().find(|c| !kb.intents[c.intent].smalltalk);
+        if let (Some(intent), Some(s)) = (chat, score(chat)) {
+            if fact_best.is_none_or(|f| s >= f.score) {
+                return Decision::SmallTalk { intent };
+            }
+        }
     }
     if !vague {
         if let Some(d) = by_intent(kb, p, cands, conv, &subjects, &open, &mut misfit) {

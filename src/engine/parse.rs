@@ -109,6 +109,8 @@ pub struct Parsed {
     pub others: bool,
     /// Asks for the bot's opinion ("what do you think of Mila?").
     pub opinion: bool,
+    /// Asks in a request frame ("can you tell me …", "give me …").
+    pub request: bool,
     /// A yes/no question asking what kind of thing its subject is ("is Mila a company?").
     pub asks_kind: bool,
     /// The word a question leaves out ("universities" in "partners besides universities"):
@@ -364,12 +366,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
         p.pronoun |= c & class::PRONOUN != 0;
         p.person_pronoun |= c & class::PERSON_PRONOUN != 0;
         verb |= c & class::VERB != 0;
-        // Quebec French "c'est-tu …?" asks; it is not "you".
-        let particle = lex
-            .question_particles
-            .iter()
-            .any(|q| i + 1 >= q.len() && p.words[i + 1 - q.len()..=i] == q[..]);
-        if c & class::SELF != 0 && !particle {
+        if c & class::SELF != 0 {
             p.self_words.push(i);
         }
     }
@@ -380,12 +377,26 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
         (p.classes[i] & class::STARTS_CUE != 0 || set.has_prefixed()) && set.matches_at(&masked, i)
     };
     let n = p.words.len();
+    // Quebec French "c'est-tu …?" and "can you tell me …" ask: their "tu", "you" and "me"
+    // are no one the question is about.
+    let mut impersonal = vec![false; n];
+    let mut request = vec![false; n];
+    for i in 0..n {
+        if let Some(len) = lex.question_particles.match_len_at(&masked, i) {
+            impersonal[i..i + len].iter_mut().for_each(|x| *x = true);
+        }
+        if let Some(len) = lex.requests.match_len_at(&masked, i) {
+            impersonal[i..i + len].iter_mut().for_each(|x| *x = true);
+            request[i..i + len].iter_mut().for_each(|x| *x = true);
+        }
+    }
     let others = (0..n).any(|i| found_at(&lex.others, i));
     let opinion = (0..n).any(|i| found_at(&lex.opinions, i));
     // "Or" offers a choice, unless it is inside a yes/no mark ("yes or no?", "oui ou non ?").
     let either = (1..n)
         .any(|i| lex.alternatives.contains(&p.words[i]) && !found_at(&lex.yes_no_marks, i - 1));
-    let starts = n > 0 && found_at(&lex.yes_no_starts, 0);
+    // "Can you tell me …" asks for what follows, not whether the bot can.
+    let starts = n > 0 && found_at(&lex.yes_no_starts, 0) && !request[0];
     let marked = (0..n).any(|i| found_at(&lex.yes_no_marks, i));
     // The first word with a meaning of its own after "besides", "apart from", … (none when
     // that is a name: "besides Bengio, who teaches there?").
@@ -418,6 +429,12 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
         .is_some_and(|m| m.start == 0 && !possessive(m))
         || p.mentions.len() + usize::from(!p.numbers.is_empty()) >= 2;
     p.yes_no = p.qword.is_none() && (starts || marked || claim);
+    // A request frame carries no meaning of its own.
+    p.self_words.retain(|&i| !impersonal[i]);
+    p.request = request.contains(&true);
+    for (c, _) in p.classes.iter_mut().zip(&request).filter(|(_, &x)| x) {
+        *c |= class::FILLER;
+    }
     p.others = others;
     p.opinion = opinion;
     p.excluded = excluded;

@@ -118,12 +118,8 @@ pub(super) fn assemble(
         list_words: set(&lex.list_words),
         fact_pronouns: set(&lex.fact_pronouns),
         opening_question_words: set(&lex.opening_question_words),
-        question_particles: lex
-            .question_particles
-            .iter()
-            .map(|q| tokens(&normalize(q)))
-            .filter(|q| !q.is_empty())
-            .collect(),
+        question_particles: CueSet::new(cues(&lex.question_particles)),
+        requests: CueSet::new(cues(&lex.requests)),
         elided_te: normalize(&lex.elided_te),
         euphonic_subjects: set(&lex.euphonic_subjects),
         contractions: set(&lex.contractions),

@@ -239,6 +239,10 @@ pub struct LexiconFile {
     /// Phrases ending in a question particle that is no first or second person ("c'est-tu").
     #[serde(default)]
     pub question_particles: Vec<String>,
+    /// Request frames whose first and second person ask, not claim the subject ("can you
+    /// tell me", "dis-moi").
+    #[serde(default)]
+    pub requests: Vec<String>,
     #[serde(default)]
     pub elided_te: String,
     #[serde(default)]

@@ -174,8 +174,10 @@ pub struct Lexicon {
     pub yes_no_marks: CueSet,
     /// Question words that ask only at the start ("que"); later they join clauses.
     pub opening_question_words: FxHashSet<String>,
-    /// Phrases ending in a question particle, not a person ("c est tu"), as words.
-    pub question_particles: Vec<Vec<String>>,
+    /// Phrases ending in a question particle, not a person ("c est tu").
+    pub question_particles: CueSet,
+    /// Request frames ("can you tell me"): they ask for what follows.
+    pub requests: CueSet,
     /// French elided "t'" stands for this word, except before `euphonic_subjects` ("a-t-il")
     /// and after `contractions` ("didn't"); a one-letter texting form after `name_after` is a
     /// name ("for R").

@@ -193,6 +193,21 @@ impl CueSet {
                 .any(|&id| self.cues[id as usize].matches_at(words, i))
     }
 
+    /// The number of words of the longest cue matching at position `i` of `words`.
+    pub fn match_len_at(&self, words: &[&str], i: usize) -> Option<usize> {
+        let w = words.get(i).filter(|w| !w.is_empty())?;
+        let by_first = self.by_first.get(*w).into_iter().flatten();
+        let at_first = by_first.filter(|&&id| self.cues[id as usize].rest_matches_at(words, i));
+        let prefixed = self
+            .prefixed
+            .iter()
+            .filter(|&&id| self.cues[id as usize].matches_at(words, i));
+        at_first
+            .chain(prefixed)
+            .map(|&id| self.cues[id as usize].len())
+            .max()
+    }
+
     /// Whether one of the cues matches anywhere in `words`.
     pub fn occurs_in(&self, words: &[&str]) -> bool {
         (0..words.len()).any(|i| self.matches_at(words, i))
