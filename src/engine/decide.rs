@@ -188,20 +188,28 @@ fn dated(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
 
 /// "Why …?" is answered only by an intent that explains the reason word ("why did Mila team
 /// up with IBM?" asks the partnership's purpose); a fact that only shares the other words
-/// gives no reason ("why was Mila founded?" is not answered with the founding).
+/// gives no reason ("why was Mila founded?" is not answered with the founding). So is "how
+/// many …?" once an intent has read it: "how many people were at LISA when it started?" is
+/// not answered with where it started.
 fn reasoned(kb: &KnowledgeBase, p: &Parsed, cands: &[Candidate], d: Decision) -> Decision {
-    let Some(at) = p
-        .qword
-        .filter(|&i| !p.yes_no && kb.lexicon.reasons.contains(&p.words[i]))
-    else {
+    let lex = &kb.lexicon;
+    let Some(at) = p.qword.filter(|_| !p.yes_no) else {
         return d;
     };
+    let explains = |c: &Candidate| c.explains.get(at) == Some(&true);
+    let how_read = lex.needs_intent.contains(&p.words[at]) && cands.iter().any(explains);
+    if !(lex.reasons.contains(&p.words[at]) || how_read) {
+        return d;
+    }
+    // A list or a count answers "how many" whatever intent found it.
+    let counts = |f: &crate::knowledge::Fact| {
+        !f.items.is_empty() || f.numbers.iter().any(|&n| !super::parse::is_year(n))
+    };
     let explained = match &d {
+        Decision::Fact { reading, .. } if how_read && counts(&kb.facts[reading.fact]) => true,
         Decision::Fact {
             intent: Some(i), ..
-        } => cands
-            .iter()
-            .any(|c| c.intent == *i && c.explains.get(at) == Some(&true)),
+        } => cands.iter().any(|c| c.intent == *i && explains(c)),
         Decision::Fact { .. } | Decision::Sentence { .. } => false,
         _ => true,
     };
