@@ -47,6 +47,63 @@ pub enum Cmp {
     Decade,
 }
 
+/// Per word, the phrases around the question proper.
+struct Frames {
+    /// Its first and second person are no one the question is about ("c'est-tu", "can
+    /// you tell me", "for my report").
+    impersonal: Vec<bool>,
+    /// It asks for what follows ("can you tell me", "I need").
+    request: Vec<bool>,
+    /// The asker's purpose ("for my school report").
+    purpose: Vec<bool>,
+}
+
+fn frames(kb: &KnowledgeBase, p: &Parsed, masked: &[&str]) -> Frames {
+    let lex = &kb.lexicon;
+    let n = p.words.len();
+    let mut f = Frames {
+        impersonal: vec![false; n],
+        request: vec![false; n],
+        purpose: vec![false; n],
+    };
+    let mark = |v: &mut Vec<bool>, from: usize, to: usize| v[from..to].fill(true);
+    for i in 0..n {
+        if let Some(len) = lex.question_particles.match_len_at(masked, i) {
+            mark(&mut f.impersonal, i, i + len);
+        }
+        if let Some(len) = lex.requests.match_len_at(masked, i) {
+            mark(&mut f.impersonal, i, i + len);
+            mark(&mut f.request, i, i + len);
+        }
+        if let Some(len) = lex.wants.match_len_at(masked, i) {
+            mark(&mut f.request, i, i + len);
+        }
+        // At the start or the end of the question only: "the application for my visa" is
+        // no purpose.
+        if let Some(len) = lex.purposes.match_len_at(masked, i) {
+            let end = purpose_end(p, i + len);
+            if i == 0 || end == n {
+                mark(&mut f.impersonal, i, end);
+                mark(&mut f.purpose, i, end);
+            }
+        }
+    }
+    f
+}
+
+/// Most words of the asker's purpose after its opening ("for my" school report).
+const PURPOSE_WORDS: usize = 2;
+
+/// Where the asker's purpose ends: after at most `PURPOSE_WORDS` words from `from`, before a
+/// name, a number, a question word, a pronoun or a verb ("for my report I need …").
+fn purpose_end(p: &Parsed, from: usize) -> usize {
+    let stops = class::QUESTION | class::SELF | class::VERB | class::PRONOUN;
+    let n = p.words.len().min(from + PURPOSE_WORDS);
+    (from..n)
+        .find(|&j| p.classes[j] & stops != 0 || p.is_named(j))
+        .unwrap_or(n)
+}
+
 /// Whether a number reads as a year: 1000 to 2999.
 pub fn is_year(n: u64) -> bool {
     (1000..3000).contains(&n)
@@ -111,6 +168,8 @@ pub struct Parsed {
     pub opinion: bool,
     /// Asks in a request frame ("can you tell me …", "give me …").
     pub request: bool,
+    /// Words of the asker's purpose ("for my school report"): no intent reads them.
+    pub aside: Vec<bool>,
     /// A yes/no question asking what kind of thing its subject is ("is Mila a company?").
     pub asks_kind: bool,
     /// The word a question leaves out ("universities" in "partners besides universities"):
@@ -170,7 +229,7 @@ impl Parsed {
     pub fn masked(&self) -> Vec<&str> {
         (0..self.words.len())
             .map(|i| {
-                if self.is_named(i) {
+                if self.is_named(i) || self.aside.get(i) == Some(&true) {
                     ""
                 } else {
                     self.words[i].as_str()
@@ -379,24 +438,14 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     let n = p.words.len();
     // Quebec French "c'est-tu …?" and "can you tell me …" ask: their "tu", "you" and "me"
     // are no one the question is about.
-    let mut impersonal = vec![false; n];
-    let mut request = vec![false; n];
-    for i in 0..n {
-        if let Some(len) = lex.question_particles.match_len_at(&masked, i) {
-            impersonal[i..i + len].iter_mut().for_each(|x| *x = true);
-        }
-        if let Some(len) = lex.requests.match_len_at(&masked, i) {
-            impersonal[i..i + len].iter_mut().for_each(|x| *x = true);
-            request[i..i + len].iter_mut().for_each(|x| *x = true);
-        }
-    }
+    let frames = frames(kb, p, &masked);
     let others = (0..n).any(|i| found_at(&lex.others, i));
     let opinion = (0..n).any(|i| found_at(&lex.opinions, i));
     // "Or" offers a choice, unless it is inside a yes/no mark ("yes or no?", "oui ou non ?").
     let either = (1..n)
         .any(|i| lex.alternatives.contains(&p.words[i]) && !found_at(&lex.yes_no_marks, i - 1));
     // "Can you tell me …" asks for what follows, not whether the bot can.
-    let starts = n > 0 && found_at(&lex.yes_no_starts, 0) && !request[0];
+    let starts = n > 0 && found_at(&lex.yes_no_starts, 0) && !frames.request[0];
     let marked = (0..n).any(|i| found_at(&lex.yes_no_marks, i));
     // The first word with a meaning of its own after "besides", "apart from", … (none when
     // that is a name: "besides Bengio, who teaches there?").
@@ -428,12 +477,22 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
         .first()
         .is_some_and(|m| m.start == 0 && !possessive(m))
         || p.mentions.len() + usize::from(!p.numbers.is_empty()) >= 2;
+    // "I need the year Bengio founded Mila" asks for the year.
+    let claim = claim && !frames.request.contains(&true);
     p.yes_no = p.qword.is_none() && (starts || marked || claim);
-    // A request frame carries no meaning of its own.
-    p.self_words.retain(|&i| !impersonal[i]);
-    p.request = request.contains(&true);
-    for (c, _) in p.classes.iter_mut().zip(&request).filter(|(_, &x)| x) {
+    // A request frame carries no meaning of its own, nor does the asker's purpose.
+    p.self_words.retain(|&i| !frames.impersonal[i]);
+    p.request = frames.request.contains(&true);
+    let plain = frames
+        .request
+        .iter()
+        .zip(&frames.purpose)
+        .map(|(r, p)| r | p);
+    for (c, _) in p.classes.iter_mut().zip(plain).filter(|(_, x)| *x) {
         *c |= class::FILLER;
+    }
+    if frames.purpose.contains(&true) {
+        p.aside = frames.purpose;
     }
     p.others = others;
     p.opinion = opinion;

@@ -71,3 +71,46 @@ fn a_claim_starts_with_what_it_is_about() {
     assert!(a.answered, "{}", a.body);
     assert!(!a.body.starts_with("Yes."), "{}", a.body);
 }
+
+#[test]
+fn a_request_frame_asks_for_what_follows_and_claims_no_subject() {
+    let q = "can you tell me when it was founded";
+    // Without the frame, its words mean nothing to the lab and "me" is the asker.
+    let plain = kb_with(
+        INTENTS,
+        &lexicon(r#"self_words = ["me"]"#).replace("self_words = [\"my\", \"i\", \"you\"]\n", ""),
+    );
+    let a = one(&plain, q);
+    assert!(!a.answered, "{}\n{}", a.body, a.explain());
+    let framed = lexicon(
+        r#"requests = ["can you tell me"]
+self_words = ["me"]"#,
+    )
+    .replace("self_words = [\"my\", \"i\", \"you\"]\n", "");
+    let a = one(&kb_with(INTENTS, &framed), q);
+    assert!(a.answered, "{}\n{}", a.body, a.explain());
+    assert!(a.body.contains("1999"), "{}", a.body);
+    // A request is no yes/no question, even when it starts like one.
+    assert!(!a.body.starts_with("Yes."), "{}", a.body);
+    // The asker's own things are still theirs.
+    assert!(!one(&kb_with(INTENTS, &framed), "can you tell me my name").answered);
+}
+
+#[test]
+fn the_askers_purpose_at_either_end_is_no_part_of_the_question() {
+    let kb = kb_with(INTENTS, &lexicon(r#"purposes = ["for my"]"#));
+    let a = one(&kb, "who founded acme for my school report?");
+    assert!(a.answered, "{}\n{}", a.body, a.explain());
+    assert!(one(&kb, "for my essay who founded acme?").answered);
+    // In the middle, "for my" belongs to what is asked.
+    let a = one(&kb, "was the founding for my school founded in 1999?");
+    assert!(!a.answered, "{}\n{}", a.body, a.explain());
+    // Without the list, the words of the purpose are unexplained.
+    assert!(
+        !one(
+            &kb_with(INTENTS, &lexicon("")),
+            "who founded acme for my school report?"
+        )
+        .answered
+    );
+}

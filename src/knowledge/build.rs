@@ -120,6 +120,8 @@ pub(super) fn assemble(
         opening_question_words: set(&lex.opening_question_words),
         question_particles: CueSet::new(cues(&lex.question_particles)),
         requests: CueSet::new(cues(&lex.requests)),
+        purposes: CueSet::new(cues(&lex.purposes)),
+        wants: CueSet::new(cues(&lex.wants)),
         elided_te: normalize(&lex.elided_te),
         euphonic_subjects: set(&lex.euphonic_subjects),
         contractions: set(&lex.contractions),

@@ -243,6 +243,13 @@ pub struct LexiconFile {
     /// tell me", "dis-moi").
     #[serde(default)]
     pub requests: Vec<String>,
+    /// The asker's purpose ("for my report"): with the words after it, no part of the question.
+    #[serde(default)]
+    pub purposes: Vec<String>,
+    /// The asker saying what they want ("I need"): a request, whose "I" still claims the
+    /// subject when nothing else does.
+    #[serde(default)]
+    pub wants: Vec<String>,
     #[serde(default)]
     pub elided_te: String,
     #[serde(default)]

@@ -178,6 +178,11 @@ pub struct Lexicon {
     pub question_particles: CueSet,
     /// Request frames ("can you tell me"): they ask for what follows.
     pub requests: CueSet,
+    /// The asker's purpose ("for my", "pour mon"): it and the next words (see
+    /// `PURPOSE_WORDS`) are no part of the question ("for my school report").
+    pub purposes: CueSet,
+    /// The asker saying what they want ("I need …"): a request, not a claim.
+    pub wants: CueSet,
     /// French elided "t'" stands for this word, except before `euphonic_subjects` ("a-t-il")
     /// and after `contractions` ("didn't"); a one-letter texting form after `name_after` is a
     /// name ("for R").
