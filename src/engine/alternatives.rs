@@ -216,17 +216,28 @@ fn clauses(
     let mut other_named = false;
     // The article's entities the context names.
     let mut context_named: Vec<usize> = Vec::new();
-    for piece in &pieces {
+    let marked = |piece: &String| piece.trim_end().ends_with(['?', '？']);
+    for (k, piece) in pieces.iter().enumerate() {
         let u = understand(kb, piece, &scratch);
-        let asks = u.p.qword.is_some() || piece.trim_end().ends_with(['?', '？']);
-        if !asks || matches!(u.decision, Decision::SmallTalk { .. }) {
+        let asks = u.p.qword.is_some() || marked(piece);
+        // A sentence stated before a question ("I'm a recruiter looking at where good people
+        // come from. Which alumni …?") is context even with a question word in it, when it
+        // answers nothing itself.
+        let told = piece.trim_end().ends_with(['.', '!'])
+            && pieces[k + 1..].iter().any(marked)
+            && !matches!(
+                u.decision,
+                Decision::Fact { .. } | Decision::Sentence { .. }
+            );
+        if !asks || told || matches!(u.decision, Decision::SmallTalk { .. }) {
             // A number in the context restricts the question ("in 2019, what did Mila do
             // with IBM?"): answering without it would answer another question.
             if !u.p.numbers.is_empty() {
                 return None;
             }
             // Context: its last name is what a pronoun in a later question refers to.
-            other_named |= u.p.externals().next().is_some();
+            // A name of the asker's ("I'm from Europe") is no antecedent.
+            other_named |= u.p.externals().next().is_some() && u.p.self_words.is_empty();
             context_named.extend(u.p.entities());
             if let Some(&e) = u.p.entities().last() {
                 remember(kb, &mut scratch, e, None, &u.p);

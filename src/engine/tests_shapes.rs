@@ -114,3 +114,13 @@ fn the_askers_purpose_at_either_end_is_no_part_of_the_question() {
         .answered
     );
 }
+
+#[test]
+fn a_sentence_stated_before_a_question_is_context_even_with_a_question_word() {
+    let kb = kb();
+    let a = one(&kb, "I forgot when people left. Who founded acme?");
+    assert!(a.answered, "{}\n{}", a.body, a.explain());
+    assert!(a.body.contains("Ada Smith"), "{}", a.body);
+    // Not a stated sentence: the clause with the question word is asked, and refused.
+    assert!(!one(&kb, "I forgot when people left, who founded acme?").answered);
+}
