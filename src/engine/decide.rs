@@ -74,6 +74,9 @@ pub fn decide(
     if let Some(d) = super::references::decide(kb, p) {
         return d;
     }
+    if let Some(d) = super::roles::decide(kb, p) {
+        return d;
+    }
     let mut subjects = subjects(kb, p, conv);
     // "The third one" after a list: what is asked of that item ("is the first one for
     // Python?"), or else the item itself.

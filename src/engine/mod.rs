@@ -18,6 +18,7 @@ pub mod parse;
 pub mod passage;
 pub mod readings;
 pub mod references;
+pub mod roles;
 pub mod spelling;
 pub mod subjects;
 pub mod suggest;

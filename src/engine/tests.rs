@@ -2,12 +2,12 @@
 //! these tests show the logic works from the data alone.
 use super::*;
 
-const ARTICLE: &str = "'''Acme Lab''' is a lab in [[Paris]].\n\
+pub(super) const ARTICLE: &str = "'''Acme Lab''' is a lab in [[Paris]].\n\
 == History ==\n\
 Acme Lab was founded in 1999 by Ada Smith.<ref>{{Cite web|url=https://a.example/|title=Acme {{!}} history|website=a.example|access-date=2020-01-02}}</ref>\n\
 == People ==\n\
 Its members include Ada Smith, Lea Roy and Max Durand.\n";
-const ENTITIES: &str = "[[entity]]\nid = \"acme\"\nkind = \"organization\"\nname = \"Acme Lab\"\naliases = [\"Acme\", \"the lab\"]\n\
+pub(super) const ENTITIES: &str = "[[entity]]\nid = \"acme\"\nkind = \"organization\"\nname = \"Acme Lab\"\naliases = [\"Acme\", \"the lab\"]\n\
 [[entity]]\nid = \"ada\"\nkind = \"person\"\nname = \"Ada Smith\"\naliases = [\"Ada Smith\", \"Smith\"]\n\
 [[entity]]\nid = \"paris\"\nkind = \"place\"\nname = \"Paris\"\naliases = [\"Paris\"]\n\
 [[entity]]\nid = \"lea\"\nkind = \"person\"\nname = \"Lea Roy\"\naliases = [\"Lea Roy\"]\n\
@@ -17,7 +17,7 @@ pub(super) const INTENTS: &str = "[[intent]]\nid = \"founder\"\nall = [[\"who\",
 [[intent]]\nid = \"members\"\nall = [[\"members\", \"member\"]]\nexamples_en = [\"Who are the members of Acme?\"]\n\
 [[intent]]\nid = \"greeting\"\nsmalltalk = true\nall = [[\"hi\", \"bonjour\"]]\nexamples_en = [\"Hi\"]\n\
 [[intent]]\nid = \"description\"\nweight = 0.5\nstrict = true\ndescribes = true\nall = [[\"what is\", \"who is\"]]\nexamples_en = [\"What is Acme?\"]\n";
-const FACTS: &str = "[[fact]]\nid = \"founder\"\nclosed = true\nsubjects = [\"acme\"]\nmentions = [\"ada\"]\nrelation = \"founded_by\"\nvalue = \"Ada Smith\"\nintents = [\"founder\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Acme was founded by Ada Smith.\"\nfr = \"Acme a été fondé par Ada Smith.\"\n\
+pub(super) const FACTS: &str = "[[fact]]\nid = \"founder\"\nclosed = true\nsubjects = [\"acme\"]\nmentions = [\"ada\"]\nrelation = \"founded_by\"\nvalue = \"Ada Smith\"\nintents = [\"founder\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Acme was founded by Ada Smith.\"\nfr = \"Acme a été fondé par Ada Smith.\"\n\
 [[fact]]\nid = \"year\"\nclosed = true\nsubjects = [\"acme\"]\nrelation = \"founded_in\"\nvalue = \"1999\"\nintents = [\"founded_when\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999\"]\nen = \"Acme was founded in 1999.\"\nfr = \"Acme a été fondé en 1999.\"\n\
 [[fact]]\nid = \"what\"\ndated = true\nsubjects = [\"acme\"]\nmentions = [\"paris\"]\nrelation = \"is_a\"\nvalue = \"lab\"\nintents = [\"description\"]\ntopic = \"overview\"\nevidence = [\"Acme Lab is a lab in Paris.\"]\nen = \"Acme Lab is a lab in Paris.\"\nfr = \"Acme Lab est un laboratoire à Paris.\"\n\
 [[fact]]\nid = \"members\"\nsubjects = [\"acme\"]\nmentions = [\"ada\", \"lea\", \"max\"]\nitems = [\"ada\", \"lea\", \"max\"]\nrelation = \"members\"\nvalue = \"Ada Smith, Lea Roy, Max Durand\"\nintents = [\"members\"]\ntopic = \"people\"\nevidence = [\"Its members include Ada Smith, Lea Roy and Max Durand.\"]\nen = \"Acme's members include Ada Smith, Lea Roy and Max Durand.\"\nfr = \"Les membres d'Acme sont Ada Smith, Lea Roy et Max Durand.\"\n";
@@ -57,7 +57,7 @@ second = 2
 third = 3
 last = 0
 "#;
-const MESSAGES: &str = r#"[en]
+pub(super) const MESSAGES: &str = r#"[en]
 not_in_article = "Not said."
 not_in_article_about = "Not said about {entity}."
 off_topic = "Off topic."
@@ -156,7 +156,7 @@ pub(super) fn kb_with(intents: &str, lexicon: &str) -> KnowledgeBase {
 }
 
 /// A knowledge base from (file name, text) pairs.
-fn from_files(files: &[(&str, &str)]) -> KnowledgeBase {
+pub(super) fn from_files(files: &[(&str, &str)]) -> KnowledgeBase {
     KnowledgeBase::from_sources(
         files
             .iter()

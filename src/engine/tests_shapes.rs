@@ -124,3 +124,37 @@ fn a_sentence_stated_before_a_question_is_context_even_with_a_question_word() {
     // Not a stated sentence: the clause with the question word is asked, and refused.
     assert!(!one(&kb, "I forgot when people left, who founded acme?").answered);
 }
+
+#[test]
+fn a_person_named_beside_another_persons_role_is_not_that_person() {
+    use super::tests::{from_files, ARTICLE, ENTITIES, FACTS, MESSAGES};
+    let entities = ENTITIES.replace(
+        "aliases = [\"Ada Smith\", \"Smith\"]",
+        "aliases = [\"Ada Smith\", \"Smith\", \"founder of Acme\", \"prize winner\"]",
+    );
+    let facts = format!(
+        "{FACTS}[[fact]]\nid = \"ada\"\nsubjects = [\"ada\"]\nrelation = \"is_a\"\nvalue = \"founder\"\nintents = [\"description\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Ada Smith founded Acme.\"\nfr = \"Ada Smith a fondé Acme.\"\n"
+    );
+    let lexicon = lexicon(r#"kind_articles = { en = ["a"] }"#).replace(
+        "filler = [\"was\", \"is\", \"the\",",
+        "filler = [\"was\", \"is\", \"the\", \"prize\",",
+    );
+    let kb = from_files(&[
+        ("article.wikitext", ARTICLE),
+        ("entities.toml", &entities),
+        ("intents.toml", INTENTS),
+        ("facts.toml", &facts),
+        ("lexicon.toml", &lexicon),
+        ("messages.toml", MESSAGES),
+    ]);
+    let a = one(&kb, "is lea roy the founder of acme?");
+    assert!(a.body.starts_with("No."), "{}\n{}", a.body, a.explain());
+    assert!(a.body.contains("Ada Smith"), "{}", a.body);
+    // The role's own holder is no other person.
+    assert!(!one(&kb, "is ada smith the founder of acme?")
+        .body
+        .starts_with("No."));
+    // "A prize winner" is a kind: the article does not say Lea Roy is not one.
+    let a = one(&kb, "is lea roy a prize winner?");
+    assert!(!a.body.starts_with("No."), "{}\n{}", a.body, a.explain());
+}
