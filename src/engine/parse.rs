@@ -142,6 +142,8 @@ pub struct Parsed {
     pub qword: Option<usize>,
     pub pronoun: bool,
     pub person_pronoun: bool,
+    /// A pronoun that is no person ("it", "ça").
+    pub neuter_pronoun: bool,
     /// Words in the first or second person ("my", "you").
     pub self_words: Vec<usize>,
     pub yes_no: bool,
@@ -424,6 +426,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
         }
         p.pronoun |= c & class::PRONOUN != 0;
         p.person_pronoun |= c & class::PERSON_PRONOUN != 0;
+        p.neuter_pronoun |= lex.neuter_pronouns.contains(&p.words[i]);
         verb |= c & class::VERB != 0;
         if c & class::SELF != 0 {
             p.self_words.push(i);

@@ -45,10 +45,17 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
         order.extend(person);
         from_context = person.is_some();
     }
+    // "It" is no person: "and when did he found it?" after a question about Bengio asks
+    // about what he founded, not about him.
+    let person_kind = |e: &usize| kb.lexicon.person_kinds.contains(&kb.entities[*e].kind);
+    let it_fits = |e: &usize| !(p.neuter_pronoun && person_kind(e));
+    let mut it_resolved = false;
     if p.pronoun {
-        order.extend(id(&conv.value));
-        order.extend(id(&conv.subject));
-        from_context |= conv.subject.is_some();
+        let before = order.len();
+        order.extend(id(&conv.value).filter(it_fits));
+        order.extend(id(&conv.subject).filter(it_fits));
+        it_resolved = order.len() > before;
+        from_context |= id(&conv.subject).is_some_and(|e| it_fits(&e));
     }
     // An ellipsis continues the conversation's subject, then the default one ("how many
     // people work there?" after a question about myia is about Mila).
@@ -74,7 +81,10 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     let unresolved = p.pronoun && !from_context;
     let by_default =
         (explicit.is_empty() || unresolved || only_values) && !from_context && !p.person_pronoun;
-    if claimed.is_none() && (by_default || ellipsis) {
+    // With a person named or referred to, "it" with no antecedent of its own is the default
+    // subject.
+    let it_default = p.neuter_pronoun && !it_resolved && p.person_pronoun;
+    if claimed.is_none() && (by_default || ellipsis || it_default) {
         order.push(DEFAULT_SUBJECT);
     }
     order.dedup();

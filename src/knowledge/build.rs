@@ -122,6 +122,7 @@ pub(super) fn assemble(
         requests: CueSet::new(cues(&lex.requests)),
         purposes: CueSet::new(cues(&lex.purposes)),
         wants: CueSet::new(cues(&lex.wants)),
+        neuter_pronouns: set(&lex.neuter_pronouns),
         elided_te: normalize(&lex.elided_te),
         euphonic_subjects: set(&lex.euphonic_subjects),
         contractions: set(&lex.contractions),

@@ -250,6 +250,9 @@ pub struct LexiconFile {
     /// subject when nothing else does.
     #[serde(default)]
     pub wants: Vec<String>,
+    /// Pronouns that never refer to a person ("it").
+    #[serde(default)]
+    pub neuter_pronouns: Vec<String>,
     #[serde(default)]
     pub elided_te: String,
     #[serde(default)]

@@ -183,6 +183,8 @@ pub struct Lexicon {
     pub purposes: CueSet,
     /// The asker saying what they want ("I need …"): a request, not a claim.
     pub wants: CueSet,
+    /// Pronouns that never refer to a person ("it", "ça").
+    pub neuter_pronouns: FxHashSet<String>,
     /// French elided "t'" stands for this word, except before `euphonic_subjects` ("a-t-il")
     /// and after `contractions` ("didn't"); a one-letter texting form after `name_after` is a
     /// name ("for R").
