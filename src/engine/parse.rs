@@ -521,6 +521,15 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
         p.classes[i] & class::SOURCE != 0
             && (i == 0 || !lex.sources_not_after.contains(&p.words[i - 1]))
     });
+    // "Which site reported on it?": asking for a source, the words for a reference's
+    // details ask for that detail of it.
+    if p.asks_source {
+        for i in 0..n {
+            if !p.is_named(i) && lex.reference_details.contains_key(&p.words[i]) {
+                p.classes[i] |= class::SOURCE;
+            }
+        }
+    }
     p.asks_section = p.classes.iter().any(|c| c & class::SECTION != 0);
     p.ordinal_at = p.words.iter().position(|w| lex.ordinals.contains_key(w));
     p.ordinal = p.ordinal_at.map(|i| lex.ordinals[&p.words[i]]);

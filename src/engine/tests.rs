@@ -342,7 +342,7 @@ fn kb_with_press() -> KnowledgeBase {
         "{ENTITIES}[[entity]]\nid = \"planet\"\nkind = \"publication\"\nname = \"Daily Planet\"\naliases = [\"Daily Planet\"]\n"
     );
     let lexicon = format!(
-        "reference_kinds = [\"publication\"]\n{LEXICON}\n[reference_details]\nauthor = [\"wrote\"]\npublished = [\"published\", \"when\"]\n"
+        "reference_kinds = [\"publication\"]\n{LEXICON}\n[reference_details]\nauthor = [\"wrote\"]\npublished = [\"published\", \"when\"]\nwebsite = [\"site\"]\n"
     );
     let reference = "[en.reference]\nintro = \"Ref [{n}] is {title} ({website}).\"\nlist = \"{count} refs:\"\nwebsite = \"By {website}.\"\nauthor = \"Author: {author}.\"\nno_author = \"No author.\"\npublished = \"Date: {date}.\"\nno_date = \"No date.\"\naccessed = \"Accessed {access_date}.\"\nurl = \"At {url}\"\n";
     let messages = MESSAGES.replace("[fr]", &format!("{reference}[fr]"));
@@ -375,6 +375,10 @@ fn questions_about_a_reference_give_its_details() {
     // Named by words of its title the article does not use, where something is asked.
     let a = one(&kb, "when was the inside quiet piece published?");
     assert!(a.body.starts_with("Ref [2]"), "{}", a.body);
+    // A detail's word beside a source word asks it of the fact's references.
+    let a = one(&kb, "which site is the source of the members of acme?");
+    assert!(a.answered, "{}\n{}", a.body, a.explain());
+    assert_eq!(a.citations.first().map(|c| c.n), Some(2), "{}", a.body);
     // Asking for the sources and nothing else lists them all.
     let a = one(&kb, "source?");
     assert_eq!(a.body, "2 refs:");
