@@ -38,6 +38,9 @@ pub fn answer(
     if let Some(chosen) = choice(kb, u, conv) {
         return Some(compose_understood(kb, question, chosen, conv));
     }
+    if let Some(both) = both(kb, question, u, conv) {
+        return Some(both);
+    }
     // Splitting at every mark finds at least the clauses that sentence ends alone find.
     let finer = split(kb, question, ALL);
     if finer.len() < 2 {
@@ -189,6 +192,59 @@ fn choice(kb: &KnowledgeBase, u: &Understood, conv: &Conversation) -> Option<Und
         }
     }
     found
+}
+
+/// "Name Mila's faculty and its graduates": two things asked with one frame are the
+/// question with each, the second dropped (all after "and"), then the first (one to three
+/// words before "and"). Both must be answered, by different facts.
+fn both(
+    kb: &KnowledgeBase,
+    question: &str,
+    u: &Understood,
+    conv: &mut Conversation,
+) -> Option<Answer> {
+    let words = &u.p.words;
+    if u.p.yes_no {
+        return None;
+    }
+    let and = (1..words.len()).find(|&i| kb.lexicon.conjunctions.contains(&words[i]))?;
+    let after = &words[and + 1..];
+    if after.is_empty() {
+        return None;
+    }
+    let first = words[..and].join(" ");
+    let mut scratch = conv.clone();
+    let a = understand(kb, &first, &scratch);
+    let fact_a = fact_of(&a)?;
+    // Each answer's intent reads a word of its own part: "who founded Mila and IBM?" is not
+    // "IBM?".
+    let b = (1..=and.min(OPTION_WORDS)).find_map(|n| {
+        let variant = [&words[..and - n], after].concat().join(" ");
+        let v = understand(kb, &variant, &scratch);
+        let own = read_in(&a, and - n..and) && read_in(&v, and - n..v.p.words.len());
+        fact_of(&v)
+            .filter(|&f| f != fact_a && own)
+            .map(|_| (variant, v))
+    })?;
+    let answers = vec![
+        compose_understood(kb, &first, a, &mut scratch),
+        compose_understood(kb, &b.0, b.1, &mut scratch),
+    ];
+    let merged = merge(question, answers)?;
+    *conv = scratch;
+    Some(merged)
+}
+
+/// Whether the decided intent reads one of the words in `range`.
+fn read_in(u: &Understood, range: std::ops::Range<usize>) -> bool {
+    let Decision::Fact {
+        intent: Some(i), ..
+    } = &u.decision
+    else {
+        return false;
+    };
+    let explains = u.cands.iter().find(|c| c.intent == *i).map(|c| &c.explains);
+    explains.is_some_and(|e| e.get(range).is_some_and(|r| r.contains(&true)))
 }
 
 fn fact_of(u: &Understood) -> Option<usize> {

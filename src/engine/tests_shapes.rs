@@ -178,3 +178,18 @@ fn it_is_no_person_even_right_after_one() {
     // Without the list, "it" may be Ada Smith, of whom no founding year is known.
     assert!(!ask_after(&kb_with(INTENTS, &with(""))).answered);
 }
+
+#[test]
+fn two_things_asked_with_one_frame_are_both_answered() {
+    let kb = kb();
+    let a = one(&kb, "what are the members and the year acme was founded?");
+    assert!(a.answered, "{}\n{}", a.body, a.explain());
+    assert!(
+        a.body.contains("Lea Roy") && a.body.contains("1999"),
+        "{}",
+        a.body
+    );
+    // Each part must be answered by its own words: "Globex?" alone is no second question.
+    let a = one(&kb, "who founded acme and globex?");
+    assert!(!a.answered, "{}\n{}", a.body, a.explain());
+}
