@@ -319,7 +319,8 @@ fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
         }
     };
     let mut out = Vec::new();
-    let mut piece = String::new();
+    // Cleared at every mark, never reallocated.
+    let mut piece = String::with_capacity(text.len());
     for c in text.chars() {
         // "incl." or "approx." ends no clause.
         let abbreviated = c == '.' && {
