@@ -308,7 +308,8 @@ fn merge(question: &str, answers: Vec<Answer>) -> Option<Answer> {
 }
 
 /// The clauses of a message: split at `marks`, and when commas split too, before "and"/"et"
-/// that starts another question ("… founded, and by whom?").
+/// that starts another question ("… founded, and by whom?"). Fewer than two clauses are
+/// returned as found, possibly without words.
 fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
     let finer = marks.contains(&',');
     let at = |piece: &str| {
@@ -334,6 +335,12 @@ fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
         }
     }
     out.extend(at(&piece));
+    // Fewer than two pieces with anything in them are no clauses (the caller needs two),
+    // whatever their words: they are not normalised.
+    out.retain(|p| !p.trim().is_empty());
+    if out.len() < 2 {
+        return out;
+    }
     let out: Vec<(String, Vec<String>)> = out
         .into_iter()
         .map(|p| {
