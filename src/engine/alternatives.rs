@@ -53,17 +53,22 @@ pub fn answer(
 /// Whether the text has more than one sentence (pieces between sentence ends with words in
 /// them).
 pub fn several_sentences(text: &str) -> bool {
-    let body = text.trim_end_matches(|c: char| STRONG.contains(&c) || c.is_whitespace());
-    body.contains(STRONG)
-        && body
-            .split(STRONG)
-            .filter(|s| s.chars().any(char::is_alphanumeric))
-            .nth(1)
-            .is_some()
+    let body = text.trim_end_matches(|c: char| ends_sentence(c) || c.is_whitespace());
+    // Without a mark the body is one piece: `nth(1)` is then `None`.
+    body.split(ends_sentence)
+        .filter(|s| s.chars().any(char::is_alphanumeric))
+        .nth(1)
+        .is_some()
+}
+
+/// Whether `c` is one of [`STRONG`], by a `match` rather than a scan of the list (this runs
+/// on every character of every question).
+pub(super) fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '？' | ';' | ':' | '\n')
 }
 
 /// Marks that end a clause: sentence ends first, then also commas.
-const STRONG: &[char] = &['.', '!', '?', '？', ';', ':', '\n'];
+pub(super) const STRONG: &[char] = &['.', '!', '?', '？', ';', ':', '\n'];
 const ALL: &[char] = &['.', '!', '?', '？', ';', ':', ',', '\n'];
 
 /// "When and by whom was Mila founded?": question words joined by a conjunction share the
@@ -370,7 +375,8 @@ fn merge(question: &str, answers: Vec<Answer>) -> Option<Answer> {
 }
 
 /// The clauses of a message: split at `marks`, and when commas split too, before "and"/"et"
-/// that starts another question ("… founded, and by whom?").
+/// that starts another question ("… founded, and by whom?"). Fewer than two clauses are
+/// returned as found, possibly without words.
 fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
     let finer = marks.contains(&',');
     let at = |piece: &str| {
@@ -381,7 +387,8 @@ fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
         }
     };
     let mut out = Vec::new();
-    let mut piece = String::new();
+    // Cleared at every mark, never reallocated.
+    let mut piece = String::with_capacity(text.len());
     for c in text.chars() {
         // "incl." or "approx." ends no clause.
         let abbreviated = c == '.' && {
@@ -395,14 +402,30 @@ fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
         }
     }
     out.extend(at(&piece));
-    out.retain(|p| !tokens(&normalize(p)).is_empty());
+    // Fewer than two pieces with anything in them are no clauses (the caller needs two),
+    // whatever their words: they are not normalised.
+    out.retain(|p| !p.trim().is_empty());
+    if out.len() < 2 {
+        return out;
+    }
+    let out: Vec<(String, Vec<String>)> = out
+        .into_iter()
+        .map(|p| {
+            let words = tokens(&normalize(&p));
+            (p, words)
+        })
+        .filter(|(_, words)| !words.is_empty())
+        .collect();
+    // One piece is left as it is: neither a tag nor a topic joins it to another.
+    if out.len() < 2 {
+        return out.into_iter().map(|(p, _)| p).collect();
+    }
     // A tag ("…, right?") asks the clause before it: it is no question of its own.
     let mut joined: Vec<String> = Vec::with_capacity(out.len());
     // A topic ("Mila pis IBM, c'est quoi l'histoire ?") is what the question after it asks
     // about: the two are one clause.
     let mut topic: Option<String> = None;
-    for piece in out {
-        let words = tokens(&normalize(&piece));
+    for (piece, words) in out {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let plain = class::FILLER | class::PRONOUN | class::STARTS_CUE;
         let tag = kb.lexicon.yes_no_marks.occurs_in(&refs)

@@ -78,12 +78,14 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
     }
     // Several sentences: each question is read in its own sentence, so that a name in the
     // context ("I'm from Europe. Is Mila in Montreal?") is no value of the question.
-    if alternatives::several_sentences(question) {
+    let several = alternatives::several_sentences(question);
+    if several {
         if let Some(a) = alternatives::answer(kb, question, &u, conv) {
             return a;
         }
     }
-    if alternatives::worth_trying(&u) {
+    // `answer` changes nothing when it finds nothing: once is enough.
+    if !several && alternatives::worth_trying(&u) {
         if let Some(a) = alternatives::answer(kb, question, &u, conv) {
             return a;
         }

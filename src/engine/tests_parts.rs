@@ -160,3 +160,11 @@ fn besides_leaves_out_the_word_after_it_unless_that_is_a_name() {
     let a = one(&kb, "who are the members of Acme besides who founded it?");
     assert!(a.body.starts_with("Acme's members include"), "{}", a.body);
 }
+
+#[test]
+fn ends_sentence_is_the_strong_marks() {
+    for c in ['.', '!', '?', '？', ';', ':', ',', '\n', ' ', 'a', '-'] {
+        let strong = alternatives::STRONG.contains(&c);
+        assert_eq!(alternatives::ends_sentence(c), strong, "{c:?}");
+    }
+}

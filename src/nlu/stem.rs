@@ -22,7 +22,7 @@ pub fn english(word: &str) -> String {
 /// The French stem of a normalised word, tagged so that it never meets an English stem: "parti"
 /// (French, "started") must not match "part" (English).
 pub fn french(word: &str) -> String {
-    format!("fr:{}", stemmers().1.stem(word))
+    ["fr:", &stemmers().1.stem(word)].concat()
 }
 
 /// Both stems of a word whose language is not known (a question's words).
