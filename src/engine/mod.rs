@@ -16,6 +16,7 @@ pub mod decide;
 pub mod intents;
 pub mod parse;
 pub mod passage;
+pub mod pieces;
 pub mod readings;
 pub mod references;
 pub mod roles;
@@ -78,7 +79,7 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
     }
     // Several sentences: each question is read in its own sentence, so that a name in the
     // context ("I'm from Europe. Is Mila in Montreal?") is no value of the question.
-    let several = alternatives::several_sentences(question);
+    let several = pieces::several_sentences(question);
     if several {
         if let Some(a) = alternatives::answer(kb, question, &u, conv) {
             return a;

@@ -164,7 +164,7 @@ fn besides_leaves_out_the_word_after_it_unless_that_is_a_name() {
 #[test]
 fn ends_sentence_is_the_strong_marks() {
     for c in ['.', '!', '?', '？', ';', ':', ',', '\n', ' ', 'a', '-'] {
-        let strong = alternatives::STRONG.contains(&c);
-        assert_eq!(alternatives::ends_sentence(c), strong, "{c:?}");
+        let strong = pieces::STRONG.contains(&c);
+        assert_eq!(pieces::ends_sentence(c), strong, "{c:?}");
     }
 }

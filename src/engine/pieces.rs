@@ -1,0 +1,159 @@
+//! Step 4b, its parts: a message split into clauses, at sentence ends or also at commas and
+//! before "and" that starts another question; a topic of names only ("Mila pis IBM, c'est
+//! quoi l'histoire ?") joins the question after it, and a tag ("…, right?") the clause
+//! before it.
+
+use crate::knowledge::{class, KnowledgeBase};
+use crate::nlu::{normalize, tokens};
+
+/// Whether the text has more than one sentence (pieces between sentence ends with words in
+/// them).
+pub fn several_sentences(text: &str) -> bool {
+    let body = text.trim_end_matches(|c: char| ends_sentence(c) || c.is_whitespace());
+    // Without a mark the body is one piece: `nth(1)` is then `None`.
+    body.split(ends_sentence)
+        .filter(|s| s.chars().any(char::is_alphanumeric))
+        .nth(1)
+        .is_some()
+}
+
+/// Whether `c` is one of [`STRONG`], by a `match` rather than a scan of the list (this runs
+/// on every character of every question).
+pub fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '？' | ';' | ':' | '\n')
+}
+
+/// Marks that end a clause: sentence ends first, then also commas.
+pub const STRONG: &[char] = &['.', '!', '?', '？', ';', ':', '\n'];
+pub const ALL: &[char] = &['.', '!', '?', '？', ';', ':', ',', '\n'];
+
+/// Most words a clause of names only may have ("Mila and IBM").
+const NAMES_ONLY_WORDS: usize = 12;
+
+/// The clauses of a message: split at `marks`, and when commas split too, before "and"/"et"
+/// that starts another question ("… founded, and by whom?"). Fewer than two clauses are
+/// returned as found, possibly without words.
+pub fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
+    let finer = marks.contains(&',');
+    let at = |piece: &str| {
+        if finer {
+            at_conjunctions(kb, piece)
+        } else {
+            vec![piece.to_string()]
+        }
+    };
+    let mut out = Vec::new();
+    // Cleared at every mark, never reallocated.
+    let mut piece = String::with_capacity(text.len());
+    for c in text.chars() {
+        // "incl." or "approx." ends no clause.
+        let abbreviated = c == '.' && {
+            let last = piece.split(|c: char| !c.is_alphanumeric()).next_back();
+            last.is_some_and(|w| kb.lexicon.abbreviations.contains(&normalize(w)))
+        };
+        piece.push(c);
+        if marks.contains(&c) && !abbreviated {
+            out.extend(at(&piece));
+            piece.clear();
+        }
+    }
+    out.extend(at(&piece));
+    // Fewer than two pieces with anything in them are no clauses (the caller needs two),
+    // whatever their words: they are not normalised.
+    out.retain(|p| !p.trim().is_empty());
+    if out.len() < 2 {
+        return out;
+    }
+    let out: Vec<(String, Vec<String>)> = out
+        .into_iter()
+        .map(|p| {
+            let words = tokens(&normalize(&p));
+            (p, words)
+        })
+        .filter(|(_, words)| !words.is_empty())
+        .collect();
+    // One piece is left as it is: neither a tag nor a topic joins it to another.
+    if out.len() < 2 {
+        return out.into_iter().map(|(p, _)| p).collect();
+    }
+    // A tag ("…, right?") asks the clause before it: it is no question of its own.
+    let mut joined: Vec<String> = Vec::with_capacity(out.len());
+    // A topic ("Mila pis IBM, c'est quoi l'histoire ?") is what the question after it asks
+    // about: the two are one clause.
+    let mut topic: Option<String> = None;
+    for (piece, words) in out {
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let plain = class::FILLER | class::PRONOUN | class::STARTS_CUE;
+        let tag = kb.lexicon.yes_no_marks.occurs_in(&refs)
+            && words.iter().all(|w| kb.lexicon.class(w) & plain != 0);
+        let piece = match topic.take() {
+            Some(t) => format!("{t} {piece}"),
+            None => piece,
+        };
+        if names_only(kb, &words) {
+            topic = Some(piece);
+            continue;
+        }
+        match joined.last_mut() {
+            Some(last) if tag => {
+                last.push(' ');
+                last.push_str(&piece);
+            }
+            _ => joined.push(piece),
+        }
+    }
+    joined.extend(topic);
+    joined
+}
+
+/// Whether the words are names of the article's entities joined by conjunctions ("Mila and
+/// IBM"), and nothing else.
+fn names_only(kb: &KnowledgeBase, words: &[String]) -> bool {
+    // Most clauses ask something: a question word or filler rules them out at once.
+    let asks = |w: &String| {
+        !kb.lexicon.conjunctions.contains(w)
+            && kb.lexicon.class(w) & (class::QUESTION | class::FILLER | class::VERB) != 0
+    };
+    if words.len() > NAMES_ONLY_WORDS || words.iter().any(asks) {
+        return false;
+    }
+    let mut i = 0;
+    let mut named = false;
+    while i < words.len() {
+        if kb.lexicon.conjunctions.contains(&words[i]) {
+            i += 1;
+            continue;
+        }
+        let longest = kb.aliases_at(words, i).map(|(_, n)| i + n).max();
+        match longest {
+            Some(end) => {
+                named = true;
+                i = end;
+            }
+            None => return false,
+        }
+    }
+    named
+}
+
+/// Splits before a conjunction followed, within two words, by a question word.
+fn at_conjunctions(kb: &KnowledgeBase, piece: &str) -> Vec<String> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let normalized: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+    let asks = |w: &String| {
+        tokens(w)
+            .iter()
+            .any(|t| kb.lexicon.class(t) & class::QUESTION != 0)
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..words.len() {
+        let conjunction = kb.lexicon.conjunctions.contains(&normalized[i]);
+        if conjunction && normalized[i + 1..].iter().take(2).any(asks) {
+            out.push(words[start..i].join(" "));
+            start = i + 1;
+        }
+    }
+    out.push(words[start..].join(" "));
+    out
+}
