@@ -8,9 +8,9 @@
 
 use super::compose::remember;
 use super::decide::{Decision, Refusal};
+use super::pieces::{split, ALL, STRONG};
 use super::{compose_understood, understand, Conversation, Understood};
 use crate::answer::Answer;
-use super::pieces::{split, ALL, STRONG};
 use crate::knowledge::{class, KnowledgeBase};
 
 /// Whether the decision leaves room for another reading: a refusal for want of a fit, not
@@ -147,6 +147,10 @@ const OPTION_WORDS: usize = 3;
 /// three words before "or"). The option the fact confirms is answered, without Yes or No;
 /// none, or two different facts, and there is no answer.
 fn choice(kb: &KnowledgeBase, u: &Understood, conv: &Conversation) -> Option<Understood> {
+    // "Oui ou non ?" offers no choice.
+    if !u.p.either {
+        return None;
+    }
     let words = &u.p.words;
     let or = (1..words.len()).find(|&i| kb.lexicon.alternatives.contains(&words[i]))?;
     let after = &words[or + 1..];
@@ -349,4 +353,3 @@ fn merge(question: &str, answers: Vec<Answer>) -> Option<Answer> {
     out.question = question.to_string();
     Some(out)
 }
-

@@ -91,6 +91,9 @@ fn frames(kb: &KnowledgeBase, p: &Parsed, masked: &[&str]) -> Frames {
     f
 }
 
+/// Most words before a word that a yes/no mark containing it may start ("oui ou non").
+const MARK_REACH: usize = 4;
+
 /// Most words of the asker's purpose after its opening ("for my" school report).
 const PURPOSE_WORDS: usize = 2;
 
@@ -450,6 +453,23 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     // "Can you tell me …" asks for what follows, not whether the bot can.
     let starts = n > 0 && found_at(&lex.yes_no_starts, 0) && !frames.request[0];
     let marked = (0..n).any(|i| found_at(&lex.yes_no_marks, i));
+    // "Oui ou non" asks nothing with its "ou": a question word inside a yes/no mark is none.
+    let mut qword = p.qword;
+    if let Some(q) = p.qword {
+        let in_mark = |i: usize| {
+            (i.saturating_sub(MARK_REACH)..=i).any(|s| {
+                lex.yes_no_marks
+                    .match_len_at(&masked, s)
+                    .is_some_and(|len| s + len > i)
+            })
+        };
+        let next = (q + 1..n).find(|&i| {
+            p.classes[i] & class::QUESTION != 0
+                && !in_mark(i)
+                && !lex.opening_question_words.contains(&p.words[i])
+        });
+        qword = if in_mark(q) { next } else { Some(q) };
+    }
     // The first word with a meaning of its own after "besides", "apart from", … (none when
     // that is a name: "besides Bengio, who teaches there?").
     let excluded = (0..n)
@@ -468,8 +488,8 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
         .filter(|&j| !p.is_named(j));
     // "Is it Bengio who founded Mila?", "c'est-tu Bengio qui a parti Mila ?": in a yes/no
     // question, a question word right after a name is a relative pronoun.
-    if starts && p.qword.is_some_and(|q| q > 0 && p.is_named(q - 1)) {
-        p.qword = None;
+    if starts && qword.is_some_and(|q| q > 0 && p.is_named(q - 1)) {
+        qword = None;
     }
     // Without a verb or mark of a yes/no question, a claim starts with what it is about
     // ("Mila in Toronto?", "Pineau on the faculty?") or names two things ("founded in 1993
@@ -482,6 +502,8 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
         || p.mentions.len() + usize::from(!p.numbers.is_empty()) >= 2;
     // "I need the year Bengio founded Mila" asks for the year.
     let claim = claim && !frames.request.contains(&true);
+    drop(masked);
+    p.qword = qword;
     p.yes_no = p.qword.is_none() && (starts || marked || claim);
     // A request frame carries no meaning of its own, nor does the asker's purpose.
     p.self_words.retain(|&i| !frames.impersonal[i]);

@@ -84,8 +84,15 @@ pub fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
     for (piece, words) in out {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let plain = class::FILLER | class::PRONOUN | class::STARTS_CUE;
-        let tag = kb.lexicon.yes_no_marks.occurs_in(&refs)
-            && words.iter().all(|w| kb.lexicon.class(w) & plain != 0);
+        // The words of the mark itself count as plain ("oui ou non").
+        let mut in_mark = vec![false; refs.len()];
+        for i in 0..refs.len() {
+            if let Some(len) = kb.lexicon.yes_no_marks.match_len_at(&refs, i) {
+                in_mark[i..i + len].fill(true);
+            }
+        }
+        let tag = in_mark.contains(&true)
+            && (words.iter().zip(&in_mark)).all(|(w, &m)| m || kb.lexicon.class(w) & plain != 0);
         let piece = match topic.take() {
             Some(t) => format!("{t} {piece}"),
             None => piece,

@@ -193,3 +193,16 @@ fn two_things_asked_with_one_frame_are_both_answered() {
     let a = one(&kb, "who founded acme and globex?");
     assert!(!a.answered, "{}\n{}", a.body, a.explain());
 }
+
+#[test]
+fn yes_or_no_after_a_question_is_no_choice() {
+    let lex = lexicon("")
+        .replace(
+            r#"yes_no_marks = ["right"]"#,
+            r#"yes_no_marks = ["right", "yes or no"]"#,
+        )
+        .replace("filler = [\"was\",", "filler = [\"yes\", \"no\", \"was\",");
+    let kb = kb_with(INTENTS, &lex);
+    let a = one(&kb, "was acme founded in 1999? yes or no");
+    assert!(a.body.starts_with("Yes."), "{}\n{}", a.body, a.explain());
+}
