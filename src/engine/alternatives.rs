@@ -60,7 +60,7 @@ pub fn coordinated(
 ) -> Option<Answer> {
     let words = &u.p.words;
     let asks = |w: &String| kb.lexicon.class(w) & class::QUESTION != 0;
-    let and = (1..words.len()).find(|&i| kb.lexicon.conjunctions.contains(&words[i]))?;
+    let and = first_conjunction(kb, words)?;
     // The first question phrase is all before the conjunction; the second ends at the first
     // question word within two words after it.
     let second_end = (and + 1..words.len().min(and + 3)).find(|&i| asks(&words[i]))?;
@@ -192,7 +192,7 @@ fn both(
     if u.p.yes_no {
         return None;
     }
-    let and = (1..words.len()).find(|&i| kb.lexicon.conjunctions.contains(&words[i]))?;
+    let and = first_conjunction(kb, words)?;
     let after = &words[and + 1..];
     if after.is_empty() {
         return None;
@@ -230,6 +230,11 @@ fn read_in(u: &Understood, range: std::ops::Range<usize>) -> bool {
     };
     let explains = u.cands.iter().find(|c| c.intent == *i).map(|c| &c.explains);
     explains.is_some_and(|e| e.get(range).is_some_and(|r| r.contains(&true)))
+}
+
+/// The first conjunction after the first word ("… faculty *and* graduates").
+fn first_conjunction(kb: &KnowledgeBase, words: &[String]) -> Option<usize> {
+    (1..words.len()).find(|&i| kb.lexicon.conjunctions.contains(&words[i]))
 }
 
 fn fact_of(u: &Understood) -> Option<usize> {

@@ -138,11 +138,15 @@ fn decide_for(
     // Nothing named and every word about the bot ("give me a list of topics"): the bot's
     // own small talk, unless a fact's intent fits better.
     if default_only {
-        let chat = smalltalk(kb, p, cands);
-        let score = |i: Option<usize>| cands.iter().find(|c| Some(c.intent) == i).map(|c| c.score);
+        let score = |i: usize| {
+            cands
+                .iter()
+                .find(|c| c.intent == i)
+                .map_or(0.0, |c| c.score)
+        };
         let fact_best = cands.iter().find(|c| !kb.intents[c.intent].smalltalk);
-        if let (Some(intent), Some(s)) = (chat, score(chat)) {
-            if fact_best.is_none_or(|f| s >= f.score) {
+        if let Some(intent) = smalltalk(kb, p, cands) {
+            if fact_best.is_none_or(|f| score(intent) >= f.score) {
                 return Decision::SmallTalk { intent };
             }
         }

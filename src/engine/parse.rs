@@ -61,38 +61,27 @@ struct Frames {
 fn frames(kb: &KnowledgeBase, p: &Parsed, masked: &[&str]) -> Frames {
     let lex = &kb.lexicon;
     let n = p.words.len();
-    let mut f = Frames {
-        impersonal: vec![false; n],
-        request: vec![false; n],
-        purpose: vec![false; n],
-    };
-    let mark = |v: &mut Vec<bool>, from: usize, to: usize| v[from..to].fill(true);
+    let requests = lex.requests.coverage(masked);
+    let particles = lex.question_particles.coverage(masked);
+    let wants = lex.wants.coverage(masked);
+    let mut purpose = vec![false; n];
     for i in 0..n {
-        if let Some(len) = lex.question_particles.match_len_at(masked, i) {
-            mark(&mut f.impersonal, i, i + len);
-        }
-        if let Some(len) = lex.requests.match_len_at(masked, i) {
-            mark(&mut f.impersonal, i, i + len);
-            mark(&mut f.request, i, i + len);
-        }
-        if let Some(len) = lex.wants.match_len_at(masked, i) {
-            mark(&mut f.request, i, i + len);
-        }
         // At the start or the end of the question only: "the application for my visa" is
         // no purpose.
         if let Some(len) = lex.purposes.match_len_at(masked, i) {
             let end = purpose_end(p, i + len);
             if i == 0 || end == n {
-                mark(&mut f.impersonal, i, end);
-                mark(&mut f.purpose, i, end);
+                purpose[i..end].fill(true);
             }
         }
     }
-    f
+    let or = |a: &[bool], b: &[bool]| a.iter().zip(b).map(|(x, y)| x | y).collect::<Vec<_>>();
+    Frames {
+        impersonal: or(&or(&particles, &requests), &purpose),
+        request: or(&requests, &wants),
+        purpose,
+    }
 }
-
-/// Most words before a word that a yes/no mark containing it may start ("oui ou non").
-const MARK_REACH: usize = 4;
 
 /// Most words of the asker's purpose after its opening ("for my" school report).
 const PURPOSE_WORDS: usize = 2;
@@ -447,28 +436,20 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
     let frames = frames(kb, p, &masked);
     let others = (0..n).any(|i| found_at(&lex.others, i));
     let opinion = (0..n).any(|i| found_at(&lex.opinions, i));
+    let in_mark = lex.yes_no_marks.coverage(&masked);
     // "Or" offers a choice, unless it is inside a yes/no mark ("yes or no?", "oui ou non ?").
-    let either = (1..n)
-        .any(|i| lex.alternatives.contains(&p.words[i]) && !found_at(&lex.yes_no_marks, i - 1));
+    let either = (1..n).any(|i| lex.alternatives.contains(&p.words[i]) && !in_mark[i]);
     // "Can you tell me …" asks for what follows, not whether the bot can.
     let starts = n > 0 && found_at(&lex.yes_no_starts, 0) && !frames.request[0];
-    let marked = (0..n).any(|i| found_at(&lex.yes_no_marks, i));
+    let marked = in_mark.contains(&true);
     // "Oui ou non" asks nothing with its "ou": a question word inside a yes/no mark is none.
     let mut qword = p.qword;
-    if let Some(q) = p.qword {
-        let in_mark = |i: usize| {
-            (i.saturating_sub(MARK_REACH)..=i).any(|s| {
-                lex.yes_no_marks
-                    .match_len_at(&masked, s)
-                    .is_some_and(|len| s + len > i)
-            })
-        };
-        let next = (q + 1..n).find(|&i| {
+    if let Some(q) = p.qword.filter(|&q| in_mark[q]) {
+        qword = (q + 1..n).find(|&i| {
             p.classes[i] & class::QUESTION != 0
-                && !in_mark(i)
+                && !in_mark[i]
                 && !lex.opening_question_words.contains(&p.words[i])
         });
-        qword = if in_mark(q) { next } else { Some(q) };
     }
     // The first word with a meaning of its own after "besides", "apart from", … (none when
     // that is a name: "besides Bengio, who teaches there?").

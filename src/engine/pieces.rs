@@ -85,12 +85,7 @@ pub fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let plain = class::FILLER | class::PRONOUN | class::STARTS_CUE;
         // The words of the mark itself count as plain ("oui ou non").
-        let mut in_mark = vec![false; refs.len()];
-        for i in 0..refs.len() {
-            if let Some(len) = kb.lexicon.yes_no_marks.match_len_at(&refs, i) {
-                in_mark[i..i + len].fill(true);
-            }
-        }
+        let in_mark = kb.lexicon.yes_no_marks.coverage(&refs);
         let tag = in_mark.contains(&true)
             && (words.iter().zip(&in_mark)).all(|(w, &m)| m || kb.lexicon.class(w) & plain != 0);
         let piece = match topic.take() {

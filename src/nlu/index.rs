@@ -208,6 +208,17 @@ impl CueSet {
             .max()
     }
 
+    /// Per word, whether a cue matching somewhere covers it.
+    pub fn coverage(&self, words: &[&str]) -> Vec<bool> {
+        let mut covered = vec![false; words.len()];
+        for i in 0..words.len() {
+            if let Some(len) = self.match_len_at(words, i) {
+                covered[i..i + len].fill(true);
+            }
+        }
+        covered
+    }
+
     /// Whether one of the cues matches anywhere in `words`.
     pub fn occurs_in(&self, words: &[&str]) -> bool {
         (0..words.len()).any(|i| self.matches_at(words, i))
