@@ -114,7 +114,7 @@ pub fn understand(kb: &KnowledgeBase, question: &str, conv: &Conversation) -> Un
     } else {
         (normalize(cleaned), false)
     };
-    let mut p = parse(kb, &normalized);
+    let mut p = parse(kb, &normalized, &normalize::french_marked(cleaned));
     p.question_mark = cleaned.contains(['?', '？']);
     let previous: &[String] = if p.elliptic { &conv.words } else { &[] };
     // A pronoun with no antecedent yet can only mean the default subject ("do they do NLP?").

@@ -248,7 +248,8 @@ impl Parsed {
     }
 }
 
-pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
+/// `french_marked`: the words the asker wrote with a French diacritic (`normalize::french_marked`).
+pub fn parse(kb: &KnowledgeBase, normalized: &str, french_marked: &[String]) -> Parsed {
     let super::spelling::Corrected {
         words,
         known,
@@ -281,7 +282,7 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str) -> Parsed {
                 || p.numbers.iter().any(|n| (n.from..=n.at).contains(&i))
         })
         .collect();
-    classify(kb, &mut p);
+    classify(kb, &mut p, french_marked);
     p.stems = vec![OnceCell::new(); p.words.len()];
     for m in &p.mentions {
         if let Named::Entity(e) = m.what {
@@ -400,7 +401,7 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
 }
 
 /// Language, question word, pronouns, first/second person, yes/no, ellipsis.
-fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
+fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     let lex = &kb.lexicon;
     let (mut fr, mut en) = (0, 0);
     let mut verb = false;
@@ -408,7 +409,8 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed) {
         if p.is_named(i) {
             continue;
         }
-        fr += usize::from(c & class::FRENCH != 0);
+        // "étudié" and "à" are French even where "etudie" and "a" could be either.
+        fr += usize::from(c & class::FRENCH != 0 || french_marked.contains(&p.words[i]));
         en += usize::from(c & class::ENGLISH != 0);
         // French "que" asks only at the start ("que veut dire…"); later it joins clauses
         // ("c'est vrai que…").

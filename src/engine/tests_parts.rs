@@ -91,9 +91,9 @@ fn yes_needs_the_value_stated_not_only_mentioned() {
 #[test]
 fn a_number_followed_by_what_it_counts_is_a_quantity() {
     let kb = kb();
-    let p = parse::parse(&kb, "more than 1000 members");
+    let p = parse::parse(&kb, "more than 1000 members", &[]);
     assert!(!p.numbers[0].is_year());
-    let p = parse::parse(&kb, "founded in 1999 by");
+    let p = parse::parse(&kb, "founded in 1999 by", &[]);
     assert!(p.numbers[0].is_year());
 }
 
@@ -152,9 +152,9 @@ fn question_words_joined_by_and_share_the_rest_of_the_question() {
 #[test]
 fn besides_leaves_out_the_word_after_it_unless_that_is_a_name() {
     let kb = kb();
-    let p = parse::parse(&kb, "which members besides visitors");
+    let p = parse::parse(&kb, "which members besides visitors", &[]);
     assert_eq!(p.excluded.map(|i| p.words[i].as_str()), Some("visitors"));
-    let p = parse::parse(&kb, "which members besides ada smith");
+    let p = parse::parse(&kb, "which members besides ada smith", &[]);
     assert_eq!(p.excluded, None);
     // The intent the left-out word asks for is not the one answered.
     let a = one(&kb, "who are the members of Acme besides who founded it?");
@@ -167,4 +167,22 @@ fn ends_sentence_is_the_strong_marks() {
         let strong = pieces::STRONG.contains(&c);
         assert_eq!(pieces::ends_sentence(c), strong, "{c:?}");
     }
+}
+
+#[test]
+fn words_written_with_french_accents_vote_for_french() {
+    let kb = kb();
+    // "who" votes English and "a" French: a tie is English, unless "fondé" was written so.
+    assert_eq!(parse::parse(&kb, "who a fonde acme", &[]).lang, Lang::En);
+    let marked = normalize::french_marked("who a fondé Acme");
+    assert_eq!(
+        parse::parse(&kb, "who a fonde acme", &marked).lang,
+        Lang::Fr
+    );
+    // A name keeps its accents without making the question French.
+    let marked = normalize::french_marked("who founded Acmé");
+    assert_eq!(
+        parse::parse(&kb, "who founded acme", &marked).lang,
+        Lang::En
+    );
 }

@@ -105,6 +105,22 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// The normalised words written with a diacritic that marks French ("étudié", "à", "ça"),
+/// in order: a sign of the language when the words themselves are shared with English.
+pub fn french_marked(s: &str) -> Vec<String> {
+    const MARKS: &[char] = &[
+        'é', 'è', 'ê', 'à', 'â', 'ç', 'ù', 'û', 'ô', 'î', 'ï', 'ë', 'œ', 'É', 'È', 'Ê', 'À', 'Ç',
+    ];
+    if s.is_ascii() {
+        return Vec::new();
+    }
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.contains(MARKS))
+        .map(normalize)
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 #[inline]
 fn push(out: &mut String, space: &mut bool, c: char) {
     if c.is_alphanumeric() {
@@ -155,6 +171,13 @@ mod tests {
         assert_eq!(normalize("🎉 \u{202e}abc\u{0}"), "abc");
         assert_eq!(normalize(""), "");
         assert_eq!(normalize("5,000 people, 2 labs"), "5000 people 2 labs");
+    }
+
+    #[test]
+    fn finds_words_marked_as_french() {
+        assert_eq!(french_marked("hugo a étudié à Mila ?"), ["etudie", "a"]);
+        assert!(french_marked("Oríon and Watson").is_empty());
+        assert!(french_marked("who founded mila").is_empty());
     }
 
     #[test]
