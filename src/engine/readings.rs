@@ -117,6 +117,7 @@ pub fn check(
     let mut name_contradicted = false;
     let asked = Asked {
         intent: cand.map(|c| c.intent),
+        explains: cand.map(|c| c.explains.as_slice()),
         open,
     };
     let verdict = values(kb, p, f, subject, &asked, &mut name_contradicted)?;
@@ -316,6 +317,8 @@ pub fn describes(kb: &KnowledgeBase, f: &Fact) -> bool {
 /// explained it) and the meaningful words.
 struct Asked<'a> {
     intent: Option<usize>,
+    /// Per word of the question: explained by that intent.
+    explains: Option<&'a [bool]>,
     open: &'a [usize],
 }
 
@@ -366,7 +369,18 @@ fn confirms(
             .all(|&i| p.stems(kb, i).iter().any(|s| f.claim_stems.contains(s)))
     };
     let relation_asked = !describes && !others_named && claimed();
-    let asserted = (stated && !describes) || (subject_asked && !others_named) || relation_asked;
+    // The subject itself asked about: what is said of it beyond the intent's words must be
+    // what the fact claims ("is myia a platform for language learning?" is not settled by "a
+    // framework for Python").
+    let beyond_intent = || {
+        asked
+            .open
+            .iter()
+            .filter(|&&i| !asked.explains.is_some_and(|e| e[i]))
+            .all(|&i| p.stems(kb, i).iter().any(|s| f.claim_stems.contains(s)))
+    };
+    let subject_claimed = subject_asked && !others_named && beyond_intent();
+    let asserted = (stated && !describes) || subject_claimed || relation_asked;
     asserted && !implied && !exclusive
 }
 

@@ -206,3 +206,24 @@ fn yes_or_no_after_a_question_is_no_choice() {
     let a = one(&kb, "was acme founded in 1999? yes or no");
     assert!(a.body.starts_with("Yes."), "{}\n{}", a.body, a.explain());
 }
+
+#[test]
+fn a_yes_about_a_person_needs_what_is_said_of_them_in_the_claim() {
+    use super::tests::{from_files, ARTICLE, ENTITIES, FACTS, MESSAGES};
+    let facts = format!(
+        "{FACTS}[[fact]]\nid = \"ada\"\nsubjects = [\"ada\"]\nrelation = \"is_a\"\nvalue = \"founder\"\nintents = [\"description\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Ada Smith founded Acme.\"\nfr = \"Ada Smith a fondé Acme.\"\n"
+    );
+    let kb = from_files(&[
+        ("article.wikitext", ARTICLE),
+        ("entities.toml", ENTITIES),
+        ("intents.toml", INTENTS),
+        ("facts.toml", &facts),
+        ("lexicon.toml", &lexicon("")),
+        ("messages.toml", MESSAGES),
+    ]);
+    // "Lab" is in the evidence, but the fact does not say Ada Smith is one.
+    let a = one(&kb, "is ada smith a lab?");
+    assert!(!a.body.starts_with("Yes."), "{}\n{}", a.body, a.explain());
+    let a = one(&kb, "ada smith founded acme?");
+    assert!(a.body.starts_with("Yes."), "{}\n{}", a.body, a.explain());
+}
