@@ -114,6 +114,7 @@ pub fn understand(kb: &KnowledgeBase, question: &str, conv: &Conversation) -> Un
     } else {
         (normalize(cleaned), false)
     };
+    let normalized = blank_filled(kb, normalized);
     let mut p = parse(kb, &normalized, &normalize::french_marked(cleaned));
     p.question_mark = cleaned.contains(['?', '？']);
     let previous: &[String] = if p.elliptic { &conv.words } else { &[] };
@@ -165,6 +166,21 @@ pub fn compose_understood(
         confidence,
     };
     compose::compose(cx, decision, conv)
+}
+
+/// An unfinished statement with its question word: "Mila was founded by?" asks "by whom".
+/// A pronoun may be what the last word takes ("is that who it was founded by?").
+fn blank_filled(kb: &KnowledgeBase, normalized: String) -> String {
+    let lex = &kb.lexicon;
+    let mut words = normalized.split(' ');
+    let asked = words
+        .next_back()
+        .and_then(|last| lex.blanks.get(last))
+        .filter(|_| !words.any(|w| lex.pronouns.contains(w) || lex.question_words.contains(w)));
+    match asked {
+        Some(q) => format!("{normalized} {q}"),
+        None => normalized,
+    }
 }
 
 /// The question with each control character as a space; borrowed when it has none.

@@ -483,8 +483,10 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         .first()
         .is_some_and(|m| m.start == 0 && !possessive(m))
         || p.mentions.len() + usize::from(!p.numbers.is_empty()) >= 2;
-    // "I need the year Bengio founded Mila" asks for the year.
-    let claim = claim && !frames.request.contains(&true);
+    // "I need the year Bengio founded Mila" asks for the year; "Mila was founded in?" asks
+    // what comes next (but "is that something Mila works on?" ends its clause).
+    let unfinished = !p.pronoun && p.words.last().is_some_and(|w| lex.unfinished.contains(w));
+    let claim = claim && !frames.request.contains(&true) && !unfinished;
     drop(masked);
     p.qword = qword;
     p.yes_no = p.qword.is_none() && (starts || marked || claim);

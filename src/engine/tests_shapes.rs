@@ -227,3 +227,23 @@ fn a_yes_about_a_person_needs_what_is_said_of_them_in_the_claim() {
     let a = one(&kb, "ada smith founded acme?");
     assert!(a.body.starts_with("Yes."), "{}\n{}", a.body, a.explain());
 }
+
+#[test]
+fn an_unfinished_statement_asks_what_comes_next() {
+    let lists = r#"unfinished = ["by", "in"]
+blanks = { by = "whom" }"#;
+    let kb = kb_with(INTENTS, &lexicon(lists));
+    // Not a claim to confirm: the blank after "by" is the founder.
+    let a = one(&kb, "acme was founded by?");
+    assert_eq!(
+        a.body,
+        "Acme was founded by Ada Smith.[1]",
+        "{}",
+        a.explain()
+    );
+    let a = one(&kb, "acme was founded in?");
+    assert!(!a.body.starts_with("Yes."), "{}\n{}", a.body, a.explain());
+    // A finished claim is still confirmed.
+    let a = one(&kb, "acme was founded by ada smith?");
+    assert!(a.body.starts_with("Yes."), "{}\n{}", a.body, a.explain());
+}

@@ -127,6 +127,12 @@ pub(super) fn assemble(
         euphonic_subjects: set(&lex.euphonic_subjects),
         contractions: set(&lex.contractions),
         name_after: set(&lex.name_after),
+        unfinished: set(&lex.unfinished),
+        blanks: lex
+            .blanks
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
         more_than: cues(&lex.more_than),
         less_than: cues(&lex.less_than),
         external: lex

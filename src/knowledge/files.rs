@@ -261,6 +261,10 @@ pub struct LexiconFile {
     pub contractions: Vec<String>,
     #[serde(default)]
     pub name_after: Vec<String>,
+    #[serde(default)]
+    pub unfinished: Vec<String>,
+    #[serde(default)]
+    pub blanks: std::collections::BTreeMap<String, String>,
     pub more_than: Vec<String>,
     pub less_than: Vec<String>,
     /// Names the article does not cover, by kind: they are values to compare or subjects

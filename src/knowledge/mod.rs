@@ -192,6 +192,11 @@ pub struct Lexicon {
     pub euphonic_subjects: FxHashSet<String>,
     pub contractions: FxHashSet<String>,
     pub name_after: FxHashSet<String>,
+    /// Words a statement cannot end on: "Mila was founded in?" asks what comes next.
+    pub unfinished: FxHashSet<String>,
+    /// The question word an unfinished statement leaves out after its last word ("founded
+    /// by?": "whom").
+    pub blanks: FxHashMap<String, String>,
     /// Pronouns that refer to the last answer's fact rather than its subject ("that").
     pub fact_pronouns: FxHashSet<String>,
     /// Words asking whether something is all there is ("only").
