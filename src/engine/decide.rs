@@ -413,7 +413,7 @@ fn by_evidence(
         // About the first entity named ("is Oríon an IBM product?" is about Oríon), more words
         // explained, more names confirmed, then the narrower fact.
         let rank = (
-            s.explicit.first() == Some(&r.subject),
+            s.first == Some(r.subject),
             r.evidence_words,
             r.confirmed,
             describes,

@@ -10,6 +10,9 @@ use crate::knowledge::KnowledgeBase;
 pub struct Subjects {
     /// Entities the question names.
     pub explicit: Vec<usize>,
+    /// What the question is first about: the first entity named, or the person "he"/"she"
+    /// refers to when only the default subject is named ("is she at Mila?").
+    pub first: Option<usize>,
     /// Candidates in order: named entities, then antecedents, then the default.
     pub order: Vec<usize>,
     pub from_context: bool,
@@ -40,9 +43,16 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     let mut order = explicit.clone();
     let mut from_context = false;
     let mut person = None;
+    let mut first = explicit.first().copied();
     if p.person_pronoun {
         person = id(&conv.person);
-        order.extend(person);
+        // "Is she at Mila?": the person is asked about, the default subject is where.
+        if explicit == [DEFAULT_SUBJECT] && person.is_some() {
+            order.splice(0..0, person);
+            first = person;
+        } else {
+            order.extend(person);
+        }
         from_context = person.is_some();
     }
     // "It" is no person: "and when did he found it?" after a question about Bengio asks
@@ -95,6 +105,7 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     Subjects {
         about_person,
         explicit,
+        first,
         order,
         from_context,
         person,

@@ -247,3 +247,23 @@ blanks = { by = "whom" }"#;
     let a = one(&kb, "acme was founded by ada smith?");
     assert!(a.body.starts_with("Yes."), "{}\n{}", a.body, a.explain());
 }
+
+#[test]
+fn she_is_asked_about_when_only_the_default_subject_is_named() {
+    use super::tests::{from_files, ARTICLE, ENTITIES, FACTS, MESSAGES};
+    let facts = format!(
+        "{FACTS}[[fact]]\nid = \"ada\"\nsubjects = [\"ada\"]\nrelation = \"is_a\"\nvalue = \"founder\"\nintents = [\"description\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Ada Smith founded Acme.\"\nfr = \"Ada Smith a fondé Acme.\"\n"
+    );
+    let kb = from_files(&[
+        ("article.wikitext", ARTICLE),
+        ("entities.toml", ENTITIES),
+        ("intents.toml", INTENTS),
+        ("facts.toml", &facts),
+        ("lexicon.toml", &lexicon("")),
+        ("messages.toml", MESSAGES),
+    ]);
+    let mut conv = super::Conversation::default();
+    super::ask(&kb, "who founded acme?", &mut conv);
+    let a = super::ask(&kb, "is she in acme?", &mut conv);
+    assert!(a.body.contains("Ada Smith"), "{}\n{}", a.body, a.explain());
+}
