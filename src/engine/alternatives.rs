@@ -158,9 +158,19 @@ fn choice(kb: &KnowledgeBase, u: &Understood, conv: &Conversation) -> Option<Und
         return None;
     }
     let first = words[..or].join(" ");
+    // The first option with what follows the second, when both are one word of one kind
+    // ("founded before or after 2000": "founded before 2000"), then the second option in
+    // place of one to three words before "or".
+    let lex = &kb.lexicon;
+    let comparison = |w: &String| {
+        let one = |c: &crate::nlu::cue::Cue| c.len() == 1 && c.first_word() == Some(w.as_str());
+        lex.more_than.iter().chain(&lex.less_than).any(one)
+    };
+    let alike = comparison(&words[or - 1]) && comparison(&after[0]);
+    let shared = (alike && after.len() > 1).then(|| [&words[..or], &after[1..]].concat().join(" "));
     let second = (1..=or.min(OPTION_WORDS)).map(|n| [&words[..or - n], after].concat().join(" "));
     let mut found: Option<Understood> = None;
-    for variant in std::iter::once(first).chain(second) {
+    for variant in std::iter::once(first).chain(shared).chain(second) {
         let mut v = understand(kb, &variant, conv);
         let Decision::Fact { reading, .. } = &mut v.decision else {
             continue;

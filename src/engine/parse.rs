@@ -440,7 +440,12 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     let opinion = (0..n).any(|i| found_at(&lex.opinions, i));
     let in_mark = lex.yes_no_marks.coverage(&masked);
     // "Or" offers a choice, unless it is inside a yes/no mark ("yes or no?", "oui ou non ?").
-    let either = (1..n).any(|i| lex.alternatives.contains(&p.words[i]) && !in_mark[i]);
+    // "Où" written with its accent is "where", never "or".
+    let either = (1..n).any(|i| {
+        lex.alternatives.contains(&p.words[i])
+            && !in_mark[i]
+            && !french_marked.contains(&p.words[i])
+    });
     // "Can you tell me …" asks for what follows, not whether the bot can.
     let starts = n > 0 && found_at(&lex.yes_no_starts, 0) && !frames.request[0];
     let marked = in_mark.contains(&true);

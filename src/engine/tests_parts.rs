@@ -186,3 +186,14 @@ fn words_written_with_french_accents_vote_for_french() {
         Lang::En
     );
 }
+
+#[test]
+fn ou_written_with_its_accent_offers_no_choice() {
+    use super::tests::{kb_with, INTENTS, LEXICON};
+    let lexicon = LEXICON.replace("alternatives = [\"or\"]", "alternatives = [\"or\", \"ou\"]");
+    let kb = kb_with(INTENTS, &lexicon);
+    let words = "acme est ou paris";
+    assert!(parse::parse(&kb, words, &[]).either);
+    let marked = normalize::french_marked("Acme est où Paris");
+    assert!(!parse::parse(&kb, words, &marked).either);
+}

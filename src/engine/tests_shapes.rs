@@ -267,3 +267,23 @@ fn she_is_asked_about_when_only_the_default_subject_is_named() {
     let a = super::ask(&kb, "is she in acme?", &mut conv);
     assert!(a.body.contains("Ada Smith"), "{}\n{}", a.body, a.explain());
 }
+
+#[test]
+fn a_choice_of_two_comparisons_shares_what_follows() {
+    let lexicon = lexicon("").replace(
+        "more_than = [\"more than\"]",
+        "more_than = [\"more than\", \"after\"]",
+    );
+    let lexicon = lexicon.replace(
+        "less_than = [\"less than\"]",
+        "less_than = [\"less than\", \"before\"]",
+    );
+    let kb = kb_with(INTENTS, &lexicon);
+    for q in [
+        "was acme founded before or after 2005?",
+        "was acme founded after or before 2005?",
+    ] {
+        let a = one(&kb, q);
+        assert_eq!(a.body, "Acme was founded in 1999.[1]", "{}", a.explain());
+    }
+}
