@@ -168,7 +168,13 @@ fn choice(kb: &KnowledgeBase, u: &Understood, conv: &Conversation) -> Option<Und
     };
     let alike = comparison(&words[or - 1]) && comparison(&after[0]);
     let shared = (alike && after.len() > 1).then(|| [&words[..or], &after[1..]].concat().join(" "));
-    let second = (1..=or.min(OPTION_WORDS)).map(|n| [&words[..or - n], after].concat().join(" "));
+    // The option replaced never takes the first name with it ("is Mila a company or a
+    // research institute?" does not ask "is a research institute?").
+    let first_name = u.p.mentions.first().map_or(0, |m| m.end);
+    let longest = or
+        .min(OPTION_WORDS)
+        .min(or.saturating_sub(first_name).max(1));
+    let second = (1..=longest).map(|n| [&words[..or - n], after].concat().join(" "));
     let mut found: Option<Understood> = None;
     for variant in std::iter::once(first).chain(shared).chain(second) {
         let mut v = understand(kb, &variant, conv);

@@ -74,7 +74,7 @@ pub fn decide(
     if let Some(d) = super::references::decide(kb, p) {
         return d;
     }
-    if let Some(d) = super::roles::decide(kb, p) {
+    if let Some(d) = super::roles::decide(kb, p).or_else(|| super::roles::kind(kb, p)) {
         return d;
     }
     let mut subjects = subjects(kb, p, conv);

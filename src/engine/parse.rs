@@ -166,6 +166,9 @@ pub struct Parsed {
     pub aside: Vec<bool>,
     /// A yes/no question asking what kind of thing its subject is ("is Mila a company?").
     pub asks_kind: bool,
+    /// What a kind is asked of and the position of its article ("is Mila *a* research
+    /// institute?").
+    pub kind_at: Option<(Named, usize)>,
     /// The word a question leaves out ("universities" in "partners besides universities"):
     /// not asked about.
     pub excluded: Option<usize>,
@@ -519,15 +522,20 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     // ("a partner of Mila" is not a kind).
     let articles = &lex.kind_articles[p.lang as usize];
     let relation = |j: usize| p.words.get(j).is_some_and(|w| lex.name_after.contains(w));
-    p.asks_kind = p.yes_no
-        && p.mentions.iter().any(|m| {
+    p.kind_at = p
+        .mentions
+        .iter()
+        .find_map(|m| {
             (m.end..n.min(m.end + 3))
                 .find(|&j| {
                     let w = &p.words[j];
                     articles.contains(w) || !(lex.verbs.contains(w) || w == "c")
                 })
-                .is_some_and(|j| articles.contains(&p.words[j]) && !relation(j + 2))
-        });
+                .filter(|&j| articles.contains(&p.words[j]) && !relation(j + 2))
+                .map(|j| (m.what.clone(), j))
+        })
+        .filter(|_| p.yes_no);
+    p.asks_kind = p.kind_at.is_some();
     // "Open source" is software, not a reference.
     p.asks_source = (0..p.words.len()).any(|i| {
         p.classes[i] & class::SOURCE != 0

@@ -1,7 +1,10 @@
-//! Step 4, one shape: "Is Hugo Larochelle the founder of Mila?". A yes/no question naming a
-//! person, and beside it another person by a role ("the founder of Mila" is Bengio), asks
-//! whether they are one: they are not, and the answer says who holds the role. A kind ("a
-//! Turing Award winner") names no one, and two names ("is Bengio Pineau?") no role.
+//! Step 4, two shapes of "is X a …?".
+//! - "Is Hugo Larochelle the founder of Mila?". A yes/no question naming a person, and beside
+//!   it another person by a role ("the founder of Mila" is Bengio), asks whether they are one:
+//!   they are not, and the answer says who holds the role. A kind ("a Turing Award winner")
+//!   names no one, and two names ("is Bengio Pineau?") no role.
+//! - "Is Mila a research institute?". A kind asked of an entity, every word of which its
+//!   description states, gets Yes and that description.
 
 use super::decide::Decision;
 use super::parse::{Mention, Named, Parsed};
@@ -56,6 +59,62 @@ pub fn decide(kb: &KnowledgeBase, p: &Parsed) -> Option<Decision> {
         intent: None,
         score: 1.0,
         via: "(a role that names someone else)".into(),
+    })
+}
+
+/// "Is Mila a research institute?": Yes, with the fact describing the entity, when that fact's
+/// claim has every meaningful word of the kind asked. Anything else is left to the intents
+/// ("is Mila a company?" is not settled here, nor is "only a research institute?").
+pub fn kind(kb: &KnowledgeBase, p: &Parsed) -> Option<Decision> {
+    let (Named::Entity(subject), at) = p.kind_at.as_ref()? else {
+        return None;
+    };
+    // A choice is each option asked on its own (see `alternatives`).
+    if p.only || p.mainly || p.either {
+        return None;
+    }
+    // The kind: the words right after the article up to the first word without meaning of
+    // its own, none of which may be one ("a small lab" has a size in it), then the names after.
+    let plain = |i: usize| p.classes[i] & crate::knowledge::class::FUNCTION != 0;
+    let end = (at + 1..p.words.len())
+        .find(|&i| plain(i))
+        .unwrap_or(p.words.len());
+    if end == at + 1 {
+        return None;
+    }
+    let words: Vec<usize> = (at + 1..end)
+        .chain((end..p.words.len()).filter(|&i| p.is_named(i)))
+        .collect();
+    // The subject's own name may be part of its kind ("Mila … is a research *institute*").
+    let own = |i: usize| {
+        p.mentions
+            .iter()
+            .any(|m| m.what == Named::Entity(*subject) && (m.start..m.end).contains(&i))
+    };
+    let stated = |f: &crate::knowledge::Fact| {
+        let stems = |i: usize| {
+            if own(i) {
+                &f.quote_stems
+            } else {
+                &f.claim_stems
+            }
+        };
+        let claimed = |i: &usize| p.stems(kb, *i).iter().any(|s| stems(*i).contains(s));
+        f.subjects.first() == Some(subject) && describes(kb, f) && words.iter().all(claimed)
+    };
+    // The fact an intent asks for as the description first, then one that says a kind.
+    let described = |f: &crate::knowledge::Fact| f.intents.iter().any(|&i| kb.intents[i].describes);
+    let fact = (kb.facts.iter())
+        .position(|f| described(f) && stated(f))
+        .or_else(|| kb.facts.iter().position(stated))?;
+    Some(Decision::Fact {
+        reading: Reading {
+            verdict: Some(true),
+            ..Reading::of(fact, *subject)
+        },
+        intent: None,
+        score: 1.0,
+        via: "(a kind its description states)".into(),
     })
 }
 

@@ -287,3 +287,17 @@ fn a_choice_of_two_comparisons_shares_what_follows() {
         assert_eq!(a.body, "Acme was founded in 1999.[1]", "{}", a.explain());
     }
 }
+
+#[test]
+fn a_kind_its_description_states_gets_yes() {
+    let kb = kb_with(INTENTS, &lexicon(r#"kind_articles = { en = ["a", "an"] }"#));
+    let a = one(&kb, "is acme a lab?");
+    assert_eq!(
+        a.body,
+        "Yes. Acme Lab is a lab in Paris. (section Introduction)",
+        "{}",
+        a.explain()
+    );
+    // A word the description does not state leaves it to the intents.
+    assert!(!one(&kb, "is acme a school?").body.starts_with("Yes."));
+}
