@@ -322,7 +322,7 @@ fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
     if let Refusal::Unexplained(words) = &r {
         ex.unknown_words = words.clone();
     }
-    ex.refusal = Some(format!("{r:?}"));
+    ex.refusal = Some(r);
     Answer {
         intent: cx.cands.first().map(|c| kb.intents[c.intent].id.clone()),
         confidence: cx.confidence * 0.5,
