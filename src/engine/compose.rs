@@ -34,6 +34,8 @@ pub struct Context<'a> {
     pub cands: &'a [Candidate],
     pub ex: Explanation,
     pub confidence: f64,
+    /// `question` normalised, when already known.
+    pub asked: Option<String>,
 }
 
 pub fn compose(cx: Context, d: Decision, conv: &mut Conversation) -> Answer {
@@ -316,7 +318,7 @@ fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
         | Refusal::Opinion
         | Refusal::OffTopic
         | Refusal::OtherSubject(_) => suggest::general(kb, p.lang),
-        _ => suggest::related(kb, p, cx.cands, p.lang, cx.question),
+        _ => suggest::related(kb, p, cx.cands, p.lang, cx.question, cx.asked),
     };
     let mut ex = cx.ex;
     if let Refusal::Unexplained(words) = &r {
