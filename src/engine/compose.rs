@@ -304,8 +304,7 @@ fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
             .iter()
             .any(|&e| Some(e) != about && !kb.lexicon.context_kinds.contains(&kb.entities[e].kind));
     let closest = about.filter(|_| !specifics).and_then(|e| {
-        let avoid = passage::answer_values(kb, &intents, e);
-        passage::closest(kb, e, &avoid).map(|mut passage| {
+        passage::closest(kb, e, &intents).map(|mut passage| {
             passage.section = m.section_name(&passage.section).to_string();
             passage
         })
