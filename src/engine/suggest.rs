@@ -19,7 +19,10 @@ fn example<'k>(
     naming: &[usize],
     only_named: bool,
 ) -> Option<&'k Example> {
-    let of_intent = || kb.examples.iter().filter(move |x| x.intent == intent);
+    // The examples are listed intent by intent, in order (see the knowledge's build).
+    let start = kb.examples.partition_point(|x| x.intent < intent);
+    let len = kb.examples[start..].partition_point(|x| x.intent == intent);
+    let of_intent = || kb.examples[start..start + len].iter();
     // Beside a question, an example names nothing the question does not (but the default
     // subject): "who won the 2019 Turing award?" is not answered by suggesting Bengio.
     let fits = move |x: &&Example| {

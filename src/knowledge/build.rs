@@ -202,6 +202,8 @@ pub(super) fn assemble(
             }
         }
     }
+    // Suggestions find an intent's examples by its number.
+    debug_assert!(examples.windows(2).all(|w| w[0].intent <= w[1].intent));
     let group_words = group_words(&intents);
     let mut subject_facts = vec![Vec::new(); entities.len()];
     let mut intent_facts = vec![Vec::new(); intents.len()];
