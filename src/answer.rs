@@ -93,8 +93,21 @@ pub struct Explanation {
     pub references: Vec<usize>,
     /// Words the bot did not understand.
     pub unknown_words: Vec<String>,
-    /// Why the question was not answered, when it was not.
-    pub refusal: Option<String>,
+    /// Why the question was not answered, when it was not: written as its `Debug` text, and
+    /// only when shown (most refusals are never explained).
+    #[serde(serialize_with = "debug_text")]
+    pub refusal: Option<crate::engine::decide::Refusal>,
+}
+
+/// A refusal as its `Debug` text (`null` without one).
+fn debug_text<S: serde::Serializer>(
+    r: &Option<crate::engine::decide::Refusal>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match r {
+        Some(r) => s.collect_str(&format_args!("{r:?}")),
+        None => s.serialize_none(),
+    }
 }
 
 /// The words that frame an answer, in its language (from `knowledge/messages.toml`).
@@ -272,7 +285,7 @@ impl Answer {
             lines.push(format!("references: {}", r.join(" ")));
         }
         if let Some(r) = &e.refusal {
-            lines.push(format!("not answered: {r}"));
+            lines.push(format!("not answered: {r:?}"));
         }
         lines.push(format!("confidence: {:.2}", self.confidence));
         lines.join("\n")

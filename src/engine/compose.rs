@@ -34,6 +34,8 @@ pub struct Context<'a> {
     pub cands: &'a [Candidate],
     pub ex: Explanation,
     pub confidence: f64,
+    /// `question` normalised, when already known.
+    pub asked: Option<String>,
 }
 
 pub fn compose(cx: Context, d: Decision, conv: &mut Conversation) -> Answer {
@@ -302,8 +304,7 @@ fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
             .iter()
             .any(|&e| Some(e) != about && !kb.lexicon.context_kinds.contains(&kb.entities[e].kind));
     let closest = about.filter(|_| !specifics).and_then(|e| {
-        let avoid = passage::answer_values(kb, &intents, e);
-        passage::closest(kb, e, &avoid).map(|mut passage| {
+        passage::closest(kb, e, &intents).map(|mut passage| {
             passage.section = m.section_name(&passage.section).to_string();
             passage
         })
@@ -316,13 +317,13 @@ fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
         | Refusal::Opinion
         | Refusal::OffTopic
         | Refusal::OtherSubject(_) => suggest::general(kb, p.lang),
-        _ => suggest::related(kb, p, cx.cands, p.lang, cx.question),
+        _ => suggest::related(kb, p, cx.cands, p.lang, cx.question, cx.asked),
     };
     let mut ex = cx.ex;
     if let Refusal::Unexplained(words) = &r {
         ex.unknown_words = words.clone();
     }
-    ex.refusal = Some(format!("{r:?}"));
+    ex.refusal = Some(r);
     Answer {
         intent: cx.cands.first().map(|c| kb.intents[c.intent].id.clone()),
         confidence: cx.confidence * 0.5,

@@ -316,7 +316,9 @@ fn by_intent(
             misfit.get_or_insert((c.intent, Misfit::NoFact));
         }
         for (fact, subject) in facts {
-            let r = match readings::check(kb, p, Some(c), fact, subject, open, false) {
+            // Only the first misfit is kept: the others need no detail.
+            let detail = misfit.is_none();
+            let r = match readings::check(kb, p, Some(c), fact, subject, open, false, detail) {
                 Ok(r) => r,
                 Err(m) => {
                     misfit.get_or_insert((c.intent, m));
@@ -397,7 +399,7 @@ fn by_evidence(
         Vec::new()
     };
     for (fact, subject) in facts {
-        let Ok(r) = readings::check(kb, p, None, fact, subject, open, true) else {
+        let Ok(r) = readings::check(kb, p, None, fact, subject, open, true, false) else {
             continue;
         };
         // Without an intent, a "No" only from a number ("Mila has 5,000 researchers?"), never

@@ -99,6 +99,9 @@ pub struct Understood {
     pub p: Parsed,
     pub cands: Vec<intents::Candidate>,
     pub decision: Decision,
+    /// The text understood and its normalisation (before typo correction), when nothing was
+    /// cut from it: the suggestions beside a refusal of that same text leave it out by it.
+    pub normalized: Option<(String, String)>,
 }
 
 /// Steps 1 to 4 for one text, leaving the conversation as it is.
@@ -131,7 +134,13 @@ pub fn understand(kb: &KnowledgeBase, question: &str, conv: &Conversation) -> Un
         decide::decide(kb, &p, &cands, conv)
     };
     let decision = corrections_used(kb, &p, &cands, decision);
-    Understood { p, cands, decision }
+    let normalized = (!too_long && cleaned == question).then(|| (question.to_string(), normalized));
+    Understood {
+        p,
+        cands,
+        decision,
+        normalized,
+    }
 }
 
 /// Step 5 for one text: the answer, remembered in the conversation.
@@ -141,7 +150,15 @@ pub fn compose_understood(
     u: Understood,
     conv: &mut Conversation,
 ) -> Answer {
-    let Understood { p, cands, decision } = u;
+    let Understood {
+        p,
+        cands,
+        decision,
+        normalized,
+    } = u;
+    let asked = normalized
+        .filter(|(text, _)| text == question)
+        .map(|(_, n)| n);
     let mut ex = explanation(kb, &p);
     ex.candidates = cands
         .iter()
@@ -164,6 +181,7 @@ pub fn compose_understood(
         cands: &cands,
         ex,
         confidence,
+        asked,
     };
     compose::compose(cx, decision, conv)
 }

@@ -7,7 +7,6 @@ use super::parse::{Named, Parsed};
 use super::subjects::Subjects;
 use crate::answer::Passage;
 use crate::knowledge::KnowledgeBase;
-use rustc_hash::FxHashMap;
 
 /// How many words into a sentence its subject may come.
 const SUBJECT_WINDOW: usize = 6;
@@ -60,22 +59,24 @@ pub fn sentence_reading(
 }
 
 /// The article passage that best covers an entity: the evidence of the first fact about it
-/// (or, failing that, mentioning it) that names it and contains none of `avoid`.
-pub fn closest(kb: &KnowledgeBase, entity: usize, avoid: &[&Vec<String>]) -> Option<Passage> {
-    // The values to avoid by their first word: each word of a passage costs one lookup.
-    let mut by_first: FxHashMap<&str, Vec<&[String]>> = FxHashMap::default();
-    for v in avoid.iter().filter(|v| !v.is_empty()) {
-        by_first
-            .entry(v[0].as_str())
-            .or_default()
-            .push(v.as_slice());
-    }
-    let safe = |words: &[String]| {
-        !(0..words.len()).any(|i| {
-            by_first
-                .get(words[i].as_str())
-                .is_some_and(|vs| vs.iter().any(|v| words[i..].starts_with(v)))
-        })
+/// (or, failing that, mentioning it) that names it and gives away no answer to `intents`:
+/// contains no value of the facts with these intents or of the other facts on their topics
+/// ("1993" and "Yoshua Bengio" for "who founded X?"), but the names of the entity asked about.
+/// A passage quoted for a refused question must not contain one, or it would read as the
+/// answer.
+pub fn closest(kb: &KnowledgeBase, entity: usize, intents: &[usize]) -> Option<Passage> {
+    let mut topics: Vec<&str> = intents
+        .iter()
+        .flat_map(|&i| kb.facts_with(i))
+        .map(|&f| kb.facts[f].topic.as_str())
+        .collect();
+    topics.sort_unstable();
+    topics.dedup();
+    let own_names = kb.entities[entity].aliases.as_slice();
+    // Each quote knows the values it contains.
+    let answers = |&(f, k): &(usize, usize)| {
+        let fact = &kb.facts[f];
+        topics.contains(&fact.topic.as_str()) && !own_names.contains(&fact.value_words[k])
     };
     let about = kb.facts_about(entity).iter().map(|&i| &kb.facts[i]);
     let facts = about.chain(kb.facts.iter().filter(|f| f.mentions.contains(&entity)));
@@ -83,7 +84,7 @@ pub fn closest(kb: &KnowledgeBase, entity: usize, avoid: &[&Vec<String>]) -> Opt
         if let Some(ev) = f
             .evidence
             .iter()
-            .find(|e| e.named.contains(&entity) && safe(&e.words))
+            .find(|e| e.named.contains(&entity) && !e.values.iter().any(answers))
         {
             let s = &kb.article.sentences[ev.sentence];
             return Some(Passage {
@@ -95,29 +96,4 @@ pub fn closest(kb: &KnowledgeBase, entity: usize, avoid: &[&Vec<String>]) -> Opt
         }
     }
     None
-}
-
-/// The values of the facts with these intents and of the other facts on their topics ("1993"
-/// and "Yoshua Bengio" for "who founded X?"), less the names of the entity asked about: a
-/// passage quoted for a refused question must not contain one, or it would read as the answer.
-pub fn answer_values<'k>(
-    kb: &'k KnowledgeBase,
-    intents: &[usize],
-    entity: usize,
-) -> Vec<&'k Vec<String>> {
-    let mut topics: Vec<&str> = intents
-        .iter()
-        .flat_map(|&i| kb.facts_with(i))
-        .map(|&f| kb.facts[f].topic.as_str())
-        .collect();
-    topics.sort_unstable();
-    topics.dedup();
-    let own_names = kb.entities[entity].aliases.as_slice();
-    // In no particular order: only whether a passage contains one matters.
-    topics
-        .into_iter()
-        .flat_map(|t| kb.facts_on(t))
-        .flat_map(|&f| kb.facts[f].value_words.iter())
-        .filter(|v| !own_names.contains(v))
-        .collect()
 }

@@ -5,6 +5,7 @@
 
 use crate::knowledge::{class, KnowledgeBase};
 use crate::nlu::{normalize, tokens};
+use std::borrow::Cow;
 
 /// Whether the text has more than one sentence (pieces between sentence ends with words in
 /// them).
@@ -141,8 +142,22 @@ fn names_only(kb: &KnowledgeBase, words: &[String]) -> bool {
 /// Splits before a conjunction followed, within two words, by a question word.
 fn at_conjunctions(kb: &KnowledgeBase, piece: &str) -> Vec<String> {
     let words: Vec<&str> = piece.split_whitespace().collect();
-    let normalized: Vec<String> = words.iter().map(|w| normalize(w)).collect();
-    let asks = |w: &String| {
+    // A word of lower-case letters and digits is its own normalisation: most words are.
+    let plain = |w: &str| {
+        w.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    };
+    let normalized: Vec<Cow<str>> = words
+        .iter()
+        .map(|&w| {
+            if plain(w) {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(normalize(w))
+            }
+        })
+        .collect();
+    let asks = |w: &Cow<str>| {
         tokens(w)
             .iter()
             .any(|t| kb.lexicon.class(t) & class::QUESTION != 0)
@@ -150,7 +165,7 @@ fn at_conjunctions(kb: &KnowledgeBase, piece: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..words.len() {
-        let conjunction = kb.lexicon.conjunctions.contains(&normalized[i]);
+        let conjunction = kb.lexicon.conjunctions.contains(&*normalized[i]);
         if conjunction && normalized[i + 1..].iter().take(2).any(asks) {
             out.push(words[start..i].join(" "));
             start = i + 1;

@@ -82,6 +82,9 @@ pub fn meaningful(kb: &KnowledgeBase, p: &Parsed, subject_known: bool) -> Vec<us
 }
 
 /// Checks one fact against the question: `Ok` with the reading, or why it does not fit.
+/// Without `detail` (the caller only needs to know whether it fits), the words left
+/// unexplained are not listed: the first one ends the check.
+#[allow(clippy::too_many_arguments)]
 pub fn check(
     kb: &KnowledgeBase,
     p: &Parsed,
@@ -90,6 +93,7 @@ pub fn check(
     subject: usize,
     open: &[usize],
     quotes_only: bool,
+    detail: bool,
 ) -> Result<Reading, Misfit> {
     let f = &kb.facts[fact];
     // "Does Mila have 1000 researchers today?" is not settled by a count of 2020.
@@ -97,7 +101,7 @@ pub fn check(
     if let Some(i) = f.dated.then(now).flatten() {
         return Err(Misfit::Unexplained(vec![p.words[i].clone()]));
     }
-    let evidence_words = explain(kb, p, cand, f, open, quotes_only)?;
+    let evidence_words = explain(kb, p, cand, f, open, quotes_only, detail)?;
     // A position ("the second …") picks from a list: a fact without one must explain it
     // otherwise ("what was Mila first called?"), not "why … in the first place?".
     if let Some(i) = p.ordinal_at {
@@ -160,6 +164,7 @@ fn explain(
     f: &Fact,
     open: &[usize],
     quotes_only: bool,
+    detail: bool,
 ) -> Result<usize, Misfit> {
     let mut unexplained = Vec::new();
     let mut evidence_words = 0;
@@ -182,8 +187,10 @@ fn explain(
             || (!other && !quotes_only && stems.iter().any(|s| f.stems.contains(s)))
         {
             evidence_words += 1;
-        } else {
+        } else if detail {
             unexplained.push(p.words[i].clone());
+        } else {
+            return Err(Misfit::Unexplained(Vec::new()));
         }
     }
     if unexplained.is_empty() {

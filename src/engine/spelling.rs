@@ -142,7 +142,7 @@ fn closed_class(kb: &KnowledgeBase, w: &str) -> Option<(String, f64)> {
     let mut best: Option<&String> = None;
     for q in &kb.lexicon.question_words {
         let same_start = q.chars().next() == w.chars().next();
-        let fits = same_start && q.len() >= 3 && strsim::osa_distance(w, q) == 1;
+        let fits = same_start && q.len() >= 3 && crate::nlu::vocab::osa_distance(w, q) == 1;
         // The shortest, then the first in alphabetical order: the same whatever the set's order.
         if fits && best.is_none_or(|b| (q.len(), q) < (b.len(), b)) {
             best = Some(q);

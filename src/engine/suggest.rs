@@ -19,7 +19,10 @@ fn example<'k>(
     naming: &[usize],
     only_named: bool,
 ) -> Option<&'k Example> {
-    let of_intent = || kb.examples.iter().filter(move |x| x.intent == intent);
+    // The examples are listed intent by intent, in order (see the knowledge's build).
+    let start = kb.examples.partition_point(|x| x.intent < intent);
+    let len = kb.examples[start..].partition_point(|x| x.intent == intent);
+    let of_intent = || kb.examples[start..start + len].iter();
     // Beside a question, an example names nothing the question does not (but the default
     // subject): "who won the 2019 Turing award?" is not answered by suggesting Bengio.
     let fits = move |x: &&Example| {
@@ -42,13 +45,15 @@ fn answerable(kb: &KnowledgeBase, intent: usize) -> bool {
 }
 
 /// Up to three questions related to the question: its intents first, then intents with
-/// facts about the entities it names, then the first intents.
+/// facts about the entities it names, then the first intents. `asked`: the question
+/// normalised, when already known.
 pub fn related(
     kb: &KnowledgeBase,
     p: &Parsed,
     cands: &[Candidate],
     lang: Lang,
     question: &str,
+    asked: Option<String>,
 ) -> Vec<String> {
     let named = p.entities();
     let about_named = kb.facts.iter().filter(|f| {
@@ -62,7 +67,8 @@ pub fn related(
         .map(|c| c.intent)
         .chain(about_named.flat_map(|f| f.intents.iter().copied()))
         .chain(0..kb.intents.len());
-    collect(kb, order, lang, named, Some(question))
+    let asked = asked.unwrap_or_else(|| normalize(question));
+    collect(kb, order, lang, named, Some(&asked))
 }
 
 /// One question per fact that tied.
@@ -82,11 +88,10 @@ fn collect(
     order: impl Iterator<Item = usize>,
     lang: Lang,
     named: &[usize],
-    question: Option<&str>,
+    asked: Option<&str>,
 ) -> Vec<String> {
-    // Beside a question: not the question itself, and nothing it does not name.
-    let asked = question.map(normalize);
-    let only_named = question.is_some();
+    // Beside a question (normalised): not the question itself, and nothing it does not name.
+    let only_named = asked.is_some();
     let mut seen: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     for i in order {
@@ -98,7 +103,7 @@ fn collect(
         }
         seen.push(i);
         if let Some(x) = example(kb, i, lang, named, only_named) {
-            if asked.as_ref() != Some(&x.normalized) {
+            if asked != Some(x.normalized.as_str()) {
                 out.push(x.question.clone());
             }
         }

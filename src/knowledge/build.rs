@@ -71,10 +71,11 @@ pub(super) fn assemble(
     article: wikitext::Article,
     entities: Vec<Entity>,
     intents: Vec<Intent>,
-    facts: Vec<Fact>,
+    mut facts: Vec<Fact>,
     lex: files::LexiconFile,
     messages: files::MessagesFile,
 ) -> KnowledgeBase {
+    mark_values(&mut facts);
     let set = |v: &[String]| {
         v.iter()
             .map(|w| normalize(w))
@@ -207,6 +208,8 @@ pub(super) fn assemble(
             }
         }
     }
+    // Suggestions find an intent's examples by its number.
+    debug_assert!(examples.windows(2).all(|w| w[0].intent <= w[1].intent));
     let group_words = group_words(&intents);
     let mut subject_facts = vec![Vec::new(); entities.len()];
     let mut intent_facts = vec![Vec::new(); intents.len()];
@@ -267,6 +270,40 @@ pub(super) fn assemble(
         source,
         loaded_at: SystemTime::now(),
         hash,
+    }
+}
+
+/// Records in each quote the fact values it contains (see [`Evidence::values`]).
+fn mark_values(facts: &mut [Fact]) {
+    let mut by_first: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
+    for (f, fact) in facts.iter().enumerate() {
+        for (k, v) in fact.value_words.iter().enumerate() {
+            if let Some(first) = v.first() {
+                by_first.entry(first).or_default().push((f, k));
+            }
+        }
+    }
+    let found: Vec<Vec<Vec<(usize, usize)>>> = facts
+        .iter()
+        .map(|fact| {
+            let quote = |words: &[String]| {
+                let mut values = Vec::new();
+                for i in 0..words.len() {
+                    let starting = by_first.get(words[i].as_str()).into_iter().flatten();
+                    values.extend(
+                        starting
+                            .filter(|&&(f, k)| words[i..].starts_with(&facts[f].value_words[k])),
+                    );
+                }
+                values
+            };
+            fact.evidence.iter().map(|e| quote(&e.words)).collect()
+        })
+        .collect();
+    for (fact, values) in facts.iter_mut().zip(found) {
+        for (e, v) in fact.evidence.iter_mut().zip(values) {
+            e.values = v;
+        }
     }
 }
 
@@ -585,6 +622,7 @@ pub(super) fn build_facts(
                 quote: q.get_ref().clone(),
                 sentence,
                 named: Vec::new(),
+                values: Vec::new(),
             });
         }
         refs.sort_unstable();

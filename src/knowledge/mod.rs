@@ -96,6 +96,9 @@ pub struct Evidence {
     pub sentence: usize,
     /// The entities the quote names (by one of their aliases).
     pub named: Vec<usize>,
+    /// Every fact value the quote contains, as (fact, index in its `value_words`): whether it
+    /// gives away an answer is then a lookup (see [`crate::engine::passage::closest`]).
+    pub values: Vec<(usize, usize)>,
 }
 
 #[derive(Debug, Clone)]

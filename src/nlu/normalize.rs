@@ -15,9 +15,15 @@ const SPELLED_LETTERS: usize = 3;
 
 /// The text with spelled-out letters joined and two-digit years written in full.
 fn joined(s: &str) -> Cow<'_, str> {
-    if !s.contains(['-', '.', '\'', '’', '‘']) {
-        return Cow::Borrowed(s);
+    if may_join(s) {
+        Cow::Owned(join(s))
+    } else {
+        Cow::Borrowed(s)
     }
+}
+
+/// [`joined`], always written anew.
+fn join(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let word = |k: usize| chars.get(k).is_some_and(|c| c.is_alphanumeric());
     let mut out = String::with_capacity(s.len() + 4);
@@ -61,7 +67,27 @@ fn joined(s: &str) -> Cow<'_, str> {
         out.push(chars[i]);
         i += 1;
     }
-    Cow::Owned(out)
+    out
+}
+
+/// Whether [`joined`] may change the text: a letter opening a word followed by `-` or `.`
+/// (letters spelled out), or an apostrophe followed by a digit (a two-digit year). Most
+/// questions have neither, only apostrophes of elision and hyphens within words.
+fn may_join(s: &str) -> bool {
+    // The two characters before the current one.
+    let mut before: [Option<char>; 2] = [None, None];
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let spelled = matches!(c, '-' | '.')
+            && before[1].is_some_and(char::is_alphabetic)
+            && !before[0].is_some_and(char::is_alphanumeric);
+        let year = matches!(c, '\'' | '’' | '‘') && chars.peek().is_some_and(char::is_ascii_digit);
+        if spelled || year {
+            return true;
+        }
+        before = [before[1], Some(c)];
+    }
+    false
 }
 
 /// `"Qu'est-ce qu'Oríon, au juste ?"` -> `"qu est ce qu orion au juste"`.
@@ -190,5 +216,39 @@ mod tests {
         assert_eq!(normalize("back in the ’90s"), "back in the 1990s");
         assert_eq!(normalize("since '17"), "since 2017");
         assert_eq!(normalize("don't '123 rock'n'roll"), "don t 123 rock n roll");
+    }
+
+    #[test]
+    fn text_nothing_joins_is_kept_as_is() {
+        for s in [
+            "what's mila's budget?",
+            "a-t-il",
+            "M-I-L-A",
+            "x M-I-L-A",
+            "L.I.S.A.",
+            "(L.I.S.A)",
+            "3-D",
+            "é.t.é",
+            "-a-b-c",
+            ".a.b.c",
+            "ab-c-d",
+            "'93",
+            "x'93",
+            "’9",
+            "'9a",
+            "rock'n'roll",
+            "U.S.",
+            "e.g. this",
+            "well...",
+            "a.",
+            "a-",
+            "",
+            "-",
+            "'",
+            "é-t-é",
+            "1-2-3",
+        ] {
+            assert_eq!(joined(s), join(s), "{s}");
+        }
     }
 }

@@ -96,6 +96,44 @@ fn bag_distance(a: &Bag, b: &Bag) -> usize {
     ((l1 + la.abs_diff(lb)) / 2) as usize
 }
 
+/// Longest word (in characters) [`osa_distance`] measures without allocating.
+const OSA_MAX: usize = 32;
+
+/// `strsim::osa_distance`, the same number, with its rows on the stack: typo correction
+/// measures many candidates per unknown word, and the library allocates three rows for each.
+pub fn osa_distance(a: &str, b: &str) -> usize {
+    let mut b_chars = ['\0'; OSA_MAX];
+    let mut b_len = 0;
+    for c in b.chars() {
+        if b_len == OSA_MAX {
+            return strsim::osa_distance(a, b);
+        }
+        b_chars[b_len] = c;
+        b_len += 1;
+    }
+    let b_chars = &b_chars[..b_len];
+    let first: [usize; OSA_MAX + 1] = std::array::from_fn(|j| j);
+    let mut rows = [first, first, [0; OSA_MAX + 1]];
+    let (mut two, mut prev, mut curr) = (0, 1, 2);
+    let mut prev_a = char::MAX;
+    for (i, a_char) in a.chars().enumerate() {
+        rows[curr][0] = i + 1;
+        for (j, &b_char) in b_chars.iter().enumerate() {
+            let cost = usize::from(a_char != b_char);
+            let mut d = (rows[curr][j] + 1)
+                .min(rows[prev][j + 1] + 1)
+                .min(rows[prev][j] + cost);
+            if i > 0 && j > 0 && a_char != b_char && a_char == b_chars[j - 1] && b_char == prev_a {
+                d = d.min(rows[two][j - 1] + 1);
+            }
+            rows[curr][j + 1] = d;
+        }
+        (two, prev, curr) = (prev, curr, two);
+        prev_a = a_char;
+    }
+    rows[prev][b_len]
+}
+
 impl Vocab {
     pub fn insert(&mut self, word: &str, meaningful: bool) {
         if word.is_empty() {
@@ -208,7 +246,7 @@ impl Vocab {
                 if !near(*cl) || bag_distance(&m, cm) > max {
                     continue;
                 }
-                let d = strsim::osa_distance(word, cand);
+                let d = osa_distance(word, cand);
                 // Four letters or fewer: only two letters swapped ("mial"), never another
                 // letter ("milk" is not "mila").
                 let swap_only = len <= 4 && strsim::levenshtein(word, cand) != 2;
@@ -285,6 +323,46 @@ mod tests {
         assert_eq!(v.unvowelled("awrd", |_| false).unwrap().0, "award");
         assert!(v.unvowelled("cold", |_| false).is_none());
         assert!(v.unvowelled("sad", |_| false).is_none());
+    }
+
+    #[test]
+    fn osa_distance_is_strsim_s() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "bca",
+            "mila",
+            "mial",
+            "milk",
+            "founded",
+            "fonded",
+            "foudned",
+            "researchers",
+            "reserchers",
+            "bengio",
+            "bengoi",
+            "été",
+            "ete",
+            "naïve",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(osa_distance(a, b), strsim::osa_distance(a, b), "{a} {b}");
+            }
+        }
+        let long = "a".repeat(OSA_MAX + 3);
+        assert_eq!(
+            osa_distance("aaa", &long),
+            strsim::osa_distance("aaa", &long)
+        );
+        assert_eq!(
+            osa_distance(&long, "aab"),
+            strsim::osa_distance(&long, "aab")
+        );
     }
 
     #[test]
