@@ -209,18 +209,7 @@ fn yes_or_no_after_a_question_is_no_choice() {
 
 #[test]
 fn a_yes_about_a_person_needs_what_is_said_of_them_in_the_claim() {
-    use super::tests::{from_files, ARTICLE, ENTITIES, FACTS, MESSAGES};
-    let facts = format!(
-        "{FACTS}[[fact]]\nid = \"ada\"\nsubjects = [\"ada\"]\nrelation = \"is_a\"\nvalue = \"founder\"\nintents = [\"description\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Ada Smith founded Acme.\"\nfr = \"Ada Smith a fondé Acme.\"\n"
-    );
-    let kb = from_files(&[
-        ("article.wikitext", ARTICLE),
-        ("entities.toml", ENTITIES),
-        ("intents.toml", INTENTS),
-        ("facts.toml", &facts),
-        ("lexicon.toml", &lexicon("")),
-        ("messages.toml", MESSAGES),
-    ]);
+    let kb = kb_with_ada_described();
     // "Lab" is in the evidence, but the fact does not say Ada Smith is one.
     let a = one(&kb, "is ada smith a lab?");
     assert!(!a.body.starts_with("Yes."), "{}\n{}", a.body, a.explain());
@@ -250,18 +239,7 @@ blanks = { by = "whom" }"#;
 
 #[test]
 fn she_is_asked_about_when_only_the_default_subject_is_named() {
-    use super::tests::{from_files, ARTICLE, ENTITIES, FACTS, MESSAGES};
-    let facts = format!(
-        "{FACTS}[[fact]]\nid = \"ada\"\nsubjects = [\"ada\"]\nrelation = \"is_a\"\nvalue = \"founder\"\nintents = [\"description\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Ada Smith founded Acme.\"\nfr = \"Ada Smith a fondé Acme.\"\n"
-    );
-    let kb = from_files(&[
-        ("article.wikitext", ARTICLE),
-        ("entities.toml", ENTITIES),
-        ("intents.toml", INTENTS),
-        ("facts.toml", &facts),
-        ("lexicon.toml", &lexicon("")),
-        ("messages.toml", MESSAGES),
-    ]);
+    let kb = kb_with_ada_described();
     let mut conv = super::Conversation::default();
     super::ask(&kb, "who founded acme?", &mut conv);
     let a = super::ask(&kb, "is she in acme?", &mut conv);
@@ -300,4 +278,20 @@ fn a_kind_its_description_states_gets_yes() {
     );
     // A word the description does not state leaves it to the intents.
     assert!(!one(&kb, "is acme a school?").body.starts_with("Yes."));
+}
+
+/// The fixture with a fact describing Ada Smith herself.
+fn kb_with_ada_described() -> crate::knowledge::KnowledgeBase {
+    use super::tests::{from_files, ARTICLE, ENTITIES, FACTS, MESSAGES};
+    let facts = format!(
+        "{FACTS}[[fact]]\nid = \"ada\"\nsubjects = [\"ada\"]\nrelation = \"is_a\"\nvalue = \"founder\"\nintents = [\"description\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Ada Smith founded Acme.\"\nfr = \"Ada Smith a fondé Acme.\"\n"
+    );
+    from_files(&[
+        ("article.wikitext", ARTICLE),
+        ("entities.toml", ENTITIES),
+        ("intents.toml", INTENTS),
+        ("facts.toml", &facts),
+        ("lexicon.toml", &lexicon("")),
+        ("messages.toml", MESSAGES),
+    ])
 }
