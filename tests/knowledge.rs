@@ -77,6 +77,18 @@ fn a_fact_about_an_unknown_entity_is_rejected() {
 }
 
 #[test]
+fn an_intent_excluding_an_unknown_intent_is_rejected_at_its_line() {
+    let dir = edited("intents.toml", |t| {
+        t.replacen("excludes = [\"alumni\"]", "excludes = [\"alumnni\"]", 1)
+    });
+    let e = load_err(dir.path());
+    assert!(e.message.contains("excludes `alumnni`"), "{e}");
+    let text = std::fs::read_to_string(dir.path().join("intents.toml")).unwrap();
+    let line = text.lines().nth(e.line - 1).unwrap();
+    assert!(line.contains("alumnni"), "line {} is {line:?}", e.line);
+}
+
+#[test]
 fn evidence_missing_from_the_article_is_rejected() {
     let dir = edited("facts.toml", |t| {
         t.replacen(

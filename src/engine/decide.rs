@@ -155,6 +155,9 @@ fn decide_for(
         if let Some(d) = by_intent(kb, p, cands, conv, &subjects, &open, &mut misfit) {
             return reasoned(kb, p, cands, dated(kb, p, d));
         }
+        if let Some(d) = super::roles::excluded(kb, p, cands, &subjects, &open) {
+            return d;
+        }
         // A question word whose shape matched ("how many ...") asks for that slot: another
         // fact's evidence does not answer it.
         // So does a word asking for a manner or an amount ("how do I get in?").

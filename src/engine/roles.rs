@@ -5,10 +5,14 @@
 //!   names no one, and two names ("is Bengio Pineau?") no role.
 //! - "Is Mila a research institute?". A kind asked of an entity, every word of which its
 //!   description states, gets Yes and that description.
+//! - "Is Doina Precup a student?". A role asked of a person whom the article gives a role
+//!   that rules it out (`excludes` in the intents) gets No and the role the article gives.
 
 use super::decide::Decision;
+use super::intents::Candidate;
 use super::parse::{Mention, Named, Parsed};
 use super::readings::{describes, Reading};
+use super::subjects::Subjects;
 use crate::knowledge::KnowledgeBase;
 use crate::nlu::{normalize, tokens};
 
@@ -115,6 +119,52 @@ pub fn kind(kb: &KnowledgeBase, p: &Parsed) -> Option<Decision> {
         intent: None,
         score: 1.0,
         via: "(a kind its description states)".into(),
+    })
+}
+
+/// "Is Ian Goodfellow on the faculty?" when the article lists him among the graduates: No,
+/// with the fact that gives his role. Only when the intent asked explains every meaningful
+/// word, nothing but the person and the default subject is named ("a student at McGill?" is
+/// not settled), and no fact of that intent is about the person.
+pub fn excluded(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    cands: &[Candidate],
+    s: &Subjects,
+    open: &[usize],
+) -> Option<Decision> {
+    let person = s.first.filter(|&e| {
+        let kinds = &kb.lexicon.person_kinds;
+        kinds.contains(&kb.entities[e].kind)
+    })?;
+    let c = cands.iter().find(|c| !kb.intents[c.intent].smalltalk)?;
+    let rules_out = &kb.intents[c.intent].excludes;
+    if !p.yes_no || rules_out.is_empty() || !open.iter().all(|&i| c.explains[i]) {
+        return None;
+    }
+    let others = |e: &usize| *e != person && *e != super::decide::DEFAULT_SUBJECT;
+    let external = |m: &Mention| matches!(m.what, Named::External(_));
+    if p.entities().iter().any(others) || p.mentions.iter().any(external) {
+        return None;
+    }
+    let about = |f: &crate::knowledge::Fact| f.subjects.first() == Some(&person);
+    if kb
+        .facts
+        .iter()
+        .any(|f| about(f) && f.intents.contains(&c.intent))
+    {
+        return None;
+    }
+    let rules = |f: &crate::knowledge::Fact| f.intents.iter().any(|i| rules_out.contains(i));
+    let fact = kb.facts.iter().position(|f| about(f) && rules(f))?;
+    Some(Decision::Fact {
+        reading: Reading {
+            verdict: Some(false),
+            ..Reading::of(fact, person)
+        },
+        intent: None,
+        score: 1.0,
+        via: "(a role the article's role for the person rules out)".into(),
     })
 }
 

@@ -295,3 +295,39 @@ fn kb_with_ada_described() -> crate::knowledge::KnowledgeBase {
         ("messages.toml", MESSAGES),
     ])
 }
+
+#[test]
+fn a_role_the_persons_own_role_rules_out_gets_no() {
+    use super::tests::{from_files, ARTICLE, ENTITIES, FACTS, INTENTS, MESSAGES};
+    let facts = format!(
+        "{FACTS}[[fact]]\nid = \"lea\"\nsubjects = [\"lea\"]\nmentions = [\"acme\"]\nrelation = \"member_of\"\nvalue = \"Acme\"\nintents = [\"members\"]\ntopic = \"people\"\nevidence = [\"Its members include Ada Smith, Lea Roy and Max Durand.\"]\nen = \"Lea Roy is one of Acme's members.\"\nfr = \"Lea Roy est membre d'Acme.\"\n"
+    );
+    let students = "[[intent]]\nid = \"students\"\nall = [[\"student\"]]\nEXCLUDES\nexamples_en = [\"Who studied at Acme?\"]\n";
+    let kb = |excludes: &str| {
+        let intents = format!("{INTENTS}{}", students.replace("EXCLUDES", excludes));
+        from_files(&[
+            ("article.wikitext", ARTICLE),
+            ("entities.toml", ENTITIES),
+            ("intents.toml", &intents),
+            ("facts.toml", &facts),
+            ("lexicon.toml", &lexicon("")),
+            ("messages.toml", MESSAGES),
+        ])
+    };
+    let ruled_out = kb("excludes = [\"members\"]");
+    let a = one(&ruled_out, "is lea roy a student?");
+    assert!(a.answered, "{}\n{}", a.body, a.explain());
+    assert_eq!(
+        a.body,
+        "No. Lea Roy is one of Acme's members. (section People)"
+    );
+    // Without `excludes`, the article does not settle it.
+    let a = one(&kb(""), "is lea roy a student?");
+    assert!(!a.answered, "{}", a.body);
+    // A word the intent does not explain is not ruled out by the role.
+    let a = one(&ruled_out, "is lea roy a student in paris?");
+    assert!(!a.answered || !a.body.starts_with("No."), "{}", a.body);
+    // Nor does the rule go the other way round.
+    let a = one(&ruled_out, "is lea roy a member?");
+    assert!(a.body.starts_with("Yes."), "{}", a.body);
+}

@@ -432,6 +432,7 @@ pub(super) fn build_intents(
 ) -> Option<Vec<Intent>> {
     let file: files::IntentsFile = parse(sources, files::INTENTS, problems)?;
     let mut out: Vec<Intent> = Vec::new();
+    let mut excludes = Vec::new();
     for mut i in file.intent {
         let id_span = i.id.span();
         let mut bad = |message: String| {
@@ -470,6 +471,7 @@ pub(super) fn build_intents(
                 )),
             }
         }
+        excludes.push(std::mem::take(&mut i.excludes));
         out.push(Intent {
             id: i.id.into_inner(),
             weight: i.weight,
@@ -484,9 +486,27 @@ pub(super) fn build_intents(
             wh: cues(&i.wh),
             patterns,
             not: cues(&i.not),
+            excludes: Vec::new(),
             examples_en: i.examples_en,
             examples_fr: i.examples_fr,
         });
+    }
+    for (n, list) in excludes.into_iter().enumerate() {
+        for id in list {
+            match out.iter().position(|o| o.id == *id.get_ref()) {
+                Some(e) if e != n => out[n].excludes.push(e),
+                _ => problems.push(err(
+                    sources,
+                    files::INTENTS,
+                    Some(id.span()),
+                    format!(
+                        "intent `{}` excludes `{}`, which is not another intent",
+                        out[n].id,
+                        id.get_ref()
+                    ),
+                )),
+            }
+        }
     }
     Some(out)
 }

@@ -113,6 +113,10 @@ pub struct IntentDef {
     pub patterns: Vec<Spanned<String>>,
     #[serde(default)]
     pub not: Vec<String>,
+    /// Intents that rule this one out for a person: someone the article lists among the
+    /// graduates is, as far as it says, not on the faculty.
+    #[serde(default)]
+    pub excludes: Vec<Spanned<String>>,
     pub examples_en: Vec<String>,
     #[serde(default)]
     pub examples_fr: Vec<String>,

@@ -83,6 +83,9 @@ pub struct Intent {
     pub wh: Vec<Cue>,
     pub patterns: Vec<Pattern>,
     pub not: Vec<Cue>,
+    /// Intents whose fact about a person answers "No" to this one ("is a graduate on the
+    /// faculty?").
+    pub excludes: Vec<usize>,
     pub examples_en: Vec<String>,
     pub examples_fr: Vec<String>,
 }
