@@ -8,7 +8,7 @@ mod json;
 pub use json::JsonWriter;
 
 /// Language of a question and of its answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]

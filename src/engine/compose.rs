@@ -241,6 +241,7 @@ pub(super) fn remember(
     if listing.is_some() || p.ordinal.is_none() {
         conv.list_fact = listing.map(|f| kb.facts[f].id.clone());
     }
+    conv.fact = fact.map(|f| kb.facts[f].id.clone());
     let fact = fact.map(|f| &kb.facts[f]);
     if let Some(f) = fact {
         conv.topic = Some(f.topic.clone());
@@ -295,6 +296,7 @@ fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
         conv.subject = Some(kb.entities[e].id.clone());
         conv.topic = None;
     }
+    conv.fact = None;
     let intents: Vec<usize> = cx.cands.iter().map(|c| c.intent).take(2).collect();
     // A passage is offered only for a question about that one entity: beside a number or
     // another name ("who won the Turing award in 2020?", "why did IBM buy Mila?") a passage

@@ -19,6 +19,7 @@ pub mod passage;
 pub mod pieces;
 pub mod readings;
 pub mod references;
+pub mod restate;
 pub mod roles;
 pub mod spelling;
 pub mod subjects;
@@ -62,10 +63,17 @@ pub struct Conversation {
     pub words: Vec<String>,
     /// The last answer's fact, when it lists items ("the second one" picks from it).
     pub list_fact: Option<String>,
+    /// The last answer's fact ("and in French?" says it again).
+    pub fact: Option<String>,
 }
 
 pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answer {
-    let u = understand(kb, question, conv);
+    let mut u = understand(kb, question, conv);
+    if let Some((lang, decision)) = restate::again(kb, &u, conv) {
+        u.p.lang = lang;
+        u.decision = decision;
+        return compose_understood(kb, question, u, conv);
+    }
     // A question about a reference asks all its details at once ("who wrote it, and when?").
     if matches!(u.decision, Decision::Reference { .. }) {
         return compose_understood(kb, question, u, conv);

@@ -1,6 +1,8 @@
 //! What a question's shape asks for, on the made-up knowledge base of `tests.rs`: a reason,
 //! a manner, an opinion, a claim, or a question restricted by a clause before it.
 use super::tests::{kb, kb_with, one, INTENTS, LEXICON};
+use super::{ask, Conversation};
+use crate::answer::Lang;
 
 /// The fixture's lexicon with "why" and "how" as question words and the given lists.
 fn lexicon(lists: &str) -> String {
@@ -330,4 +332,28 @@ fn a_role_the_persons_own_role_rules_out_gets_no() {
     // Nor does the rule go the other way round.
     let a = one(&ruled_out, "is lea roy a member?");
     assert!(a.body.starts_with("Yes."), "{}", a.body);
+}
+
+#[test]
+fn a_follow_up_naming_only_a_language_says_the_last_answer_again_in_it() {
+    let lists = r#"reply_in = { french = "fr", anglais = "en" }
+restate = ["say", "please"]"#;
+    let kb = kb_with(INTENTS, &lexicon(lists));
+    let mut conv = Conversation::default();
+    let first = ask(&kb, "who founded acme?", &mut conv);
+    assert_eq!(first.body, "Acme was founded by Ada Smith.[1]");
+    let again = ask(&kb, "and in french?", &mut conv);
+    assert!(again.answered, "{}", again.body);
+    assert_eq!(again.body, "Acme a été fondé par Ada Smith.[1]");
+    assert_eq!(again.lang, Lang::Fr);
+    let back = ask(&kb, "say it in anglais please", &mut conv);
+    assert_eq!(back.body, "Acme was founded by Ada Smith.[1]");
+    // After a refusal there is no last answer to say again.
+    assert!(!ask(&kb, "who is the mayor of paris?", &mut conv).answered);
+    assert!(!ask(&kb, "and in french?", &mut conv).answered);
+    // Without the language names, it is no follow-up the bot understands.
+    let mut conv = Conversation::default();
+    let plain = kb_with(INTENTS, &lexicon(""));
+    ask(&plain, "who founded acme?", &mut conv);
+    assert!(!ask(&plain, "and in french?", &mut conv).answered);
 }

@@ -129,6 +129,12 @@ pub(super) fn assemble(
         contractions: set(&lex.contractions),
         name_after: set(&lex.name_after),
         unfinished: set(&lex.unfinished),
+        reply_in: lex
+            .reply_in
+            .iter()
+            .map(|(w, &l)| (normalize(w), l))
+            .collect(),
+        restate: set(&lex.restate),
         blanks: lex
             .blanks
             .iter()

@@ -269,6 +269,12 @@ pub struct LexiconFile {
     pub unfinished: Vec<String>,
     #[serde(default)]
     pub blanks: std::collections::BTreeMap<String, String>,
+    /// Language names and the reply language they ask for ("and in French?": `fr`).
+    #[serde(default)]
+    pub reply_in: std::collections::BTreeMap<String, crate::answer::Lang>,
+    /// Words a request to say the last answer again may add ("say that in English").
+    #[serde(default)]
+    pub restate: Vec<String>,
     pub more_than: Vec<String>,
     pub less_than: Vec<String>,
     /// Names the article does not cover, by kind: they are values to compare or subjects

@@ -203,6 +203,10 @@ pub struct Lexicon {
     /// The question word an unfinished statement leaves out after its last word ("founded
     /// by?": "whom").
     pub blanks: FxHashMap<String, String>,
+    /// Language names and the reply language they ask for ("and in French?").
+    pub reply_in: FxHashMap<String, crate::answer::Lang>,
+    /// Words a request to say the last answer again may add ("say that in English").
+    pub restate: FxHashSet<String>,
     /// Pronouns that refer to the last answer's fact rather than its subject ("that").
     pub fact_pronouns: FxHashSet<String>,
     /// Words asking whether something is all there is ("only").

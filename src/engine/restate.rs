@@ -1,0 +1,50 @@
+//! "And in French?": a follow-up that names only a language asks the last answer again, in
+//! that language. Every other word must be one a request to say it again may have
+//! (`restate`) or one without meaning of its own; a name or a number makes it a question of
+//! its own ("what is Mila's name in French?").
+
+use super::decide::Decision;
+use super::readings::Reading;
+use super::{Conversation, Understood};
+use crate::answer::Lang;
+use crate::knowledge::{class, KnowledgeBase};
+
+/// The last answer's fact as the decision, in the language asked, when the question only
+/// asks for that language.
+pub fn again(kb: &KnowledgeBase, u: &Understood, conv: &Conversation) -> Option<(Lang, Decision)> {
+    let lang = asked(kb, u)?;
+    let fact = conv.fact.as_deref().and_then(|id| kb.fact_index(id))?;
+    let f = &kb.facts[fact];
+    let subject = conv
+        .subject
+        .as_deref()
+        .and_then(|id| kb.entity_index(id))
+        .filter(|e| f.subjects.contains(e))
+        .unwrap_or(f.subjects[0]);
+    let decision = Decision::Fact {
+        reading: Reading::of(fact, subject),
+        intent: None,
+        score: 1.0,
+        via: "(the last answer, in the language asked)".into(),
+    };
+    Some((lang, decision))
+}
+
+/// The language a question only asks for.
+fn asked(kb: &KnowledgeBase, u: &Understood) -> Option<Lang> {
+    let (p, lex) = (&u.p, &kb.lexicon);
+    if !p.mentions.is_empty() || !p.numbers.is_empty() {
+        return None;
+    }
+    let plain = class::FUNCTION | class::SELF | class::FACT_PRONOUN;
+    let mut lang = None;
+    for (i, w) in p.words.iter().enumerate() {
+        match lex.reply_in.get(w) {
+            Some(&l) if lang.is_none_or(|was| was == l) => lang = Some(l),
+            Some(_) => return None,
+            None if lex.restate.contains(w) || p.classes[i] & plain != 0 => {}
+            None => return None,
+        }
+    }
+    lang
+}
