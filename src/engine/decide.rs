@@ -151,6 +151,11 @@ fn decide_for(
             }
         }
     }
+    if !vague && subjects.continues_fact {
+        if let Some(d) = super::restate::by_last_fact(kb, p, conv, &subjects, &open) {
+            return reasoned(kb, p, cands, dated(kb, p, d));
+        }
+    }
     if !vague {
         if let Some(d) = by_intent(kb, p, cands, conv, &subjects, &open, &mut misfit) {
             return reasoned(kb, p, cands, dated(kb, p, d));

@@ -1,10 +1,14 @@
-//! "And in French?": a follow-up that names only a language asks the last answer again, in
-//! that language. Every other word must be one a request to say it again may have
-//! (`restate`) or one without meaning of its own; a name or a number makes it a question of
-//! its own ("what is Mila's name in French?").
+//! Follow-ups that continue the last answer's fact itself.
+//! - "And in French?": a follow-up that names only a language asks the last answer again, in
+//!   that language. Every other word must be one a request to say it again may have
+//!   (`restate`) or one without meaning of its own; a name or a number makes it a question of
+//!   its own ("what is Mila's name in French?").
+//! - "Does that include students?": a follow-up on the last fact that its evidence explains.
 
 use super::decide::Decision;
-use super::readings::Reading;
+use super::parse::Parsed;
+use super::readings::{self, Reading};
+use super::subjects::Subjects;
 use super::{Conversation, Understood};
 use crate::answer::Lang;
 use crate::knowledge::{class, KnowledgeBase};
@@ -47,4 +51,26 @@ fn asked(kb: &KnowledgeBase, u: &Understood) -> Option<Lang> {
         }
     }
     lang
+}
+
+/// "Does that include students?" after the count of researchers: the last answer's fact, when
+/// its evidence explains the follow-up's meaningful words (at least one) by itself.
+pub fn by_last_fact(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    conv: &Conversation,
+    s: &Subjects,
+    open: &[usize],
+) -> Option<Decision> {
+    let fact = kb.fact_index(conv.fact.as_deref()?)?;
+    let f = &kb.facts[fact];
+    let subject = s.order.iter().find(|e| f.subjects.contains(e));
+    let subject = subject.copied().unwrap_or(f.subjects[0]);
+    let reading = readings::check(kb, p, None, fact, subject, open, true, false).ok()?;
+    (reading.evidence_words > 0).then(|| Decision::Fact {
+        reading,
+        intent: None,
+        score: 1.0,
+        via: "(the last answer's evidence explains the follow-up)".into(),
+    })
 }

@@ -357,3 +357,29 @@ restate = ["say", "please"]"#;
     ask(&plain, "who founded acme?", &mut conv);
     assert!(!ask(&plain, "and in french?", &mut conv).answered);
 }
+
+#[test]
+fn a_follow_up_the_last_answers_evidence_explains_is_about_that_fact() {
+    let lists = lexicon(r#"fact_pronouns = ["that"]"#)
+        .replace(r#"pronouns = ["it"]"#, r#"pronouns = ["it", "that"]"#);
+    let kb = kb_with(INTENTS, &lists);
+    let mut conv = Conversation::default();
+    ask(&kb, "who founded acme?", &mut conv);
+    let a = ask(&kb, "was that founded in 1999?", &mut conv);
+    assert_eq!(
+        a.body,
+        "Yes. Acme was founded by Ada Smith.[1]",
+        "{}",
+        a.explain()
+    );
+    // After an answer whose evidence does not explain it, the best fact for the question.
+    let mut conv = Conversation::default();
+    ask(&kb, "what is acme?", &mut conv);
+    let a = ask(&kb, "was that founded in 1999?", &mut conv);
+    assert_eq!(
+        a.body,
+        "Yes. Acme was founded in 1999.[1]",
+        "{}",
+        a.explain()
+    );
+}
