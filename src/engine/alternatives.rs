@@ -5,6 +5,8 @@
 //! - a message of several clauses ("I'm writing a post. When was Mila founded, and by
 //!   whom?") is its questions asked in order, the other clauses being context. Every question
 //!   must be answered, and a pronoun needs a name before it: otherwise the refusal stands.
+//!
+//! Two dated facts compared are in [`super::dates`].
 
 use super::compose::remember;
 use super::decide::{Decision, Refusal};
@@ -79,63 +81,6 @@ pub fn coordinated(
         answers.push(compose_understood(kb, &variant, v, &mut scratch));
     }
     let merged = merge(question, answers)?;
-    *conv = scratch;
-    Some(merged)
-}
-
-/// "Which came first, the LISA lab or the IBM collaboration?": each option asked "when …?",
-/// both answered by dated facts, the earlier first.
-pub fn earlier(
-    kb: &KnowledgeBase,
-    question: &str,
-    u: &Understood,
-    conv: &mut Conversation,
-) -> Option<Answer> {
-    let lex = &kb.lexicon;
-    let words = &u.p.words;
-    let at = words.iter().position(|w| lex.earlier.contains(w))?;
-    let or = at
-        + 1
-        + words[at + 1..]
-            .iter()
-            .position(|w| lex.alternatives.contains(w))?;
-    let options = [&words[at + 1..or], &words[or + 1..]];
-    if options.iter().any(|o| o.is_empty()) || u.p.qword.is_none() {
-        return None;
-    }
-    let when = &lex.date_question[usize::from(u.p.lang == crate::Lang::Fr)];
-    let mut dated = Vec::new();
-    for option in options {
-        let text = format!("{when} {}", option.join(" "));
-        let v = understand(kb, &text, conv);
-        let Decision::Fact { reading, .. } = &v.decision else {
-            return None;
-        };
-        let f = &kb.facts[reading.fact];
-        let year = f
-            .value_numbers
-            .iter()
-            .chain(&f.numbers)
-            .copied()
-            .find(|&n| super::parse::is_year(n))?;
-        dated.push((year, text, v));
-    }
-    if dated[0].0 == dated[1].0 {
-        return None;
-    }
-    dated.sort_by_key(|d| d.0);
-    let year = dated[0].0;
-    let mut scratch = conv.clone();
-    let answers: Vec<Answer> = dated
-        .into_iter()
-        .map(|(_, text, v)| compose_understood(kb, &text, v, &mut scratch))
-        .collect();
-    let mut merged = merge(question, answers)?;
-    let intro = kb
-        .messages(u.p.lang)
-        .earlier
-        .replace("{year}", &year.to_string());
-    merged.body = format!("{intro} {}", merged.body);
     *conv = scratch;
     Some(merged)
 }
@@ -349,7 +294,7 @@ fn clauses(
 }
 
 /// One answer from several: their texts in order (each once), their citations together.
-fn merge(question: &str, answers: Vec<Answer>) -> Option<Answer> {
+pub(super) fn merge(question: &str, answers: Vec<Answer>) -> Option<Answer> {
     let mut answers = answers.into_iter();
     let mut out = answers.next()?;
     if !out.answered {

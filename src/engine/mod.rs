@@ -12,6 +12,7 @@
 
 pub mod alternatives;
 pub mod compose;
+pub mod dates;
 pub mod decide;
 pub mod intents;
 pub mod parse;
@@ -78,7 +79,10 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
     if matches!(u.decision, Decision::Reference { .. }) {
         return compose_understood(kb, question, u, conv);
     }
-    if let Some(a) = alternatives::earlier(kb, question, &u, conv) {
+    if let Some(a) = dates::earlier(kb, question, &u, conv) {
+        return a;
+    }
+    if let Some(a) = dates::between(kb, question, &u, conv) {
         return a;
     }
     // "When and by whom …?" is two questions even when one fact answers one of them.

@@ -197,3 +197,70 @@ fn ou_written_with_its_accent_offers_no_choice() {
     let marked = normalize::french_marked("Acme est où Paris");
     assert!(!parse::parse(&kb, words, &marked).either);
 }
+
+/// The fixture with a second dated fact (Acme moved to Paris in 2009) and the lists and
+/// messages that compare two dates.
+fn kb_with_two_dates() -> KnowledgeBase {
+    use super::tests::{from_files, ARTICLE, ENTITIES, FACTS, INTENTS, LEXICON, MESSAGES};
+    let article = format!("{ARTICLE}== Later ==\nIn 2009, Acme Lab moved to Paris.\n");
+    let intents = format!("{INTENTS}[[intent]]\nid = \"moved\"\nall = [[\"when\"], [\"moved\", \"move\"]]\nexamples_en = [\"When did Acme move?\"]\n");
+    let facts = format!("{FACTS}[[fact]]\nid = \"moved\"\nsubjects = [\"acme\"]\nmentions = [\"paris\"]\nrelation = \"moved_in\"\nvalue = \"2009\"\nintents = [\"moved\"]\ntopic = \"later\"\nevidence = [\"In 2009, Acme Lab moved to Paris.\"]\nen = \"Acme moved to Paris in 2009.\"\nfr = \"Acme a déménagé à Paris en 2009.\"\n");
+    let lexicon = format!(
+        "date_question = {{ en = \"when\" }}\nearlier = [\"first\"]\nspans = [\"how many years\"]\nbetween = [\"between\"]\n{LEXICON}"
+    )
+    .replace("verbs = [\"is\",", "verbs = [\"did\", \"is\",")
+    .replace("more_than = [\"more than\"]", "more_than = [\"more than\", \"after\"]")
+    .replace("filler = [\"was\",", "filler = [\"did\", \"was\",");
+    let messages = MESSAGES.replace(
+        "[en]\n",
+        "[en]\nearlier = \"First, {year}:\"\nyears_apart = \"{years} years:\"\n",
+    );
+    from_files(&[
+        ("article.wikitext", &article),
+        ("entities.toml", ENTITIES),
+        ("intents.toml", &intents),
+        ("facts.toml", &facts),
+        ("lexicon.toml", &lexicon),
+        ("messages.toml", &messages),
+    ])
+}
+
+#[test]
+fn two_dated_facts_compared_give_both_the_earlier_first() {
+    let kb = kb_with_two_dates();
+    let founded = "Acme was founded in 1999.[1]";
+    let moved = "Acme moved to Paris in 2009. (section Later)";
+    let a = one(&kb, "which was first: acme moved or acme was founded?");
+    assert_eq!(
+        a.body,
+        format!("First, 1999: {founded}\n{moved}"),
+        "{}",
+        a.explain()
+    );
+    let a = one(
+        &kb,
+        "how many years between the year acme was founded and when it moved?",
+    );
+    assert_eq!(
+        a.body,
+        format!("10 years: {founded}\n{moved}"),
+        "{}",
+        a.explain()
+    );
+    let a = one(&kb, "how many years after acme was founded did it move?");
+    assert_eq!(
+        a.body,
+        format!("10 years: {founded}\n{moved}"),
+        "{}",
+        a.explain()
+    );
+    // Only a number, or an event the article does not date: no comparison.
+    assert!(!one(&kb, "how many years between 1990 and 2000?").answered);
+    assert!(
+        !one(
+            &kb,
+            "how many years between the year acme was founded and ada's birth?"
+        )
+        .answered
+    );
+}

@@ -135,6 +135,8 @@ pub(super) fn assemble(
             .map(|(w, &l)| (normalize(w), l))
             .collect(),
         restate: set(&lex.restate),
+        spans: cues(&lex.spans),
+        between: set(&lex.between),
         blanks: lex
             .blanks
             .iter()
@@ -840,6 +842,8 @@ fn build_vocab(
         &lex.sources,
         &lex.sections,
         &lex.list_words,
+        &lex.between,
+        &lex.restate,
     ];
     for w in lists.into_iter().flatten() {
         for t in w.split(' ') {
@@ -851,6 +855,7 @@ fn build_vocab(
         .cues()
         .iter()
         .chain(lex.excluding.cues())
+        .chain(&lex.spans)
         .flat_map(|c| c.words())
     {
         v.insert(w, false);
@@ -865,6 +870,7 @@ fn build_vocab(
         .keys()
         .chain(lex.kind_words.keys())
         .chain(lex.reference_details.keys())
+        .chain(lex.reply_in.keys())
     {
         v.insert(w, false);
     }

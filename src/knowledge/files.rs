@@ -269,6 +269,12 @@ pub struct LexiconFile {
     pub unfinished: Vec<String>,
     #[serde(default)]
     pub blanks: std::collections::BTreeMap<String, String>,
+    /// A time span asked between two dated facts ("how many years", "how long").
+    #[serde(default)]
+    pub spans: Vec<String>,
+    /// The word before the two facts of a span ("between A and B").
+    #[serde(default)]
+    pub between: Vec<String>,
     /// Language names and the reply language they ask for ("and in French?": `fr`).
     #[serde(default)]
     pub reply_in: std::collections::BTreeMap<String, crate::answer::Lang>,
@@ -354,6 +360,9 @@ pub struct Messages {
     /// Introduces the earlier of two dated facts: `{year}`.
     #[serde(default)]
     pub earlier: String,
+    /// Introduces two dated facts asked how far apart they are: `{years}`.
+    #[serde(default)]
+    pub years_apart: String,
     /// Answers about the article's references themselves.
     #[serde(default)]
     pub reference: ReferenceMessages,

@@ -203,6 +203,10 @@ pub struct Lexicon {
     /// The question word an unfinished statement leaves out after its last word ("founded
     /// by?": "whom").
     pub blanks: FxHashMap<String, String>,
+    /// A time span asked between two dated facts ("how many years", "how long").
+    pub spans: Vec<Cue>,
+    /// The word before the two facts of a span ("between A and B").
+    pub between: FxHashSet<String>,
     /// Language names and the reply language they ask for ("and in French?").
     pub reply_in: FxHashMap<String, crate::answer::Lang>,
     /// Words a request to say the last answer again may add ("say that in English").

@@ -1,0 +1,169 @@
+//! Two dated facts compared. Each option is asked "when …?" and must be answered by a fact
+//! that states a year; the answer gives both facts, the earlier first, after a line that
+//! says what was asked:
+//! - "Which came first, the LISA lab or the IBM collaboration?": the earlier one's year;
+//! - "How many years between Mila's founding and the IBM deal?", "how long after its
+//!   founding did Mila team up with IBM?": the years between them.
+
+use super::alternatives::merge;
+use super::decide::Decision;
+use super::pieces::{split, STRONG};
+use super::{compose_understood, understand, Conversation, Understood};
+use crate::answer::{Answer, Lang};
+use crate::knowledge::{class, KnowledgeBase};
+
+/// Most words between "how long" and "between" or "after" ("how many years *passed*
+/// between").
+const GAP_WORDS: usize = 2;
+
+/// "Which came first, A or B?": each option asked "when …?", the earlier first.
+pub fn earlier(
+    kb: &KnowledgeBase,
+    question: &str,
+    u: &Understood,
+    conv: &mut Conversation,
+) -> Option<Answer> {
+    let lex = &kb.lexicon;
+    let words = &u.p.words;
+    let at = words.iter().position(|w| lex.earlier.contains(w))?;
+    let or = at
+        + 1
+        + words[at + 1..]
+            .iter()
+            .position(|w| lex.alternatives.contains(w))?;
+    // Only as a question ("which …?"), not "first Mila or the lab".
+    u.p.qword?;
+    let [first, second] = dated_pair(kb, u.p.lang, [&words[at + 1..or], &words[or + 1..]], conv)?;
+    let intro = kb
+        .messages(u.p.lang)
+        .earlier
+        .replace("{year}", &first.year.to_string());
+    both(kb, question, intro, [first, second], conv)
+}
+
+/// "How many years between A and B?", "how long after A did B?": the years between the two,
+/// then both facts. A message of several sentences is read in the one that asks it.
+pub fn between(
+    kb: &KnowledgeBase,
+    question: &str,
+    u: &Understood,
+    conv: &mut Conversation,
+) -> Option<Answer> {
+    span(kb, &u.p.words)?;
+    let pieces = split(kb, question, STRONG);
+    let asked = match pieces.len() {
+        1 => None,
+        _ => pieces.iter().find_map(|piece| {
+            let v = understand(kb, piece, conv);
+            span(kb, &v.p.words).is_some().then_some(v)
+        }),
+    };
+    let p = &asked.as_ref().unwrap_or(u).p;
+    let rest = &p.words[span(kb, &p.words)?..];
+    let [first, second] = dated_pair(kb, p.lang, options(kb, rest)?, conv)?;
+    let years = second.year - first.year;
+    let intro = kb
+        .messages(p.lang)
+        .years_apart
+        .replace("{years}", &years.to_string());
+    both(kb, question, intro, [first, second], conv)
+}
+
+/// Where the words after a span cue ("how many years", "combien de temps") start.
+fn span(kb: &KnowledgeBase, words: &[String]) -> Option<usize> {
+    let strs: Vec<&str> = words.iter().map(String::as_str).collect();
+    kb.lexicon
+        .spans
+        .iter()
+        .find_map(|c| c.find(&strs).map(|at| at + c.len()))
+}
+
+/// The two options after a span cue: "between A and B", or "after A did B" (B starts at the
+/// last verb: "after Mila was founded *did* it …").
+fn options<'a>(kb: &KnowledgeBase, rest: &'a [String]) -> Option<[&'a [String]; 2]> {
+    let lex = &kb.lexicon;
+    let single = |cues: &[crate::nlu::Cue], w: &str| {
+        cues.iter()
+            .any(|c| c.len() == 1 && c.first_word() == Some(w))
+    };
+    let at = (0..rest.len().min(GAP_WORDS + 1)).find(|&i| {
+        let w = rest[i].as_str();
+        lex.between.contains(w) || single(&lex.more_than, w) || single(&lex.less_than, w)
+    })?;
+    let after = &rest[at + 1..];
+    if lex.between.contains(&rest[at]) {
+        let and = after.iter().position(|w| lex.conjunctions.contains(w))?;
+        return Some([&after[..and], &after[and + 1..]]);
+    }
+    let verb = after
+        .iter()
+        .rposition(|w| lex.class(w) & class::VERB != 0)?;
+    Some([&after[..verb], &after[verb..]])
+}
+
+/// A fact's year and the understood "when …?" question that found it.
+struct Dated {
+    year: u64,
+    text: String,
+    u: Understood,
+}
+
+/// Both options asked "when …?", answered by different facts with different years, the
+/// earlier first.
+fn dated_pair(
+    kb: &KnowledgeBase,
+    lang: Lang,
+    options: [&[String]; 2],
+    conv: &Conversation,
+) -> Option<[Dated; 2]> {
+    let lex = &kb.lexicon;
+    // An option must name an event, not only a number or words without meaning.
+    let event = |o: &&[String]| {
+        o.iter()
+            .any(|w| lex.class(w) & class::FUNCTION == 0 && w.parse::<u64>().is_err())
+    };
+    if !options.iter().all(event) {
+        return None;
+    }
+    let when = &lex.date_question[usize::from(lang == Lang::Fr)];
+    let dated = |option: &[String]| {
+        let text = format!("{when} {}", option.join(" "));
+        let u = understand(kb, &text, conv);
+        let Decision::Fact { reading, .. } = &u.decision else {
+            return None;
+        };
+        let f = &kb.facts[reading.fact];
+        let year = f
+            .value_numbers
+            .iter()
+            .chain(&f.numbers)
+            .copied()
+            .find(|&n| super::parse::is_year(n))?;
+        Some(Dated { year, text, u })
+    };
+    let mut pair = [dated(options[0])?, dated(options[1])?];
+    if pair[0].year == pair[1].year {
+        return None;
+    }
+    pair.sort_by_key(|d| d.year);
+    Some(pair)
+}
+
+/// The introduction, then both answers.
+fn both(
+    kb: &KnowledgeBase,
+    question: &str,
+    intro: String,
+    pair: [Dated; 2],
+    conv: &mut Conversation,
+) -> Option<Answer> {
+    let mut scratch = conv.clone();
+    let answers: Vec<Answer> = pair
+        .into_iter()
+        .map(|d| compose_understood(kb, &d.text, d.u, &mut scratch))
+        .collect();
+    let mut merged = merge(question, answers)?;
+    merged.body = format!("{intro} {}", merged.body);
+    *conv = scratch;
+    Some(merged)
+}
