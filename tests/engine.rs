@@ -154,6 +154,18 @@ fn follow_ups_use_the_conversation() {
     let a = ask(kb(), "which year?", &mut c);
     assert!(a.answered && a.body.contains("2020"), "{}", a.body);
 
+    // "She" is Joëlle Pineau: Bengio's award is no answer about her.
+    let mut c = Conversation::default();
+    assert!(ask(kb(), "is joelle pineau at mila?", &mut c).answered);
+    let a = ask(kb(), "did she win the turing award?", &mut c);
+    assert!(!a.answered, "{}", a.body);
+
+    // "And in French?" says the last answer again, in French.
+    let mut c = Conversation::default();
+    assert!(ask(kb(), "does mila do covid-19 research?", &mut c).answered);
+    let a = ask(kb(), "and in french?", &mut c);
+    assert!(a.answered && a.body.contains("recherche"), "{}", a.body);
+
     let mut c = Conversation::default();
     assert!(ask(kb(), "What is Theano?", &mut c).answered);
     let a = ask(kb(), "When was it founded?", &mut c);
@@ -359,4 +371,22 @@ fn which_came_first_compares_the_dates_of_two_facts() {
     }
     // Options the article does not date are not compared.
     assert!(!one("which came first, the chicken or the egg?").answered);
+}
+
+#[test]
+fn years_between_two_dated_facts_are_counted() {
+    for q in [
+        "how many years between mila's founding and the IBM deal?",
+        "how long after its founding did mila team up with ibm?",
+        "combien d'années entre la fondation de mila et le partenariat avec ibm ?",
+    ] {
+        let a = one(q);
+        assert!(a.answered && a.body.starts_with("27 "), "{q}: {}", a.body);
+        assert!(
+            a.body.contains("1993") && a.body.contains("2020"),
+            "{q}: {}",
+            a.body
+        );
+    }
+    assert!(!one("how many years between bengio's birth and his turing award?").answered);
 }

@@ -81,7 +81,8 @@ pub fn decide(
     // "The third one" after a list: what is asked of that item ("is the first one for
     // Python?"), or else the item itself.
     let Some((fact, item)) = listed(kb, p, conv, &subjects) else {
-        return decide_for(kb, p, cands, conv, subjects);
+        let person = subjects.person.filter(|_| p.person_pronoun);
+        return not_someone_else(kb, person, decide_for(kb, p, cands, conv, subjects));
     };
     subjects.explicit = vec![item];
     subjects.order = vec![item];
@@ -107,6 +108,26 @@ pub fn decide(
             via: "(a position in the last list)".into(),
         },
         d => d,
+    }
+}
+
+/// "Did she win the Turing Award?" after Joëlle Pineau: a fact about another person does not
+/// answer a question about the one "he"/"she" refers to, whatever else the question names.
+pub(super) fn not_someone_else(kb: &KnowledgeBase, person: Option<usize>, d: Decision) -> Decision {
+    let Some(person) = person else {
+        return d;
+    };
+    let is_person = |e: &usize| kb.lexicon.person_kinds.contains(&kb.entities[*e].kind);
+    let other = |reading: &Reading| {
+        let f = &kb.facts[reading.fact];
+        let theirs = f.subjects.contains(&person) || f.mentions.contains(&person);
+        !theirs && f.subjects.iter().any(|e| *e != person && is_person(e))
+    };
+    match &d {
+        Decision::Fact { reading, .. } if other(reading) => {
+            Decision::Refuse(Refusal::NotSettled(kb.entities[person].name.clone()))
+        }
+        _ => d,
     }
 }
 

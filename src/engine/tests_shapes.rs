@@ -383,3 +383,39 @@ fn a_follow_up_the_last_answers_evidence_explains_is_about_that_fact() {
         a.explain()
     );
 }
+
+#[test]
+fn a_fact_about_another_person_does_not_answer_about_he_or_she() {
+    use super::decide::{not_someone_else, Decision, Refusal};
+    use super::readings::Reading;
+    let kb = kb_with_ada_described();
+    let (fact, ada) = (
+        kb.fact_index("ada").unwrap(),
+        kb.entity_index("ada").unwrap(),
+    );
+    let lea = kb.entity_index("lea").unwrap();
+    let about_ada = || Decision::Fact {
+        reading: Reading::of(fact, ada),
+        intent: None,
+        score: 1.0,
+        via: String::new(),
+    };
+    assert_eq!(
+        not_someone_else(&kb, Some(lea), about_ada()),
+        Decision::Refuse(Refusal::NotSettled("Lea Roy".into()))
+    );
+    assert_eq!(not_someone_else(&kb, Some(ada), about_ada()), about_ada());
+    assert_eq!(not_someone_else(&kb, None, about_ada()), about_ada());
+    // A fact about the lab that names Lea among its members still answers about her.
+    let members = kb.fact_index("members").unwrap();
+    let about_acme = Decision::Fact {
+        reading: Reading::of(members, 0),
+        intent: None,
+        score: 1.0,
+        via: String::new(),
+    };
+    assert_eq!(
+        not_someone_else(&kb, Some(lea), about_acme.clone()),
+        about_acme
+    );
+}
