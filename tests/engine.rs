@@ -160,6 +160,24 @@ fn follow_ups_use_the_conversation() {
     let a = ask(kb(), "did she win the turing award?", &mut c);
     assert!(!a.answered, "{}", a.body);
 
+    // "And X?" asks the last question of X.
+    let mut c = Conversation::default();
+    assert!(ask(kb(), "is mila in montreal?", &mut c)
+        .body
+        .starts_with("Yes."));
+    let a = ask(kb(), "and toronto?", &mut c);
+    assert!(
+        a.body.starts_with("No.") && a.body.contains("Montreal"),
+        "{}",
+        a.body
+    );
+    let mut c = Conversation::default();
+    assert!(ask(kb(), "which universities are part of mila?", &mut c).answered);
+    assert!(ask(kb(), "and HEC?", &mut c).body.starts_with("Yes."));
+    assert!(ask(kb(), "what about concordia?", &mut c)
+        .body
+        .starts_with("No."));
+
     // "And in French?" says the last answer again, in French.
     let mut c = Conversation::default();
     assert!(ask(kb(), "does mila do covid-19 research?", &mut c).answered);

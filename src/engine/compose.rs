@@ -242,6 +242,7 @@ pub(super) fn remember(
         conv.list_fact = listing.map(|f| kb.facts[f].id.clone());
     }
     conv.fact = fact.map(|f| kb.facts[f].id.clone());
+    conv.question = fact.map(|_| p.words.join(" "));
     let fact = fact.map(|f| &kb.facts[f]);
     if let Some(f) = fact {
         conv.topic = Some(f.topic.clone());
@@ -297,6 +298,7 @@ fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
         conv.topic = None;
     }
     conv.fact = None;
+    conv.question = None;
     let intents: Vec<usize> = cx.cands.iter().map(|c| c.intent).take(2).collect();
     // A passage is offered only for a question about that one entity: beside a number or
     // another name ("who won the Turing award in 2020?", "why did IBM buy Mila?") a passage

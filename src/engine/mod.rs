@@ -25,6 +25,7 @@ pub mod roles;
 pub mod spelling;
 pub mod subjects;
 pub mod suggest;
+pub mod swap;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -66,6 +67,8 @@ pub struct Conversation {
     pub list_fact: Option<String>,
     /// The last answer's fact ("and in French?" says it again).
     pub fact: Option<String>,
+    /// The last question a fact answered, as understood ("and HEC?" asks it of HEC).
+    pub question: Option<String>,
 }
 
 pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answer {
@@ -74,6 +77,9 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
         u.p.lang = lang;
         u.decision = decision;
         return compose_understood(kb, question, u, conv);
+    }
+    if let Some(v) = swap::swapped(kb, &u, conv) {
+        return compose_understood(kb, question, v, conv);
     }
     // A question about a reference asks all its details at once ("who wrote it, and when?").
     if matches!(u.decision, Decision::Reference { .. }) {

@@ -264,3 +264,36 @@ fn two_dated_facts_compared_give_both_the_earlier_first() {
         .answered
     );
 }
+
+#[test]
+fn a_follow_up_naming_only_something_asks_the_last_question_of_it() {
+    let kb = kb();
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "was acme founded by ada smith?", &mut conv)
+        .body
+        .starts_with("Yes."));
+    // The name of the same kind in the last question is replaced.
+    let a = ask(&kb, "and lea roy?", &mut conv);
+    assert!(
+        a.body.starts_with("No. Acme was founded by Ada Smith."),
+        "{}",
+        a.explain()
+    );
+    // After a list of that kind: Yes when it has the name; a list that may not be complete
+    // settles nothing about another name.
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "who are the members of acme?", &mut conv).answered);
+    let a = ask(&kb, "and lea roy?", &mut conv);
+    assert!(
+        a.body.starts_with("Yes. Acme's members include"),
+        "{}",
+        a.explain()
+    );
+    assert!(!ask(&kb, "and bob jones?", &mut conv).answered);
+    // A question word asks something of its own.
+    let mut conv = Conversation::default();
+    ask(&kb, "who are the members of acme?", &mut conv);
+    assert!(!ask(&kb, "who is lea roy?", &mut conv)
+        .body
+        .starts_with("Yes."));
+}
