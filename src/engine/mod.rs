@@ -12,6 +12,7 @@
 
 pub mod alternatives;
 pub mod compose;
+pub mod contrast;
 pub mod dates;
 pub mod decide;
 pub mod intents;
@@ -89,6 +90,9 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
         return a;
     }
     if let Some(a) = dates::between(kb, question, &u, conv) {
+        return a;
+    }
+    if let Some(a) = contrast::contrast(kb, question, &u, conv) {
         return a;
     }
     // "When and by whom …?" is two questions even when one fact answers one of them.

@@ -297,3 +297,37 @@ fn a_follow_up_naming_only_something_asks_the_last_question_of_it() {
         .body
         .starts_with("Yes."));
 }
+
+#[test]
+fn two_things_compared_are_each_described() {
+    use super::tests::{from_files, ARTICLE, ENTITIES, FACTS, INTENTS, LEXICON, MESSAGES};
+    let facts = format!(
+        "{FACTS}[[fact]]\nid = \"ada\"\nsubjects = [\"ada\"]\nrelation = \"is_a\"\nvalue = \"founder\"\nintents = [\"description\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Ada Smith founded Acme.\"\nfr = \"Ada Smith a fondé Acme.\"\n"
+    );
+    let lexicon = format!(
+        "contrasts = [\"difference between\", \"vs\"]\ndescribe_question = {{ en = \"what is\" }}\n{LEXICON}"
+    );
+    let kb = from_files(&[
+        ("article.wikitext", ARTICLE),
+        ("entities.toml", ENTITIES),
+        ("intents.toml", INTENTS),
+        ("facts.toml", &facts),
+        ("lexicon.toml", &lexicon),
+        ("messages.toml", MESSAGES),
+    ]);
+    let both = "Ada Smith founded Acme.[1]\nAcme Lab is a lab in Paris. (section Introduction)";
+    for q in [
+        "what is the difference between ada smith and acme?",
+        "ada smith vs acme",
+    ] {
+        let a = one(&kb, q);
+        assert_eq!(a.body, both, "{q}: {}", a.explain());
+    }
+    // Something the article does not describe, or something else asked: no comparison.
+    let a = one(
+        &kb,
+        "what is the difference between ada smith and bob jones?",
+    );
+    assert!(!a.answered, "{}", a.explain());
+    assert!(!one(&kb, "ada smith vs acme in 1999").body.contains('\n'));
+}

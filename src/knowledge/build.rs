@@ -137,6 +137,13 @@ pub(super) fn assemble(
         restate: set(&lex.restate),
         spans: cues(&lex.spans),
         between: set(&lex.between),
+        contrasts: cues(&lex.contrasts),
+        describe_question: ["en", "fr"].map(|l| {
+            lex.describe_question
+                .get(l)
+                .map(|q| normalize(q))
+                .unwrap_or_default()
+        }),
         blanks: lex
             .blanks
             .iter()
@@ -856,6 +863,7 @@ fn build_vocab(
         .iter()
         .chain(lex.excluding.cues())
         .chain(&lex.spans)
+        .chain(&lex.contrasts)
         .flat_map(|c| c.words())
     {
         v.insert(w, false);

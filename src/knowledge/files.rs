@@ -275,6 +275,12 @@ pub struct LexiconFile {
     /// The word before the two facts of a span ("between A and B").
     #[serde(default)]
     pub between: Vec<String>,
+    /// Words comparing two things, each then described ("the difference between A and B").
+    #[serde(default)]
+    pub contrasts: Vec<String>,
+    /// The question that asks for a description, by language (`en`, `fr`).
+    #[serde(default)]
+    pub describe_question: std::collections::BTreeMap<String, String>,
     /// Language names and the reply language they ask for ("and in French?": `fr`).
     #[serde(default)]
     pub reply_in: std::collections::BTreeMap<String, crate::answer::Lang>,

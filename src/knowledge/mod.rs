@@ -207,6 +207,10 @@ pub struct Lexicon {
     pub spans: Vec<Cue>,
     /// The word before the two facts of a span ("between A and B").
     pub between: FxHashSet<String>,
+    /// Words comparing two things, each then described ("the difference between A and B").
+    pub contrasts: Vec<Cue>,
+    /// The question that asks for a description: English, French.
+    pub describe_question: [String; 2],
     /// Language names and the reply language they ask for ("and in French?").
     pub reply_in: FxHashMap<String, crate::answer::Lang>,
     /// Words a request to say the last answer again may add ("say that in English").
