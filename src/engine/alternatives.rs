@@ -11,6 +11,7 @@
 use super::compose::remember;
 use super::decide::{Decision, Refusal};
 use super::pieces::{split, ALL, STRONG};
+use super::readings::meaningful;
 use super::{compose_understood, understand, Conversation, Understood};
 use crate::answer::Answer;
 use crate::knowledge::{class, KnowledgeBase};
@@ -254,6 +255,13 @@ fn clauses(
         }
         let leans_on_context = u.p.entities().is_empty();
         if leans_on_context && (scratch.subject.is_none() || other_named) {
+            return None;
+        }
+        // A question with no word of its own after the context ("…, which ones?", "can you
+        // give it to me?") asks what the context says, which no fact's evidence answers by
+        // itself: the description of what the context names is no answer.
+        let by_evidence = matches!(u.decision, Decision::Fact { intent: None, .. });
+        if leans_on_context && by_evidence && meaningful(kb, &u.p, true).is_empty() {
             return None;
         }
         // Names in the context ("Mila and IBM work together, what's the story?"): a fact

@@ -331,3 +331,12 @@ fn two_things_compared_are_each_described() {
     assert!(!a.answered, "{}", a.explain());
     assert!(!one(&kb, "ada smith vs acme in 1999").body.contains('\n'));
 }
+
+#[test]
+fn a_question_with_no_word_of_its_own_after_context_is_not_answered_by_a_description() {
+    let kb = kb();
+    let a = one(&kb, "my friend likes acme. which one?");
+    assert!(!a.answered, "{}\n{}", a.body, a.explain());
+    let a = one(&kb, "I read about acme. What is it?");
+    assert!(a.answered, "{}", a.explain());
+}
