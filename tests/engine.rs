@@ -154,6 +154,13 @@ fn follow_ups_use_the_conversation() {
     let a = ask(kb(), "which year?", &mut c);
     assert!(a.answered && a.body.contains("2020"), "{}", a.body);
 
+    // "She" with no one named before is no one; after Joëlle Pineau, it is her.
+    assert!(!one("is she at mila?").answered);
+    let mut c = Conversation::default();
+    assert!(ask(kb(), "who is joelle pineau?", &mut c).answered);
+    let a = ask(kb(), "is she at mila?", &mut c);
+    assert!(a.answered && a.body.contains("Pineau"), "{}", a.body);
+
     // "She" is Joëlle Pineau: Bengio's award is no answer about her.
     let mut c = Conversation::default();
     assert!(ask(kb(), "is joelle pineau at mila?", &mut c).answered);

@@ -8,7 +8,7 @@ use super::parse::Parsed;
 use super::readings::{self, meaningful, Misfit, Reading};
 use super::subjects::{facts_for, subjects, Claim, Subjects};
 use super::Conversation;
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::{class, KnowledgeBase};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decision {
@@ -78,6 +78,16 @@ pub fn decide(
         return d;
     }
     let mut subjects = subjects(kb, p, conv);
+    // "Is she at Mila?" with no one named before: who "she" is, nothing says. Not French
+    // "il"/"elle", which also stand for a thing ("Mila est-il à Montréal ?").
+    let person_word = |i: &usize| {
+        p.classes[*i] & class::PERSON_PRONOUN != 0
+            && !kb.lexicon.euphonic_subjects.contains(&p.words[*i])
+    };
+    let unresolved = p.yes_no && subjects.person.is_none() && !subjects.about_person;
+    if let Some(i) = (0..p.words.len()).find(|i| unresolved && person_word(i)) {
+        return Decision::Refuse(Refusal::Unexplained(vec![p.words[i].clone()]));
+    }
     // "The third one" after a list: what is asked of that item ("is the first one for
     // Python?"), or else the item itself.
     let Some((fact, item)) = listed(kb, p, conv, &subjects) else {

@@ -419,3 +419,10 @@ fn a_fact_about_another_person_does_not_answer_about_he_or_she() {
         about_acme
     );
 }
+
+#[test]
+fn she_with_no_one_named_before_is_no_one_the_article_covers() {
+    let kb = kb();
+    let a = one(&kb, "is she in acme?");
+    assert!(!a.answered, "{}\n{}", a.body, a.explain());
+}
