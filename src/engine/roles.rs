@@ -1,7 +1,8 @@
 //! Step 4, two shapes of "is X a …?".
-//! - "Is Hugo Larochelle the founder of Mila?". A yes/no question naming a person, and beside
-//!   it another person by a role ("the founder of Mila" is Bengio), asks whether they are one:
-//!   they are not, and the answer says who holds the role. A kind ("a Turing Award winner")
+//! - "Is Hugo Larochelle the founder of Mila?". A yes/no question naming a person (of the
+//!   article or not: "is Hinton …?"), and beside it another person by a role ("the founder of
+//!   Mila" is Bengio), asks whether they are one: they are not, and the answer says who holds
+//!   the role. A kind ("a Turing Award winner")
 //!   names no one, and two names ("is Bengio Pineau?") no role.
 //! - "Is Mila a research institute?". A kind asked of an entity, every word of which its
 //!   description states, gets Yes and that description.
@@ -23,23 +24,27 @@ pub fn decide(kb: &KnowledgeBase, p: &Parsed) -> Option<Decision> {
     if !p.yes_no {
         return None;
     }
-    let person = |m: &&Mention| match m.what {
-        Named::Entity(e) => kb.lexicon.person_kinds.contains(&kb.entities[e].kind),
-        Named::External(_) => false,
+    let kinds = &kb.lexicon.person_kinds;
+    let person = |m: &&Mention| match &m.what {
+        Named::Entity(e) => kinds.contains(&kb.entities[*e].kind),
+        Named::External(kind) => kinds.contains(kind),
     };
     let people: Vec<&Mention> = p.mentions.iter().filter(person).collect();
     let [a, b] = people[..] else {
         return None;
     };
-    let (Named::Entity(ea), Named::Entity(eb)) = (&a.what, &b.what) else {
-        return None;
-    };
-    if ea == eb || b.start < a.end || b.start - a.end > GAP_WORDS {
+    if a.what == b.what || b.start < a.end || b.start - a.end > GAP_WORDS {
         return None;
     }
-    let (role, holder) = match (by_role(kb, p, a, *ea), by_role(kb, p, b, *eb)) {
-        (false, true) => (b, *eb),
-        (true, false) => (a, *ea),
+    // The one named by a role holds it; the other is a person of the article or not
+    // ("is Hinton the founder of Mila?").
+    let by_role_of = |m: &Mention| match m.what {
+        Named::Entity(e) => by_role(kb, p, m, e).then_some(e),
+        Named::External(_) => None,
+    };
+    let (role, holder) = match (by_role_of(a), by_role_of(b)) {
+        (None, Some(e)) => (b, e),
+        (Some(e), None) => (a, e),
         _ => return None,
     };
     // Between the two, only the verb and the article of "X is the founder".

@@ -152,6 +152,9 @@ fn a_person_named_beside_another_persons_role_is_not_that_person() {
     let a = one(&kb, "is lea roy the founder of acme?");
     assert!(a.body.starts_with("No."), "{}\n{}", a.body, a.explain());
     assert!(a.body.contains("Ada Smith"), "{}", a.body);
+    // Nor is a person the article does not cover.
+    let a = one(&kb, "is bob jones the founder of acme?");
+    assert!(a.body.starts_with("No."), "{}\n{}", a.body, a.explain());
     // The role's own holder is no other person.
     assert!(!one(&kb, "is ada smith the founder of acme?")
         .body
