@@ -270,6 +270,7 @@ pub(super) fn assemble(
         source,
         loaded_at: SystemTime::now(),
         hash,
+        unknown_stems: Memo::new(super::UNKNOWN_STEMS_KEPT),
     }
 }
 

@@ -9,7 +9,7 @@ pub mod files;
 pub mod wikitext;
 
 use crate::answer::{Citation, Labels};
-use crate::nlu::{Cue, CueSet, Pattern, Vocab};
+use crate::nlu::{memo::Memo, Cue, CueSet, Pattern, Vocab};
 use files::Messages;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
@@ -422,7 +422,14 @@ pub struct KnowledgeBase {
     pub source: Option<PathBuf>,
     pub loaded_at: SystemTime,
     hash: String,
+    /// The stems of words the knowledge does not know (see [`KnowledgeBase::stems`]).
+    unknown_stems: Memo<Arc<[String]>>,
 }
+
+/// How many unknown words' stems a knowledge base remembers: stemming is most of the cost of
+/// a question full of words the knowledge does not use, and a few kilobytes cover a chat's
+/// vocabulary.
+pub const UNKNOWN_STEMS_KEPT: usize = 1024;
 
 macro_rules! embedded {
     ($($name:literal),*) => {
@@ -503,12 +510,13 @@ impl KnowledgeBase {
 
     /// The word, its stems and its synonyms' stems (see [`stems_with_synonyms`]). Those of a
     /// known word are computed once, when first asked for: stemming the whole vocabulary at
-    /// load would cost every start a few milliseconds.
+    /// load would cost every start a few milliseconds. Those of the first
+    /// [`UNKNOWN_STEMS_KEPT`] unknown words are remembered too.
     pub fn stems(&self, w: &str) -> Arc<[String]> {
-        let compute = || stems_with_synonyms(&self.lexicon, w).into();
+        let compute = |w: &str| stems_with_synonyms(&self.lexicon, w).into();
         match self.word(w) {
-            Some(known) => known.stems.get_or_init(compute).clone(),
-            None => compute(),
+            Some(known) => known.stems.get_or_init(|| compute(w)).clone(),
+            None => self.unknown_stems.get(w, compute),
         }
     }
 
