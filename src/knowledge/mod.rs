@@ -424,12 +424,15 @@ pub struct KnowledgeBase {
     hash: String,
     /// The stems of words the knowledge does not know (see [`KnowledgeBase::stems`]).
     unknown_stems: Memo<Arc<[String]>>,
+    /// The spelling corrections of words the vocabulary does not know (see
+    /// `engine::spelling`), as (known word, similarity).
+    pub unknown_fixes: Memo<Option<(String, f64)>>,
 }
 
-/// How many unknown words' stems a knowledge base remembers: stemming is most of the cost of
-/// a question full of words the knowledge does not use, and a few kilobytes cover a chat's
-/// vocabulary.
-pub const UNKNOWN_STEMS_KEPT: usize = 1024;
+/// How many unknown words' stems, and spelling corrections, a knowledge base remembers:
+/// stemming and correcting are most of the cost of a question full of words the knowledge does
+/// not use, and a few kilobytes cover a chat's vocabulary.
+pub const UNKNOWN_WORDS_KEPT: usize = 1024;
 
 macro_rules! embedded {
     ($($name:literal),*) => {
@@ -511,7 +514,7 @@ impl KnowledgeBase {
     /// The word, its stems and its synonyms' stems (see [`stems_with_synonyms`]). Those of a
     /// known word are computed once, when first asked for: stemming the whole vocabulary at
     /// load would cost every start a few milliseconds. Those of the first
-    /// [`UNKNOWN_STEMS_KEPT`] unknown words are remembered too.
+    /// [`UNKNOWN_WORDS_KEPT`] unknown words are remembered too.
     pub fn stems(&self, w: &str) -> Arc<[String]> {
         let compute = |w: &str| stems_with_synonyms(&self.lexicon, w).into();
         match self.word(w) {
