@@ -8,6 +8,7 @@
 
 use super::compose::remember;
 use super::decide::{Decision, Refusal};
+use super::parse::Parsed;
 use super::pieces::{split, ALL, STRONG};
 use super::{compose_understood, understand, Conversation, Understood};
 use crate::answer::Answer;
@@ -60,7 +61,7 @@ pub fn coordinated(
 ) -> Option<Answer> {
     let words = &u.p.words;
     let asks = |w: &String| kb.lexicon.class(w) & class::QUESTION != 0;
-    let and = first_conjunction(kb, words)?;
+    let and = first_conjunction(&u.p)?;
     // The first question phrase is all before the conjunction; the second ends at the first
     // question word within two words after it.
     let second_end = (and + 1..words.len().min(and + 3)).find(|&i| asks(&words[i]))?;
@@ -93,7 +94,7 @@ pub fn earlier(
 ) -> Option<Answer> {
     let lex = &kb.lexicon;
     let words = &u.p.words;
-    let at = words.iter().position(|w| lex.earlier.contains(w))?;
+    let at = (0..words.len()).find(|&i| u.p.classes[i] & class::EARLIER != 0)?;
     let or = at
         + 1
         + words[at + 1..]
@@ -208,7 +209,7 @@ fn both(
     if u.p.yes_no {
         return None;
     }
-    let and = first_conjunction(kb, words)?;
+    let and = first_conjunction(&u.p)?;
     let after = &words[and + 1..];
     if after.is_empty() {
         return None;
@@ -249,8 +250,8 @@ fn read_in(u: &Understood, range: std::ops::Range<usize>) -> bool {
 }
 
 /// The first conjunction after the first word ("… faculty *and* graduates").
-fn first_conjunction(kb: &KnowledgeBase, words: &[String]) -> Option<usize> {
-    (1..words.len()).find(|&i| kb.lexicon.conjunctions.contains(&words[i]))
+fn first_conjunction(p: &Parsed) -> Option<usize> {
+    (1..p.words.len()).find(|&i| p.classes[i] & class::CONJUNCTION != 0)
 }
 
 fn fact_of(u: &Understood) -> Option<usize> {

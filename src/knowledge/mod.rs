@@ -287,6 +287,8 @@ pub mod class {
     pub const NEUTER_PRONOUN: u32 = 1 << 16;
     pub const ALTERNATIVE: u32 = 1 << 17;
     pub const MAINLY: u32 = 1 << 18;
+    pub const CONJUNCTION: u32 = 1 << 19;
+    pub const EARLIER: u32 = 1 << 20;
     /// Words without meaning of their own: filler, question words, pronouns.
     pub const FUNCTION: u32 =
         FILLER | QUESTION | PRONOUN | PERSON_PRONOUN | ONLY | OTHERS | SOURCE | SECTION | LIST;
@@ -301,7 +303,7 @@ impl Lexicon {
     /// Builds the word -> classes index; call once the lists are filled.
     pub fn index_classes(&mut self) {
         let mut m: FxHashMap<String, u32> = FxHashMap::default();
-        let lists: [(&FxHashSet<String>, u32); 17] = [
+        let lists: [(&FxHashSet<String>, u32); 19] = [
             (&self.present, class::PRESENT),
             (&self.filler, class::FILLER),
             (&self.question_words, class::QUESTION),
@@ -319,6 +321,8 @@ impl Lexicon {
             (&self.neuter_pronouns, class::NEUTER_PRONOUN),
             (&self.alternatives, class::ALTERNATIVE),
             (&self.mainly, class::MAINLY),
+            (&self.conjunctions, class::CONJUNCTION),
+            (&self.earlier, class::EARLIER),
         ];
         for (words, c) in lists {
             for w in words {
