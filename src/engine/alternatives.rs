@@ -47,8 +47,13 @@ pub fn answer(
     if finer.len() < 2 {
         return None;
     }
-    clauses(kb, question, finer, conv)
-        .or_else(|| clauses(kb, question, split(kb, question, STRONG), conv))
+    // The same clauses asked again would fail again: `clauses` leaves `conv` as it was.
+    clauses(kb, question, &finer, conv).or_else(|| {
+        let coarser = split(kb, question, STRONG);
+        (coarser != finer)
+            .then(|| clauses(kb, question, &coarser, conv))
+            .flatten()
+    })
 }
 
 /// "When and by whom was Mila founded?": question words joined by a conjunction share the
@@ -267,7 +272,7 @@ fn fact_of(u: &Understood) -> Option<usize> {
 fn clauses(
     kb: &KnowledgeBase,
     question: &str,
-    pieces: Vec<String>,
+    pieces: &[String],
     conv: &mut Conversation,
 ) -> Option<Answer> {
     if pieces.len() < 2 {
