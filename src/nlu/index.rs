@@ -219,7 +219,11 @@ impl CueSet {
     /// The number of words of the longest cue matching at position `i` of `words`.
     pub fn match_len_at(&self, words: &[&str], i: usize) -> Option<usize> {
         let w = words.get(i).filter(|w| !w.is_empty())?;
-        let by_first = self.starting_with(w).iter();
+        let starting = self.starting_with(w);
+        if starting.is_empty() && self.prefixed.is_empty() {
+            return None;
+        }
+        let by_first = starting.iter();
         let at_first = by_first.filter(|&&id| self.cues[id as usize].rest_matches_at(words, i));
         let prefixed = self
             .prefixed
