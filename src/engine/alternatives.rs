@@ -10,6 +10,7 @@
 
 use super::compose::remember;
 use super::decide::{Decision, Refusal};
+use super::parse::Parsed;
 use super::pieces::{split, ALL, STRONG};
 use super::readings::meaningful;
 use super::{compose_understood, understand, Conversation, Understood};
@@ -49,8 +50,13 @@ pub fn answer(
     if finer.len() < 2 {
         return None;
     }
-    clauses(kb, question, finer, conv)
-        .or_else(|| clauses(kb, question, split(kb, question, STRONG), conv))
+    // The same clauses asked again would fail again: `clauses` leaves `conv` as it was.
+    clauses(kb, question, &finer, conv).or_else(|| {
+        let coarser = split(kb, question, STRONG);
+        (coarser != finer)
+            .then(|| clauses(kb, question, &coarser, conv))
+            .flatten()
+    })
 }
 
 /// "When and by whom was Mila founded?": question words joined by a conjunction share the
@@ -63,7 +69,7 @@ pub fn coordinated(
 ) -> Option<Answer> {
     let words = &u.p.words;
     let asks = |w: &String| kb.lexicon.class(w) & class::QUESTION != 0;
-    let and = first_conjunction(kb, words)?;
+    let and = first_conjunction(&u.p)?;
     // The first question phrase is all before the conjunction; the second ends at the first
     // question word within two words after it.
     let second_end = (and + 1..words.len().min(and + 3)).find(|&i| asks(&words[i]))?;
@@ -154,7 +160,7 @@ fn both(
     if u.p.yes_no {
         return None;
     }
-    let and = first_conjunction(kb, words)?;
+    let and = first_conjunction(&u.p)?;
     let after = &words[and + 1..];
     if after.is_empty() {
         return None;
@@ -195,8 +201,8 @@ fn read_in(u: &Understood, range: std::ops::Range<usize>) -> bool {
 }
 
 /// The first conjunction after the first word ("… faculty *and* graduates").
-fn first_conjunction(kb: &KnowledgeBase, words: &[String]) -> Option<usize> {
-    (1..words.len()).find(|&i| kb.lexicon.conjunctions.contains(&words[i]))
+fn first_conjunction(p: &Parsed) -> Option<usize> {
+    (1..p.words.len()).find(|&i| p.classes[i] & class::CONJUNCTION != 0)
 }
 
 fn fact_of(u: &Understood) -> Option<usize> {
@@ -212,7 +218,7 @@ fn fact_of(u: &Understood) -> Option<usize> {
 fn clauses(
     kb: &KnowledgeBase,
     question: &str,
-    pieces: Vec<String>,
+    pieces: &[String],
     conv: &mut Conversation,
 ) -> Option<Answer> {
     if pieces.len() < 2 {

@@ -25,7 +25,7 @@ pub fn earlier(
 ) -> Option<Answer> {
     let lex = &kb.lexicon;
     let words = &u.p.words;
-    let at = words.iter().position(|w| lex.earlier.contains(w))?;
+    let at = (0..words.len()).find(|&i| u.p.classes[i] & class::EARLIER != 0)?;
     let or = at
         + 1
         + words[at + 1..]

@@ -180,7 +180,7 @@ pub struct Parsed {
     /// Distinct knowledge entities named, in order of appearance.
     pub entity_ids: Vec<usize>,
     /// Each word's lexicon classes (see [`crate::knowledge::class`]).
-    pub classes: Vec<u16>,
+    pub classes: Vec<u32>,
     /// Per word: part of a name or a number (see [`Parsed::is_named`]), from `mentions` and
     /// `numbers` as parsed.
     pub(super) named: Vec<bool>,
@@ -423,7 +423,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         }
         p.pronoun |= c & class::PRONOUN != 0;
         p.person_pronoun |= c & class::PERSON_PRONOUN != 0;
-        p.neuter_pronoun |= lex.neuter_pronouns.contains(&p.words[i]);
+        p.neuter_pronoun |= c & class::NEUTER_PRONOUN != 0;
         verb |= c & class::VERB != 0;
         if c & class::SELF != 0 {
             p.self_words.push(i);
@@ -445,7 +445,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     // "Or" offers a choice, unless it is inside a yes/no mark ("yes or no?", "oui ou non ?").
     // "Où" written with its accent is "where", never "or".
     let either = (1..n).any(|i| {
-        lex.alternatives.contains(&p.words[i])
+        p.classes[i] & class::ALTERNATIVE != 0
             && !in_mark[i]
             && !french_marked.contains(&p.words[i])
     });
@@ -516,7 +516,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     p.opinion = opinion;
     p.excluded = excluded;
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
-    p.mainly = p.words.iter().any(|w| lex.mainly.contains(w));
+    p.mainly = p.classes.iter().any(|c| c & class::MAINLY != 0);
     p.either = either;
     // The subject, at most two verbs ("c'est"), then "a"/"une" and a noun that is no relation
     // ("a partner of Mila" is not a kind).

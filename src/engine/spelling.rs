@@ -63,17 +63,7 @@ pub(super) fn correct<'k>(kb: &'k KnowledgeBase, normalized: &str) -> Corrected<
             out.push(w.to_string(), word, 1.0);
             continue;
         }
-        let fixed = squeeze(kb, w)
-            .map(|f| (f, 0.9))
-            .or_else(|| unleet(kb, w).map(|f| (f, 0.9)))
-            .or_else(|| closed_class(kb, w))
-            .or_else(|| kb.vocab.correct(w))
-            .or_else(|| {
-                // Vowels left out of a word without meaning of its own ("frm" is "from").
-                let function = |c: &str| lex.class(c) & crate::knowledge::class::FUNCTION != 0;
-                kb.vocab.unvowelled(w, function)
-            });
-        match fixed {
+        match kb.unknown_fixes.get(w, |w| fix(kb, w)) {
             Some((f, sim)) => {
                 out.corrected_at.push(out.words.len());
                 out.corrections.push((w.to_string(), f.clone(), sim));
@@ -83,6 +73,21 @@ pub(super) fn correct<'k>(kb: &'k KnowledgeBase, normalized: &str) -> Corrected<
         }
     }
     out
+}
+
+/// The known word an unknown word was meant to be, with its similarity (a pure function of
+/// the word, remembered by the knowledge base).
+fn fix(kb: &KnowledgeBase, w: &str) -> Option<(String, f64)> {
+    squeeze(kb, w)
+        .map(|f| (f, 0.9))
+        .or_else(|| unleet(kb, w).map(|f| (f, 0.9)))
+        .or_else(|| closed_class(kb, w))
+        .or_else(|| kb.vocab.correct(w))
+        .or_else(|| {
+            // Vowels left out of a word without meaning of its own ("frm" is "from").
+            let function = |c: &str| kb.lexicon.class(c) & crate::knowledge::class::FUNCTION != 0;
+            kb.vocab.unvowelled(w, function)
+        })
 }
 
 fn number(w: &str) -> bool {

@@ -285,6 +285,8 @@ pub(super) fn assemble(
         source,
         loaded_at: SystemTime::now(),
         hash,
+        unknown_stems: Memo::new(super::UNKNOWN_WORDS_KEPT),
+        unknown_fixes: Memo::new(super::UNKNOWN_WORDS_KEPT),
     }
 }
 

@@ -9,7 +9,7 @@ pub mod files;
 pub mod wikitext;
 
 use crate::answer::{Citation, Labels};
-use crate::nlu::{Cue, CueSet, Pattern, Vocab};
+use crate::nlu::{memo::Memo, Cue, CueSet, Pattern, Vocab};
 use files::Messages;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashSet;
@@ -263,7 +263,7 @@ pub struct Lexicon {
     /// Names the article does not cover: (normalised words, kind).
     pub external: Vec<(Vec<String>, String)>,
     /// Word -> its classes (see [`class`]), built by [`Lexicon::index_classes`].
-    pub classes: FxHashMap<String, u16>,
+    pub classes: FxHashMap<String, u32>,
     /// Question word -> the article's words for the same thing.
     pub synonyms: FxHashMap<String, Vec<String>>,
     /// A noun that asks for an entity of a kind ("language") -> the kind.
@@ -278,41 +278,47 @@ pub struct Lexicon {
 
 /// What a word is to the lexicon, as bit flags: one lookup answers every list.
 pub mod class {
-    pub const FILLER: u16 = 1;
-    pub const QUESTION: u16 = 1 << 1;
-    pub const PRONOUN: u16 = 1 << 2;
-    pub const PERSON_PRONOUN: u16 = 1 << 3;
-    pub const SELF: u16 = 1 << 4;
-    pub const VERB: u16 = 1 << 5;
-    pub const FRENCH: u16 = 1 << 6;
-    pub const ENGLISH: u16 = 1 << 7;
-    pub const ONLY: u16 = 1 << 8;
-    pub const OTHERS: u16 = 1 << 9;
-    pub const FACT_PRONOUN: u16 = 1 << 10;
+    pub const FILLER: u32 = 1;
+    pub const QUESTION: u32 = 1 << 1;
+    pub const PRONOUN: u32 = 1 << 2;
+    pub const PERSON_PRONOUN: u32 = 1 << 3;
+    pub const SELF: u32 = 1 << 4;
+    pub const VERB: u32 = 1 << 5;
+    pub const FRENCH: u32 = 1 << 6;
+    pub const ENGLISH: u32 = 1 << 7;
+    pub const ONLY: u32 = 1 << 8;
+    pub const OTHERS: u32 = 1 << 9;
+    pub const FACT_PRONOUN: u32 = 1 << 10;
     /// The first word of a cue of `others`, `yes_no_starts` or `yes_no_marks`: those cue sets
     /// are looked up only at such words.
-    pub const STARTS_CUE: u16 = 1 << 11;
-    pub const SOURCE: u16 = 1 << 12;
-    pub const SECTION: u16 = 1 << 13;
-    pub const LIST: u16 = 1 << 14;
+    pub const STARTS_CUE: u32 = 1 << 11;
+    pub const SOURCE: u32 = 1 << 12;
+    pub const SECTION: u32 = 1 << 13;
+    pub const LIST: u32 = 1 << 14;
     /// "Today", "now": of a subject the question names, what is so now; of nothing named, the
     /// date ("what's the date today?").
-    pub const PRESENT: u16 = 1 << 15;
+    pub const PRESENT: u32 = 1 << 15;
+    /// The lists looked up at every word of a question, so that each costs a bit test.
+    pub const NEUTER_PRONOUN: u32 = 1 << 16;
+    pub const ALTERNATIVE: u32 = 1 << 17;
+    pub const MAINLY: u32 = 1 << 18;
+    pub const CONJUNCTION: u32 = 1 << 19;
+    pub const EARLIER: u32 = 1 << 20;
     /// Words without meaning of their own: filler, question words, pronouns.
-    pub const FUNCTION: u16 =
+    pub const FUNCTION: u32 =
         FILLER | QUESTION | PRONOUN | PERSON_PRONOUN | ONLY | OTHERS | SOURCE | SECTION | LIST;
 }
 
 impl Lexicon {
     /// The classes of a word (see [`class`]); 0 for a word in no list.
-    pub fn class(&self, w: &str) -> u16 {
+    pub fn class(&self, w: &str) -> u32 {
         self.classes.get(w).copied().unwrap_or(0)
     }
 
     /// Builds the word -> classes index; call once the lists are filled.
     pub fn index_classes(&mut self) {
-        let mut m: FxHashMap<String, u16> = FxHashMap::default();
-        let lists: [(&FxHashSet<String>, u16); 14] = [
+        let mut m: FxHashMap<String, u32> = FxHashMap::default();
+        let lists: [(&FxHashSet<String>, u32); 19] = [
             (&self.present, class::PRESENT),
             (&self.filler, class::FILLER),
             (&self.question_words, class::QUESTION),
@@ -327,6 +333,11 @@ impl Lexicon {
             (&self.sections, class::SECTION),
             (&self.list_words, class::LIST),
             (&self.fact_pronouns, class::FACT_PRONOUN),
+            (&self.neuter_pronouns, class::NEUTER_PRONOUN),
+            (&self.alternatives, class::ALTERNATIVE),
+            (&self.mainly, class::MAINLY),
+            (&self.conjunctions, class::CONJUNCTION),
+            (&self.earlier, class::EARLIER),
         ];
         for (words, c) in lists {
             for w in words {
@@ -365,7 +376,7 @@ impl Lexicon {
 #[derive(Debug, Default)]
 pub struct Word {
     /// Its lexicon classes (see [`class`]).
-    pub class: u16,
+    pub class: u32,
     /// In the vocabulary (see [`Vocab::contains`]): never corrected as a typo.
     pub known: bool,
     /// The words a texting form stands for (`lexicon.rewrite`).
@@ -437,7 +448,17 @@ pub struct KnowledgeBase {
     pub source: Option<PathBuf>,
     pub loaded_at: SystemTime,
     hash: String,
+    /// The stems of words the knowledge does not know (see [`KnowledgeBase::stems`]).
+    unknown_stems: Memo<Arc<[String]>>,
+    /// The spelling corrections of words the vocabulary does not know (see
+    /// `engine::spelling`), as (known word, similarity).
+    pub unknown_fixes: Memo<Option<(String, f64)>>,
 }
+
+/// How many unknown words' stems, and spelling corrections, a knowledge base remembers:
+/// stemming and correcting are most of the cost of a question full of words the knowledge does
+/// not use, and a few kilobytes cover a chat's vocabulary.
+pub const UNKNOWN_WORDS_KEPT: usize = 1024;
 
 macro_rules! embedded {
     ($($name:literal),*) => {
@@ -518,12 +539,13 @@ impl KnowledgeBase {
 
     /// The word, its stems and its synonyms' stems (see [`stems_with_synonyms`]). Those of a
     /// known word are computed once, when first asked for: stemming the whole vocabulary at
-    /// load would cost every start a few milliseconds.
+    /// load would cost every start a few milliseconds. Those of the first
+    /// [`UNKNOWN_WORDS_KEPT`] unknown words are remembered too.
     pub fn stems(&self, w: &str) -> Arc<[String]> {
-        let compute = || stems_with_synonyms(&self.lexicon, w).into();
+        let compute = |w: &str| stems_with_synonyms(&self.lexicon, w).into();
         match self.word(w) {
-            Some(known) => known.stems.get_or_init(compute).clone(),
-            None => compute(),
+            Some(known) => known.stems.get_or_init(|| compute(w)).clone(),
+            None => self.unknown_stems.get(w, compute),
         }
     }
 

@@ -154,7 +154,18 @@ fn in_order<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
 pub struct CueSet {
     cues: Vec<Cue>,
     by_first: FxHashMap<String, Vec<u32>>,
+    /// The [`shape`]s of the first words: most words of a question start no cue of a set,
+    /// and this tells so without hashing them.
+    first_shapes: [u64; 4],
     prefixed: Vec<u32>,
+}
+
+/// A word's length and first and last bytes, folded into 0..256: equal words have equal shapes.
+fn shape(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (first, last) = (b.first().copied(), b.last().copied());
+    let mix = b.len() * 37 + usize::from(first.unwrap_or(0)) * 7 + usize::from(last.unwrap_or(0));
+    mix % 256
 }
 
 impl CueSet {
@@ -162,16 +173,28 @@ impl CueSet {
         let mut set = CueSet::default();
         for (id, cue) in cues.iter().enumerate() {
             match cue.first_word() {
-                Some(w) => set
-                    .by_first
-                    .entry(w.to_string())
-                    .or_default()
-                    .push(id as u32),
+                Some(w) => {
+                    let k = shape(w);
+                    set.first_shapes[k / 64] |= 1 << (k % 64);
+                    set.by_first
+                        .entry(w.to_string())
+                        .or_default()
+                        .push(id as u32)
+                }
                 None => set.prefixed.push(id as u32),
             }
         }
         set.cues = cues;
         set
+    }
+
+    /// The cues starting with `w`, in order.
+    fn starting_with(&self, w: &str) -> &[u32] {
+        let k = shape(w);
+        if self.first_shapes[k / 64] & (1 << (k % 64)) == 0 {
+            return &[];
+        }
+        self.by_first.get(w).map_or(&[], Vec::as_slice)
     }
 
     /// The cues, in the order given.
@@ -185,7 +208,7 @@ impl CueSet {
         let Some(w) = words.get(i).filter(|w| !w.is_empty()) else {
             return false;
         };
-        let mut by_first = self.by_first.get(*w).into_iter().flatten();
+        let mut by_first = self.starting_with(w).iter();
         by_first.any(|&id| self.cues[id as usize].rest_matches_at(words, i))
             || self
                 .prefixed
@@ -196,7 +219,11 @@ impl CueSet {
     /// The number of words of the longest cue matching at position `i` of `words`.
     pub fn match_len_at(&self, words: &[&str], i: usize) -> Option<usize> {
         let w = words.get(i).filter(|w| !w.is_empty())?;
-        let by_first = self.by_first.get(*w).into_iter().flatten();
+        let starting = self.starting_with(w);
+        if starting.is_empty() && self.prefixed.is_empty() {
+            return None;
+        }
+        let by_first = starting.iter();
         let at_first = by_first.filter(|&&id| self.cues[id as usize].rest_matches_at(words, i));
         let prefixed = self
             .prefixed

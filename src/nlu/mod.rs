@@ -4,6 +4,7 @@
 
 pub mod cue;
 pub mod index;
+pub mod memo;
 pub mod normalize;
 pub mod pattern;
 pub mod stem;

@@ -93,6 +93,9 @@ fn may_join(s: &str) -> bool {
 /// `"Qu'est-ce qu'Oríon, au juste ?"` -> `"qu est ce qu orion au juste"`.
 pub fn normalize(s: &str) -> String {
     let s = &*joined(s);
+    if s.is_ascii() {
+        return normalize_ascii(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = true;
     let bytes = s.as_bytes();
@@ -129,6 +132,35 @@ pub fn normalize(s: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// [`normalize`] of ASCII text (most questions), byte by byte: the same steps without
+/// decoding characters.
+fn normalize_ascii(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut space = true;
+    let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_alphanumeric() {
+            out.push(b.to_ascii_lowercase());
+            space = false;
+        } else if b == b','
+            && i > 0
+            && digit(i - 1)
+            && (1..=3).all(|k| digit(i + k))
+            && !digit(i + 4)
+        {
+            // A thousands separator: "5,000" is one number.
+        } else if !space {
+            out.push(b' ');
+            space = true;
+        }
+    }
+    if out.last() == Some(&b' ') {
+        out.pop();
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The normalised words written with a diacritic that marks French ("étudié", "à", "ça"),
@@ -178,6 +210,23 @@ pub fn tokens(normalized: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_text_is_normalised_as_any_other() {
+        // A no-break space at the end sends the text through the general path, and adds
+        // nothing to what it gives.
+        let texts = [
+            "Who is MILA's first director??",
+            "5,000 people, 2 labs, 1,2345 and 12,345,678",
+            "baby-ai / COVID-19 (M-I-L-A) in '93",
+            "\t tabs\nand\r\nlines, ~under_scores~ ",
+            ",5,000,",
+            "",
+        ];
+        for s in texts {
+            assert_eq!(normalize(s), normalize(&format!("{s}\u{a0}")), "{s:?}");
+        }
+    }
 
     #[test]
     fn strips_case_accents_and_punctuation() {
