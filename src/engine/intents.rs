@@ -85,6 +85,7 @@ pub fn candidates(
     p: &Parsed,
     previous: &[String],
     about_default: bool,
+    referred: Option<&str>,
 ) -> Vec<Candidate> {
     let words = p.masked();
     let mut hits: Vec<Hits> = vec![Hits::default(); kb.intents.len()];
@@ -108,7 +109,7 @@ pub fn candidates(
             record(&mut hits[e.owner], e.slot, id, false);
         }
     });
-    value_kinds(kb, p, &mut hits, about_default);
+    value_kinds(kb, p, &mut hits, about_default, referred);
     patterns(kb, p, &mut hits, &mut explained);
     let mut out: Vec<Candidate> = hits
         .into_iter()
@@ -150,8 +151,16 @@ pub const YEAR: &str = "year";
 /// The kind of a compared number that is not a year ("more than 100"), for `value_kinds`.
 pub const QUANTITY: &str = "quantity";
 
-/// A named value of a kind the intent is about ("Toronto" for a place) fills its first group.
-fn value_kinds(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits], about_default: bool) {
+/// A named value of a kind the intent is about ("Toronto" for a place) fills its first group,
+/// and so does, in a yes/no question, the entity a pronoun refers to (`referred`, its kind:
+/// "was he on the faculty?").
+fn value_kinds(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    hits: &mut [Hits],
+    about_default: bool,
+    referred: Option<&str>,
+) {
     // The default subject is no value; a year is one only in a yes/no question ("was it
     // founded in 2017?"), a constraint otherwise ("what happened in 2020?").
     let kinds: Vec<&str> = p
@@ -175,6 +184,7 @@ fn value_kinds(kb: &KnowledgeBase, p: &Parsed, hits: &mut [Hits], about_default:
                 .filter(|n| n.cmp != Cmp::Equal && !n.is_year())
                 .map(|_| QUANTITY),
         )
+        .chain(referred.filter(|_| p.yes_no))
         .collect();
     if kinds.is_empty() {
         return;

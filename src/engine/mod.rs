@@ -147,7 +147,12 @@ pub fn understand(kb: &KnowledgeBase, question: &str, conv: &Conversation) -> Un
     let continues = (conv.subject.is_some() && (p.elliptic || p.pronoun || p.person_pronoun))
         || (conv.subject.is_none() && p.pronoun);
     let about_default = continues || p.entities().contains(&decide::DEFAULT_SUBJECT);
-    let cands = intents::candidates(kb, &p, previous, about_default);
+    // "Was he on the faculty?": the person "he" refers to is a value of the question.
+    let referred = (conv.person.as_deref())
+        .filter(|_| p.person_pronoun)
+        .and_then(|id| kb.entity_index(id))
+        .map(|e| kb.entities[e].kind.as_str());
+    let cands = intents::candidates(kb, &p, previous, about_default, referred);
     let decision = if too_long {
         Decision::Refuse(Refusal::TooLong { chars })
     } else if p.words.is_empty() {

@@ -139,6 +139,9 @@ pub struct Parsed {
     /// Words in the first or second person ("my", "you").
     pub self_words: Vec<usize>,
     pub yes_no: bool,
+    /// A yes/no question by its form ("does …", "…, right?"), not only a bare claim with
+    /// names ("Mila in Toronto?").
+    pub yes_no_form: bool,
     /// The question ends or contains a question mark (set by the caller: punctuation is gone
     /// after normalisation).
     pub question_mark: bool,
@@ -498,6 +501,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     drop(masked);
     p.qword = qword;
     p.yes_no = p.qword.is_none() && (starts || marked || claim);
+    p.yes_no_form = p.qword.is_none() && (starts || marked);
     // A request frame carries no meaning of its own, nor does the asker's purpose.
     p.self_words.retain(|&i| !frames.impersonal[i]);
     p.request = frames.request.contains(&true);

@@ -138,7 +138,8 @@ pub fn excluded(
     s: &Subjects,
     open: &[usize],
 ) -> Option<Decision> {
-    let person = s.first.filter(|&e| {
+    // The person named first, or the one "he"/"she" refers to.
+    let person = s.first.or(s.person).filter(|&e| {
         let kinds = &kb.lexicon.person_kinds;
         kinds.contains(&kb.entities[e].kind)
     })?;

@@ -429,3 +429,33 @@ fn she_with_no_one_named_before_is_no_one_the_article_covers() {
     let a = one(&kb, "is she in acme?");
     assert!(!a.answered, "{}\n{}", a.body, a.explain());
 }
+
+#[test]
+fn the_person_she_refers_to_is_a_value_of_a_yes_no_question() {
+    use super::tests::{from_files, ARTICLE, ENTITIES, FACTS, MESSAGES};
+    let facts = format!(
+        "{FACTS}[[fact]]\nid = \"ada\"\nsubjects = [\"ada\"]\nrelation = \"is_a\"\nvalue = \"founder\"\nintents = [\"description\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Ada Smith founded Acme.\"\nfr = \"Ada Smith a fondé Acme.\"\n"
+    );
+    let lexicon = lexicon("").replace(
+        r#"person_pronouns = ["she"]"#,
+        r#"person_pronouns = ["she", "her"]"#,
+    );
+    let kb = from_files(&[
+        ("article.wikitext", ARTICLE),
+        ("entities.toml", ENTITIES),
+        ("intents.toml", INTENTS),
+        ("facts.toml", &facts),
+        ("lexicon.toml", &lexicon),
+        ("messages.toml", MESSAGES),
+    ]);
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "who founded acme?", &mut conv).answered);
+    // "Her" is Ada Smith: the question asks the founder, not the year.
+    let a = ask(&kb, "was it founded by her?", &mut conv);
+    assert_eq!(
+        a.body,
+        "Yes. Acme was founded by Ada Smith.[1]",
+        "{}",
+        a.explain()
+    );
+}
