@@ -161,6 +161,11 @@ fn follow_ups_use_the_conversation() {
     let a = ask(kb(), "is she at mila?", &mut c);
     assert!(a.answered && a.body.contains("Pineau"), "{}", a.body);
 
+    // The asker's own things are no antecedent's.
+    let mut c = Conversation::default();
+    assert!(ask(kb(), "where is mila?", &mut c).answered);
+    assert!(!ask(kb(), "c'est quoi mon nom ?", &mut c).answered);
+
     // "She" is Joëlle Pineau: Bengio's award is no answer about her.
     let mut c = Conversation::default();
     assert!(ask(kb(), "is joelle pineau at mila?", &mut c).answered);

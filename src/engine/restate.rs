@@ -62,6 +62,9 @@ pub fn by_last_fact(
     s: &Subjects,
     open: &[usize],
 ) -> Option<Decision> {
+    if s.claimed.is_some() {
+        return None;
+    }
     let fact = kb.fact_index(conv.fact.as_deref()?)?;
     let f = &kb.facts[fact];
     let subject = s.order.iter().find(|e| f.subjects.contains(e));

@@ -77,7 +77,12 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     // A yes/no question naming only a place checks it as a value: "c'est tu à Montréal ?";
     // then the asker may still claim the subject ("are you from Canada?").
     let only_values = p.yes_no && p.names_only(kb, &kb.lexicon.context_kinds);
-    let claimed = if (!explicit.is_empty() && !only_values) || from_context {
+    // An antecedent does not outweigh the asker's own things: "c'est quoi mon nom ?" after a
+    // question about Mila is about the asker ("can I study there?" is not).
+    let context_only = from_context && explicit.is_empty();
+    let possessive = |&i: &usize| kb.lexicon.possessives.contains(&p.words[i]);
+    let mine = context_only && p.self_words.iter().any(possessive);
+    let claimed = if (!explicit.is_empty() && !only_values) || (from_context && !mine) {
         None
     } else if let Some(kind) = p.externals().next() {
         Some(Claim::External(kind.to_string()))

@@ -345,5 +345,9 @@ fn a_question_with_no_word_of_its_own_after_context_is_not_answered_by_a_descrip
 fn a_yes_no_question_after_a_comma_is_asked_without_its_question_mark() {
     let kb = kb();
     let a = one(&kb, "i went to paris last year, was acme founded in 1999");
-    assert!(a.body.starts_with("Yes. Acme was founded in 1999."), "{}", a.explain());
+    assert!(
+        a.body.starts_with("Yes. Acme was founded in 1999."),
+        "{}",
+        a.explain()
+    );
 }

@@ -459,3 +459,18 @@ fn the_person_she_refers_to_is_a_value_of_a_yes_no_question() {
         a.explain()
     );
 }
+
+#[test]
+fn the_askers_own_things_are_no_antecedents() {
+    let after_founder = |kb: &crate::knowledge::KnowledgeBase, q: &str| {
+        let mut conv = Conversation::default();
+        assert!(ask(kb, "who founded acme?", &mut conv).answered);
+        ask(kb, q, &mut conv)
+    };
+    let kb = kb_with(INTENTS, &lexicon(r#"possessives = ["my"]"#));
+    let a = after_founder(&kb, "and who founded my lab?");
+    assert!(!a.answered, "{}\n{}", a.body, a.explain());
+    // Without the list, "my" gave way to the antecedent.
+    let a = after_founder(&kb_with(INTENTS, &lexicon("")), "and who founded my lab?");
+    assert!(a.answered, "{}", a.explain());
+}

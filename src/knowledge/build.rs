@@ -138,6 +138,7 @@ pub(super) fn assemble(
         spans: cues(&lex.spans),
         between: set(&lex.between),
         contrasts: cues(&lex.contrasts),
+        possessives: set(&lex.possessives),
         describe_question: ["en", "fr"].map(|l| {
             lex.describe_question
                 .get(l)

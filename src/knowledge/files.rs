@@ -275,6 +275,10 @@ pub struct LexiconFile {
     /// The word before the two facts of a span ("between A and B").
     #[serde(default)]
     pub between: Vec<String>,
+    /// Self words that say something is the asker's or the bot's ("my", "mon"): such a thing
+    /// is no antecedent's ("c'est quoi mon nom ?" after a question about Mila).
+    #[serde(default)]
+    pub possessives: Vec<String>,
     /// Words comparing two things, each then described ("the difference between A and B").
     #[serde(default)]
     pub contrasts: Vec<String>,

@@ -207,6 +207,8 @@ pub struct Lexicon {
     pub spans: Vec<Cue>,
     /// The word before the two facts of a span ("between A and B").
     pub between: FxHashSet<String>,
+    /// Self words that say something is the asker's or the bot's ("my", "mon").
+    pub possessives: FxHashSet<String>,
     /// Words comparing two things, each then described ("the difference between A and B").
     pub contrasts: Vec<Cue>,
     /// The question that asks for a description: English, French.
