@@ -69,6 +69,7 @@ fn fact(
     };
     let text = p
         .ordinal
+        .filter(|_| picks_from(kb, p, f))
         .and_then(|n| list_item(kb, p.lang, &f.items, n))
         .unwrap_or(text);
     let verdict = match r.verdict {
@@ -114,6 +115,23 @@ fn fact(
         citations: kb.citations(&f.refs),
         explanation: ex,
         ..plain(kb, cx.question, p.lang, String::new())
+    }
+}
+
+/// Whether the position picks from the fact's list: nothing after it, "one", or a word of
+/// the fact ("the second university"), not "okay, last question: …".
+fn picks_from(kb: &KnowledgeBase, p: &Parsed, f: &crate::knowledge::Fact) -> bool {
+    let Some(next) = p.ordinal_at.map(|i| i + 1) else {
+        return false;
+    };
+    // Words after it that mean nothing of their own ("the last one", "the second please")
+    // and then the end, or a word of the fact.
+    let plain = crate::knowledge::class::LIST | crate::knowledge::class::FILLER;
+    let rest = (next..p.words.len()).find(|&i| p.classes[i] & plain == 0 || p.is_named(i));
+    match rest {
+        None => true,
+        Some(i) if p.classes[i - 1] & crate::knowledge::class::LIST != 0 => true,
+        Some(i) => p.stems(kb, i).iter().any(|s| f.stems.contains(s)),
     }
 }
 

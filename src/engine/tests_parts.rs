@@ -351,3 +351,21 @@ fn a_yes_no_question_after_a_comma_is_asked_without_its_question_mark() {
         a.explain()
     );
 }
+
+#[test]
+fn a_position_picks_from_the_list_only_when_it_is_about_the_list() {
+    use super::tests::{kb_with, INTENTS, LEXICON};
+    let lexicon = LEXICON.replace("filler = [\"was\",", "filler = [\"question\", \"was\",");
+    let kb = kb_with(INTENTS, &lexicon);
+    let a = one(&kb, "last question who are the members of acme?");
+    assert!(
+        a.body.starts_with("Acme's members include"),
+        "{}",
+        a.explain()
+    );
+    let mut conv = Conversation::default();
+    ask(&kb, "who are the members of acme?", &mut conv);
+    let a = ask(&kb, "the last one?", &mut conv);
+    assert!(a.body.contains("Max Durand"), "{}", a.explain());
+    assert!(!a.body.starts_with("Acme's members include"), "{}", a.body);
+}
