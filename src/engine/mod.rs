@@ -139,7 +139,7 @@ pub fn understand(kb: &KnowledgeBase, question: &str, conv: &Conversation) -> Un
     } else {
         (normalize(cleaned), false)
     };
-    let normalized = blank_filled(kb, normalized);
+    let normalized = blank_filled(kb, unaddressed(kb, normalized));
     let mut p = parse(kb, &normalized, &normalize::french_marked(cleaned));
     p.question_mark = cleaned.contains(['?', '？']);
     let previous: &[String] = if p.elliptic { &conv.words } else { &[] };
@@ -211,6 +211,26 @@ pub fn compose_understood(
         asked,
     };
     compose::compose(cx, decision, conv)
+}
+
+/// The question without the bot addressed before it ("@bot when was Mila founded?", "hey
+/// bot, …": `vocatives`), when something follows.
+fn unaddressed(kb: &KnowledgeBase, normalized: String) -> String {
+    let longest = kb
+        .lexicon
+        .vocatives
+        .iter()
+        .filter(|v| {
+            normalized.len() > v.len()
+                && normalized.starts_with(v.as_str())
+                && normalized.as_bytes()[v.len()] == b' '
+        })
+        .map(String::len)
+        .max();
+    match longest {
+        Some(n) => normalized[n + 1..].to_string(),
+        None => normalized,
+    }
 }
 
 /// An unfinished statement with its question word: "Mila was founded by?" asks "by whom".

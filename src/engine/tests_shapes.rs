@@ -474,3 +474,13 @@ fn the_askers_own_things_are_no_antecedents() {
     let a = after_founder(&kb_with(INTENTS, &lexicon("")), "and who founded my lab?");
     assert!(a.answered, "{}", a.explain());
 }
+
+#[test]
+fn the_bot_addressed_before_a_question_is_left_out_of_it() {
+    let q = "hey bot who founded acme?";
+    let kb = kb_with(INTENTS, &lexicon(r#"vocatives = ["hey bot"]"#));
+    assert_eq!(one(&kb, q).body, "Acme was founded by Ada Smith.[1]");
+    assert!(!one(&kb_with(INTENTS, &lexicon("")), q).answered);
+    // Nothing after it: nothing is left out.
+    assert!(!one(&kb, "hey bot").answered);
+}

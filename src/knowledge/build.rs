@@ -139,6 +139,12 @@ pub(super) fn assemble(
         between: set(&lex.between),
         contrasts: cues(&lex.contrasts),
         possessives: set(&lex.possessives),
+        vocatives: lex
+            .vocatives
+            .iter()
+            .map(|v| normalize(v))
+            .filter(|v| !v.is_empty())
+            .collect(),
         describe_question: ["en", "fr"].map(|l| {
             lex.describe_question
                 .get(l)

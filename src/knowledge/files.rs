@@ -279,6 +279,9 @@ pub struct LexiconFile {
     /// is no antecedent's ("c'est quoi mon nom ?" after a question about Mila).
     #[serde(default)]
     pub possessives: Vec<String>,
+    /// The bot addressed before a question ("hey bot, …"), left out of it.
+    #[serde(default)]
+    pub vocatives: Vec<String>,
     /// Words comparing two things, each then described ("the difference between A and B").
     #[serde(default)]
     pub contrasts: Vec<String>,
