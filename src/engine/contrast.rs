@@ -16,11 +16,7 @@ pub fn contrast(
     conv: &mut Conversation,
 ) -> Option<Answer> {
     let (p, lex) = (&u.p, &kb.lexicon);
-    let strs: Vec<&str> = p.words.iter().map(String::as_str).collect();
-    let (at, after) = lex
-        .contrasts
-        .iter()
-        .find_map(|c| c.find(&strs).map(|at| (at, at + c.len())))?;
+    let (at, after) = super::dates::find_cue(&lex.contrasts, &p.words)?;
     // Both after it ("compare A and B"), or one on each side ("A vs B").
     let mut named: Vec<_> = p.mentions.iter().filter(|m| m.start >= after).collect();
     if let (1, Some(before)) = (named.len(), p.mentions.iter().find(|m| m.end == at)) {

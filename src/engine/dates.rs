@@ -71,11 +71,19 @@ pub fn between(
 
 /// Where the words after a span cue ("how many years", "combien de temps") start.
 fn span(kb: &KnowledgeBase, words: &[String]) -> Option<usize> {
+    find_cue(&kb.lexicon.spans, words).map(|(_, end)| end)
+}
+
+/// Where the first of `cues` found in `words` starts and ends; most questions have no word
+/// that starts one, and are ruled out without allocating.
+pub(super) fn find_cue(cues: &[crate::nlu::Cue], words: &[String]) -> Option<(usize, usize)> {
+    let starts = |w: &String| cues.iter().any(|c| c.first_word() == Some(w.as_str()));
+    if !words.iter().any(starts) {
+        return None;
+    }
     let strs: Vec<&str> = words.iter().map(String::as_str).collect();
-    kb.lexicon
-        .spans
-        .iter()
-        .find_map(|c| c.find(&strs).map(|at| at + c.len()))
+    cues.iter()
+        .find_map(|c| c.find(&strs).map(|at| (at, at + c.len())))
 }
 
 /// The two options after a span cue: "between A and B", or "after A did B" (B starts at the

@@ -16,8 +16,8 @@ use crate::knowledge::{class, KnowledgeBase};
 /// The last answer's fact as the decision, in the language asked, when the question only
 /// asks for that language.
 pub fn again(kb: &KnowledgeBase, u: &Understood, conv: &Conversation) -> Option<(Lang, Decision)> {
-    let lang = asked(kb, u)?;
     let fact = conv.fact.as_deref().and_then(|id| kb.fact_index(id))?;
+    let lang = asked(kb, u)?;
     let f = &kb.facts[fact];
     let subject = conv
         .subject

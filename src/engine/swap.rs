@@ -16,9 +16,9 @@ use crate::knowledge::{class, KnowledgeBase};
 
 /// The last question asked again of the one name the follow-up gives.
 pub fn swapped(kb: &KnowledgeBase, u: &Understood, conv: &Conversation) -> Option<Understood> {
+    let last = conv.question.as_deref()?;
     let new = only_name(kb, &u.p)?;
     let kind = kind_of(kb, &new.what);
-    let last = conv.question.as_deref()?;
     let before = understand(kb, last, &Conversation::default());
     // The name of that kind to replace: another than the default subject, else the last list
     // (of that kind), else the default subject ("when was Mila founded?", "and McGill?").
