@@ -454,7 +454,8 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     });
     // "Can you tell me …" asks for what follows, not whether the bot can.
     let starts = n > 0 && found_at(&lex.yes_no_starts, 0) && !frames.request[0];
-    let marked = in_mark.contains(&true);
+    // A mark's word inside a request is the request's ("*tu* peux me donner …").
+    let marked = (0..n).any(|i| in_mark[i] && !frames.request[i]);
     // "Oui ou non" asks nothing with its "ou": a question word inside a yes/no mark is none.
     let mut qword = p.qword;
     if let Some(q) = p.qword.filter(|&q| in_mark[q]) {

@@ -484,3 +484,18 @@ fn the_bot_addressed_before_a_question_is_left_out_of_it() {
     // Nothing after it: nothing is left out.
     assert!(!one(&kb, "hey bot").answered);
 }
+
+#[test]
+fn a_yes_no_mark_inside_a_request_is_the_requests() {
+    let lists = lexicon(r#"requests = ["tu peux me donner"]"#).replace(
+        r#"yes_no_marks = ["right"]"#,
+        r#"yes_no_marks = ["right", "tu"]"#,
+    );
+    let kb = kb_with(INTENTS, &lists);
+    let a = one(&kb, "tu peux me donner the members of acme");
+    assert!(
+        a.body.starts_with("Acme's members include"),
+        "{}",
+        a.explain()
+    );
+}
