@@ -63,6 +63,19 @@ pub(super) fn build(
     }
 }
 
+/// Hex SHA-256 of the knowledge files but the baseline.
+pub(super) fn sources_hash(sources: &Sources) -> String {
+    let mut h = Sha256::new();
+    // The baseline only serves `check`: recording one does not change what the bot knows.
+    for (name, text) in sources.files.iter().filter(|(n, _)| n != files::BASELINE) {
+        h.update(name.as_bytes());
+        h.update([0]);
+        h.update(text.as_bytes());
+        h.update([0]);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Indexes the parts into the knowledge.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn assemble(
@@ -257,15 +270,13 @@ pub(super) fn assemble(
         sentence_stems.push(st);
         sentence_entities.push(names.named(words));
     }
-    let mut h = Sha256::new();
-    // The baseline only serves `check`: recording one does not change what the bot knows.
-    for (name, text) in sources.files.iter().filter(|(n, _)| n != files::BASELINE) {
-        h.update(name.as_bytes());
-        h.update([0]);
-        h.update(text.as_bytes());
-        h.update([0]);
-    }
-    let hash = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    // The embedded files are hashed only when the hash is first asked for (see
+    // `KnowledgeBase::content_hash`): `ask` and `chat` never show it.
+    let hash = if sources.embedded {
+        OnceLock::new()
+    } else {
+        OnceLock::from(sources_hash(sources))
+    };
     KnowledgeBase {
         article,
         entities,

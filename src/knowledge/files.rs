@@ -29,6 +29,8 @@ pub struct Sources {
     pub files: Vec<(String, String)>,
     /// Files that could not be read (missing, unreadable, not UTF-8), each with its problem.
     pub unreadable: Vec<(String, KnowledgeError)>,
+    /// The files embedded in the binary (see `embedded_sources`).
+    pub embedded: bool,
 }
 
 impl Sources {

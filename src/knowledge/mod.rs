@@ -451,7 +451,8 @@ pub struct KnowledgeBase {
     /// Where it was loaded from (`None`: embedded in the binary).
     pub source: Option<PathBuf>,
     pub loaded_at: SystemTime,
-    hash: String,
+    /// Set when built, but for the embedded knowledge (computed when first asked for).
+    hash: OnceLock<String>,
     /// The stems of words the knowledge does not know (see [`KnowledgeBase::stems`]).
     unknown_stems: Memo<Arc<[String]>>,
     /// The spelling corrections of words the vocabulary does not know (see
@@ -507,7 +508,8 @@ impl KnowledgeBase {
 
     /// Hex SHA-256 of the knowledge files.
     pub fn content_hash(&self) -> &str {
-        &self.hash
+        self.hash
+            .get_or_init(|| build::sources_hash(&embedded_sources()))
     }
 
     pub fn summary(&self) -> String {
@@ -626,6 +628,7 @@ pub fn embedded_sources() -> files::Sources {
         .collect();
     files::Sources {
         files,
+        embedded: true,
         ..Default::default()
     }
 }
