@@ -77,15 +77,27 @@ pub fn coordinated(
     if !words[..and].iter().any(asks) || rest.is_empty() || and > OPTION_WORDS {
         return None;
     }
+    let phrases = [&words[..and], &words[and + 1..=second_end]];
+    let variants = phrases.map(|phrase| [phrase, rest].concat().join(" "));
+    each_fact(kb, question, variants, conv)
+}
+
+/// Each text asked in turn, in one conversation: every one must be answered by a fact, and
+/// the answer is theirs merged. The conversation changes only when there is one.
+pub(super) fn each_fact(
+    kb: &KnowledgeBase,
+    question: &str,
+    texts: impl IntoIterator<Item = String>,
+    conv: &mut Conversation,
+) -> Option<Answer> {
     let mut scratch = conv.clone();
     let mut answers = Vec::new();
-    for phrase in [&words[..and], &words[and + 1..=second_end]] {
-        let variant = [phrase, rest].concat().join(" ");
-        let v = understand(kb, &variant, &scratch);
+    for text in texts {
+        let v = understand(kb, &text, &scratch);
         if !matches!(v.decision, Decision::Fact { .. }) {
             return None;
         }
-        answers.push(compose_understood(kb, &variant, v, &mut scratch));
+        answers.push(compose_understood(kb, &text, v, &mut scratch));
     }
     let merged = merge(question, answers)?;
     *conv = scratch;

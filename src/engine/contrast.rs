@@ -2,10 +2,9 @@
 //! question names after a word of comparison (`contrasts`) are each described, in order.
 //! Nothing else may be asked of them ("… in speed?" is not answered).
 
-use super::alternatives::merge;
-use super::decide::Decision;
+use super::alternatives::each_fact;
 use super::parse::Named;
-use super::{compose_understood, understand, Conversation, Understood};
+use super::{Conversation, Understood};
 use crate::answer::{Answer, Lang};
 use crate::knowledge::{class, KnowledgeBase};
 
@@ -41,17 +40,6 @@ pub fn contrast(
         return None;
     }
     let what_is = &lex.describe_question[usize::from(p.lang == Lang::Fr)];
-    let mut scratch = conv.clone();
-    let mut answers = Vec::new();
-    for m in [a, b] {
-        let text = format!("{what_is} {}", p.words[m.start..m.end].join(" "));
-        let v = understand(kb, &text, &scratch);
-        if !matches!(v.decision, Decision::Fact { .. }) {
-            return None;
-        }
-        answers.push(compose_understood(kb, &text, v, &mut scratch));
-    }
-    let merged = merge(question, answers)?;
-    *conv = scratch;
-    Some(merged)
+    let texts = [a, b].map(|m| format!("{what_is} {}", p.words[m.start..m.end].join(" ")));
+    each_fact(kb, question, texts, conv)
 }

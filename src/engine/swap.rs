@@ -48,17 +48,20 @@ pub fn swapped(kb: &KnowledgeBase, u: &Understood, conv: &Conversation) -> Optio
 
 /// The follow-up's one name, when every other word has no meaning of its own ("and HEC?",
 /// "what about Toronto?", "pis Concordia ?"): an ellipsis. A question word asks something of
-/// its own ("what's myia?"), except before "about".
+/// its own ("what's myia?"), except in an opener of an ellipsis (`ellipsis_openers`: "what
+/// about", "qu'en est-il de").
 fn only_name<'a>(kb: &KnowledgeBase, p: &'a Parsed) -> Option<&'a Mention> {
     let [m] = &p.mentions[..] else {
         return None;
     };
     let lex = &kb.lexicon;
-    let about = |i: usize| p.words.get(i + 1).is_some_and(|w| w == "about");
+    let words: Vec<&str> = p.words.iter().map(String::as_str).collect();
+    let opener = lex.ellipsis_openers.coverage(&words);
     let plain = |i: usize| {
         let c = p.classes[i];
         (m.start..m.end).contains(&i)
-            || (c & class::FUNCTION != 0 && (c & class::QUESTION == 0 || about(i)))
+            || opener[i]
+            || (c & class::FUNCTION != 0 && c & class::QUESTION == 0)
             || lex.conjunctions.contains(&p.words[i])
     };
     let asks_nothing_else = p.elliptic && (0..p.words.len()).all(plain) && p.numbers.is_empty();

@@ -145,11 +145,19 @@ pub(super) fn kb() -> KnowledgeBase {
 
 /// The fixture with other intents and lexicon files.
 pub(super) fn kb_with(intents: &str, lexicon: &str) -> KnowledgeBase {
+    kb_of(intents, FACTS, lexicon)
+}
+
+/// A fact describing Ada Smith herself, for fixtures that add it to `FACTS`.
+pub(super) const ADA_DESCRIBED: &str = "[[fact]]\nid = \"ada\"\nsubjects = [\"ada\"]\nrelation = \"is_a\"\nvalue = \"founder\"\nintents = [\"description\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Ada Smith founded Acme.\"\nfr = \"Ada Smith a fondé Acme.\"\n";
+
+/// The fixture with other intents, facts and lexicon files.
+pub(super) fn kb_of(intents: &str, facts: &str, lexicon: &str) -> KnowledgeBase {
     from_files(&[
         ("article.wikitext", ARTICLE),
         ("entities.toml", ENTITIES),
         ("intents.toml", intents),
-        ("facts.toml", FACTS),
+        ("facts.toml", facts),
         ("lexicon.toml", lexicon),
         ("messages.toml", MESSAGES),
     ])

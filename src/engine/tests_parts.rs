@@ -290,6 +290,20 @@ fn a_follow_up_naming_only_something_asks_the_last_question_of_it() {
         a.explain()
     );
     assert!(!ask(&kb, "and bob jones?", &mut conv).answered);
+    // Unless it opens the ellipsis (`ellipsis_openers`).
+    let openers = format!(
+        "ellipsis_openers = [\"what about\"]\n{}",
+        super::tests::LEXICON
+    );
+    let kb_openers = super::tests::kb_with(super::tests::INTENTS, &openers);
+    let mut conv = Conversation::default();
+    ask(&kb_openers, "who are the members of acme?", &mut conv);
+    let a = ask(&kb_openers, "what about lea roy?", &mut conv);
+    assert!(
+        a.body.starts_with("Yes. Acme's members include"),
+        "{}",
+        a.explain()
+    );
     // A question word asks something of its own.
     let mut conv = Conversation::default();
     ask(&kb, "who are the members of acme?", &mut conv);
@@ -300,21 +314,11 @@ fn a_follow_up_naming_only_something_asks_the_last_question_of_it() {
 
 #[test]
 fn two_things_compared_are_each_described() {
-    use super::tests::{from_files, ARTICLE, ENTITIES, FACTS, INTENTS, LEXICON, MESSAGES};
-    let facts = format!(
-        "{FACTS}[[fact]]\nid = \"ada\"\nsubjects = [\"ada\"]\nrelation = \"is_a\"\nvalue = \"founder\"\nintents = [\"description\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Ada Smith founded Acme.\"\nfr = \"Ada Smith a fondé Acme.\"\n"
-    );
+    use super::tests::{kb_of, ADA_DESCRIBED, FACTS, INTENTS, LEXICON};
     let lexicon = format!(
         "contrasts = [\"difference between\", \"vs\"]\ndescribe_question = {{ en = \"what is\" }}\n{LEXICON}"
     );
-    let kb = from_files(&[
-        ("article.wikitext", ARTICLE),
-        ("entities.toml", ENTITIES),
-        ("intents.toml", INTENTS),
-        ("facts.toml", &facts),
-        ("lexicon.toml", &lexicon),
-        ("messages.toml", MESSAGES),
-    ]);
+    let kb = kb_of(INTENTS, &format!("{FACTS}{ADA_DESCRIBED}"), &lexicon);
     let both = "Ada Smith founded Acme.[1]\nAcme Lab is a lab in Paris. (section Introduction)";
     for q in [
         "what is the difference between ada smith and acme?",

@@ -129,14 +129,12 @@ fn a_sentence_stated_before_a_question_is_context_even_with_a_question_word() {
 
 #[test]
 fn a_person_named_beside_another_persons_role_is_not_that_person() {
-    use super::tests::{from_files, ARTICLE, ENTITIES, FACTS, MESSAGES};
+    use super::tests::{from_files, ADA_DESCRIBED, ARTICLE, ENTITIES, FACTS, MESSAGES};
     let entities = ENTITIES.replace(
         "aliases = [\"Ada Smith\", \"Smith\"]",
         "aliases = [\"Ada Smith\", \"Smith\", \"founder of Acme\", \"prize winner\"]",
     );
-    let facts = format!(
-        "{FACTS}[[fact]]\nid = \"ada\"\nsubjects = [\"ada\"]\nrelation = \"is_a\"\nvalue = \"founder\"\nintents = [\"description\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Ada Smith founded Acme.\"\nfr = \"Ada Smith a fondé Acme.\"\n"
-    );
+    let facts = format!("{FACTS}{ADA_DESCRIBED}");
     let lexicon = lexicon(r#"kind_articles = { en = ["a"] }"#).replace(
         "filler = [\"was\", \"is\", \"the\",",
         "filler = [\"was\", \"is\", \"the\", \"prize\",",
@@ -214,7 +212,7 @@ fn yes_or_no_after_a_question_is_no_choice() {
 
 #[test]
 fn a_yes_about_a_person_needs_what_is_said_of_them_in_the_claim() {
-    let kb = kb_with_ada_described();
+    let kb = kb_with_ada_described(&lexicon(""));
     // "Lab" is in the evidence, but the fact does not say Ada Smith is one.
     let a = one(&kb, "is ada smith a lab?");
     assert!(!a.body.starts_with("Yes."), "{}\n{}", a.body, a.explain());
@@ -244,7 +242,7 @@ blanks = { by = "whom" }"#;
 
 #[test]
 fn she_is_asked_about_when_only_the_default_subject_is_named() {
-    let kb = kb_with_ada_described();
+    let kb = kb_with_ada_described(&lexicon(""));
     let mut conv = super::Conversation::default();
     super::ask(&kb, "who founded acme?", &mut conv);
     let a = super::ask(&kb, "is she in acme?", &mut conv);
@@ -285,39 +283,22 @@ fn a_kind_its_description_states_gets_yes() {
     assert!(!one(&kb, "is acme a school?").body.starts_with("Yes."));
 }
 
-/// The fixture with a fact describing Ada Smith herself.
-fn kb_with_ada_described() -> crate::knowledge::KnowledgeBase {
-    use super::tests::{from_files, ARTICLE, ENTITIES, FACTS, MESSAGES};
-    let facts = format!(
-        "{FACTS}[[fact]]\nid = \"ada\"\nsubjects = [\"ada\"]\nrelation = \"is_a\"\nvalue = \"founder\"\nintents = [\"description\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Ada Smith founded Acme.\"\nfr = \"Ada Smith a fondé Acme.\"\n"
-    );
-    from_files(&[
-        ("article.wikitext", ARTICLE),
-        ("entities.toml", ENTITIES),
-        ("intents.toml", INTENTS),
-        ("facts.toml", &facts),
-        ("lexicon.toml", &lexicon("")),
-        ("messages.toml", MESSAGES),
-    ])
+/// The fixture with a fact describing Ada Smith herself, and the given lexicon.
+fn kb_with_ada_described(lexicon: &str) -> crate::knowledge::KnowledgeBase {
+    use super::tests::{kb_of, ADA_DESCRIBED, FACTS};
+    kb_of(INTENTS, &format!("{FACTS}{ADA_DESCRIBED}"), lexicon)
 }
 
 #[test]
 fn a_role_the_persons_own_role_rules_out_gets_no() {
-    use super::tests::{from_files, ARTICLE, ENTITIES, FACTS, INTENTS, MESSAGES};
+    use super::tests::{kb_of, FACTS, INTENTS};
     let facts = format!(
         "{FACTS}[[fact]]\nid = \"lea\"\nsubjects = [\"lea\"]\nmentions = [\"acme\"]\nrelation = \"member_of\"\nvalue = \"Acme\"\nintents = [\"members\"]\ntopic = \"people\"\nevidence = [\"Its members include Ada Smith, Lea Roy and Max Durand.\"]\nen = \"Lea Roy is one of Acme's members.\"\nfr = \"Lea Roy est membre d'Acme.\"\n"
     );
     let students = "[[intent]]\nid = \"students\"\nall = [[\"student\"]]\nEXCLUDES\nexamples_en = [\"Who studied at Acme?\"]\n";
     let kb = |excludes: &str| {
         let intents = format!("{INTENTS}{}", students.replace("EXCLUDES", excludes));
-        from_files(&[
-            ("article.wikitext", ARTICLE),
-            ("entities.toml", ENTITIES),
-            ("intents.toml", &intents),
-            ("facts.toml", &facts),
-            ("lexicon.toml", &lexicon("")),
-            ("messages.toml", MESSAGES),
-        ])
+        kb_of(&intents, &facts, &lexicon(""))
     };
     let ruled_out = kb("excludes = [\"members\"]");
     let a = one(&ruled_out, "is lea roy a student?");
@@ -391,7 +372,7 @@ fn a_follow_up_the_last_answers_evidence_explains_is_about_that_fact() {
 fn a_fact_about_another_person_does_not_answer_about_he_or_she() {
     use super::decide::{not_someone_else, Decision, Refusal};
     use super::readings::Reading;
-    let kb = kb_with_ada_described();
+    let kb = kb_with_ada_described(&lexicon(""));
     let (fact, ada) = (
         kb.fact_index("ada").unwrap(),
         kb.entity_index("ada").unwrap(),
@@ -432,22 +413,11 @@ fn she_with_no_one_named_before_is_no_one_the_article_covers() {
 
 #[test]
 fn the_person_she_refers_to_is_a_value_of_a_yes_no_question() {
-    use super::tests::{from_files, ARTICLE, ENTITIES, FACTS, MESSAGES};
-    let facts = format!(
-        "{FACTS}[[fact]]\nid = \"ada\"\nsubjects = [\"ada\"]\nrelation = \"is_a\"\nvalue = \"founder\"\nintents = [\"description\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Ada Smith founded Acme.\"\nfr = \"Ada Smith a fondé Acme.\"\n"
-    );
     let lexicon = lexicon("").replace(
         r#"person_pronouns = ["she"]"#,
         r#"person_pronouns = ["she", "her"]"#,
     );
-    let kb = from_files(&[
-        ("article.wikitext", ARTICLE),
-        ("entities.toml", ENTITIES),
-        ("intents.toml", INTENTS),
-        ("facts.toml", &facts),
-        ("lexicon.toml", &lexicon),
-        ("messages.toml", MESSAGES),
-    ]);
+    let kb = kb_with_ada_described(&lexicon);
     let mut conv = Conversation::default();
     assert!(ask(&kb, "who founded acme?", &mut conv).answered);
     // "Her" is Ada Smith: the question asks the founder, not the year.

@@ -152,6 +152,7 @@ pub(super) fn assemble(
         between: set(&lex.between),
         contrasts: cues(&lex.contrasts),
         possessives: set(&lex.possessives),
+        ellipsis_openers: CueSet::new(cues(&lex.ellipsis_openers)),
         vocatives: lex
             .vocatives
             .iter()

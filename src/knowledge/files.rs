@@ -281,6 +281,10 @@ pub struct LexiconFile {
     /// is no antecedent's ("c'est quoi mon nom ?" after a question about Mila).
     #[serde(default)]
     pub possessives: Vec<String>,
+    /// Words that open an ellipsis naming something ("what about HEC?"), question words
+    /// included.
+    #[serde(default)]
+    pub ellipsis_openers: Vec<String>,
     /// The bot addressed before a question ("hey bot, …"), left out of it.
     #[serde(default)]
     pub vocatives: Vec<String>,

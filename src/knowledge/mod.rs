@@ -209,6 +209,8 @@ pub struct Lexicon {
     pub between: FxHashSet<String>,
     /// Self words that say something is the asker's or the bot's ("my", "mon").
     pub possessives: FxHashSet<String>,
+    /// Words that open an ellipsis naming something ("what about HEC?").
+    pub ellipsis_openers: CueSet,
     /// The bot addressed before a question ("hey bot, …"), normalised.
     pub vocatives: Vec<String>,
     /// Words comparing two things, each then described ("the difference between A and B").
