@@ -77,6 +77,17 @@ fn a_fact_about_an_unknown_entity_is_rejected() {
 }
 
 #[test]
+fn a_fact_closed_for_an_unknown_kind_is_rejected() {
+    let dir = edited("facts.toml", |t| {
+        t.replacen("closed = true", "closed = [\"colour\"]", 1)
+    });
+    let e = load_err(dir.path());
+    assert_eq!(e.file, "facts.toml");
+    assert!(e.message.contains("fact `founder`"), "{e}");
+    assert!(e.message.contains("unknown kind of value `colour`"), "{e}");
+}
+
+#[test]
 fn an_intent_excluding_an_unknown_intent_is_rejected_at_its_line() {
     let dir = edited("intents.toml", |t| {
         t.replacen("excludes = [\"alumni\"]", "excludes = [\"alumnni\"]", 1)

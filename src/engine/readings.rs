@@ -268,14 +268,14 @@ fn values(
             }
             Named::Entity(e) if !p.yes_no && f.context.contains(e) => {}
             Named::Entity(e) => {
-                if !(p.yes_no && f.closed && same_kind(kb, f, subject, &kb.entities[*e].kind)) {
+                if !(p.yes_no && closes(kb, f, subject, &kb.entities[*e].kind)) {
                     return Err(Misfit::Value(name()));
                 }
                 contradicted = true;
                 *named = true;
             }
             Named::External(kind) => {
-                if !(p.yes_no && f.closed && same_kind(kb, f, subject, kind)) {
+                if !(p.yes_no && closes(kb, f, subject, kind)) {
                     return Err(Misfit::Value(name()));
                 }
                 contradicted = true;
@@ -291,7 +291,10 @@ fn values(
         if number_fits(f, n) {
             confirmed = true;
             stated = true;
-        } else if p.yes_no && f.closed && f.numbers.iter().any(|v| same_scale(*v, n)) {
+        } else if p.yes_no
+            && f.closed.closes_number(n.is_year())
+            && f.numbers.iter().any(|v| same_scale(*v, n))
+        {
             contradicted = true;
         } else {
             return Err(Misfit::Value(n.value.to_string()));
@@ -348,7 +351,7 @@ fn confirms(
     let only_places = p.entities().is_empty() || p.names_only(kb, &kb.lexicon.context_kinds);
     let named = p.entities().contains(&subject);
     let implied = !(named || (subject == DEFAULT_SUBJECT && only_places));
-    let exclusive = p.only && !f.closed;
+    let exclusive = p.only && !f.closed.is_every();
     let describes = match asked.intent {
         Some(i) => kb.intents[i].describes,
         None => f.intents.first().is_some_and(|&i| kb.intents[i].describes),
@@ -473,13 +476,15 @@ fn names_others(kb: &KnowledgeBase, p: &Parsed, f: &Fact, subject: usize) -> boo
 /// Below this, a number without a comparison is a count in the question, not a value.
 const SMALL_COUNT: u64 = 20;
 
-/// Whether the fact states a value of this kind (a place for a place).
-fn same_kind(kb: &KnowledgeBase, f: &Fact, subject: usize, kind: &str) -> bool {
-    f.subjects
-        .iter()
-        .chain(&f.mentions)
-        .chain(&f.value_entity)
-        .any(|&e| e != subject && kb.entities[e].kind == kind)
+/// The fact lists every value of this kind, and has one (not the subject): another value of
+/// the kind is refuted by it.
+fn closes(kb: &KnowledgeBase, f: &Fact, subject: usize, kind: &str) -> bool {
+    f.closed.closes(kind)
+        && f.subjects
+            .iter()
+            .chain(&f.mentions)
+            .chain(&f.value_entity)
+            .any(|&e| e != subject && kb.entities[e].kind == kind)
 }
 
 /// A year is compared with years, a quantity with quantities: "50 people in 2020?" is not

@@ -92,7 +92,7 @@ fn listed(
         return None;
     }
     let has = matches!(new.what, Named::Entity(e) if f.items.contains(&e));
-    let decision = if has || f.closed {
+    let decision = if has || f.closed.closes(kind) {
         Decision::Fact {
             reading: Reading {
                 verdict: Some(has),

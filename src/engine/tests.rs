@@ -292,6 +292,23 @@ fn yes_no_questions_get_a_verdict_from_a_closed_fact() {
 }
 
 #[test]
+fn a_fact_closed_for_some_kinds_refutes_only_those() {
+    // The founding fact settles the year but, say, not every founder.
+    let facts = FACTS.replacen("closed = true", "closed = [\"year\"]", 1);
+    let kb = kb_of(INTENTS, &facts, LEXICON);
+    let other = one(&kb, "was acme founded by Bob Jones?");
+    assert!(!other.answered, "{}", other.body);
+    let no = one(&kb, "was acme founded in the year 2005?");
+    assert!(no.answered && no.body.starts_with("No. "), "{}", no.body);
+    let yes = one(&kb, "was acme founded by Ada Smith?");
+    assert!(
+        yes.answered && yes.body.starts_with("Yes. "),
+        "{}",
+        yes.body
+    );
+}
+
+#[test]
 fn first_person_and_outside_names_claim_the_subject() {
     let kb = kb();
     for q in [

@@ -722,6 +722,11 @@ pub(super) fn build_facts(
         else {
             continue;
         };
+        let Some(closed) = closed_kinds(d.closed, entities, |m| {
+            bad(problems, format!("fact `{id}`: {m}"))
+        }) else {
+            continue;
+        };
         let section = article.sentences[evidence[0].sentence].section.clone();
         let named_in = |words: &[String]| names.named(words);
         let declared = mentions.clone();
@@ -806,7 +811,7 @@ pub(super) fn build_facts(
             fr: d.fr,
             refs,
             section,
-            closed: d.closed,
+            closed,
             dated: d.dated,
             partial: d.partial,
             states_kind: d.states_kind,
@@ -822,6 +827,29 @@ pub(super) fn build_facts(
         });
     }
     Some(out)
+}
+
+/// Checks that the kinds `closed` names are kinds of values there are.
+fn closed_kinds(
+    def: files::ClosedDef,
+    entities: Option<&[Entity]>,
+    mut bad: impl FnMut(String),
+) -> Option<Closed> {
+    let kinds = match def {
+        files::ClosedDef::Every(false) => return Some(Closed::Open),
+        files::ClosedDef::Every(true) => return Some(Closed::Every),
+        files::ClosedDef::Kinds(kinds) => kinds,
+    };
+    let known = |k: &str| {
+        Closed::NUMBER_KINDS.contains(&k) || entities.is_some_and(|e| e.iter().any(|x| x.kind == k))
+    };
+    match kinds.iter().find(|k| !known(k)) {
+        Some(k) => {
+            bad(format!("`closed` names an unknown kind of value `{k}`"));
+            None
+        }
+        None => Some(Closed::Kinds(kinds)),
+    }
 }
 
 fn build_vocab(

@@ -149,7 +149,7 @@ pub struct FactDef {
     /// The fact lists every value there is (a founder, a year): a yes/no question naming
     /// another value of the same kind is answered "No".
     #[serde(default)]
-    pub closed: bool,
+    pub closed: ClosedDef,
     /// The fact holds at a date ("in 2020"): a question about now is not settled by it.
     #[serde(default)]
     pub dated: bool,
@@ -432,4 +432,19 @@ pub struct ReferenceMessages {
     pub no_date: String,
     pub accessed: String,
     pub url: String,
+}
+
+/// `closed = true`: the fact lists every value of every kind. `closed = ["year"]`: every value
+/// of these kinds only (an award's year, but not all its winners).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum ClosedDef {
+    Every(bool),
+    Kinds(Vec<String>),
+}
+
+impl Default for ClosedDef {
+    fn default() -> Self {
+        ClosedDef::Every(false)
+    }
 }

@@ -122,8 +122,9 @@ pub struct Fact {
     pub refs: Vec<usize>,
     /// The section of the first evidence sentence.
     pub section: String,
-    /// Every value is listed: a yes/no question about another value gets "No".
-    pub closed: bool,
+    /// Which values it lists all of: a yes/no question about another value of such a kind
+    /// gets "No".
+    pub closed: Closed,
     /// It holds at a date ("about 500 researchers in 2020"): "now" or "today" is not settled
     /// by it.
     pub dated: bool,
@@ -157,6 +158,41 @@ pub struct Fact {
     /// Entities named in its evidence sentences but not among its subjects or mentions:
     /// context a question may name, never a value a yes/no question can verify.
     pub context: Vec<usize>,
+}
+
+/// The kinds of values a fact lists all of. Numbers have two kinds of their own, `year` and
+/// `number` (a count or an amount).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Closed {
+    /// The article gives examples (faculty members, partners): nothing is refuted.
+    #[default]
+    Open,
+    /// One founder, one year, one place: every other value is refuted.
+    Every,
+    /// Only these kinds: the Turing Award's year is settled, its other winners are not.
+    Kinds(Vec<String>),
+}
+
+impl Closed {
+    /// The kinds of numbers, beside the entity kinds `closed` may name.
+    pub const NUMBER_KINDS: [&'static str; 2] = ["year", "number"];
+
+    pub fn closes(&self, kind: &str) -> bool {
+        match self {
+            Closed::Open => false,
+            Closed::Every => true,
+            Closed::Kinds(kinds) => kinds.iter().any(|k| k == kind),
+        }
+    }
+
+    pub fn closes_number(&self, year: bool) -> bool {
+        self.closes(Self::NUMBER_KINDS[usize::from(!year)])
+    }
+
+    /// Every value of every kind is listed: "only X?" is no question of exclusivity.
+    pub fn is_every(&self) -> bool {
+        *self == Closed::Every
+    }
 }
 
 #[derive(Debug, Clone, Default)]
