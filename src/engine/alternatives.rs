@@ -262,11 +262,15 @@ fn clauses(
             if !u.p.numbers.is_empty() {
                 return None;
             }
-            // Context: its last name is what a pronoun in a later question refers to.
+            // Context: its last name is what a pronoun in a later question refers to, its
+            // last thing what "it" does ("the lab Bengio runs — where is it?").
             // A name of the asker's ("I'm from Europe") is no antecedent.
             other_named |= u.p.externals().next().is_some() && u.p.self_words.is_empty();
             context_named.extend(u.p.entities());
-            if let Some(&e) = u.p.entities().last() {
+            let person = |e: &&usize| kb.lexicon.person_kinds.contains(&kb.entities[**e].kind);
+            let named = u.p.entities();
+            let thing = named.iter().rev().find(|e| !person(e));
+            if let Some(&e) = thing.or(named.last()) {
                 remember(kb, &mut scratch, e, None, &u.p);
                 scratch.words.clear();
             }
@@ -294,7 +298,14 @@ fn clauses(
                     || f.mentions.contains(e)
             };
             let picks = |e: &usize| f.items.contains(e) || f.value_entity == Some(*e);
-            let apart = !context_named.iter().all(involved) && !context_named.iter().any(picks);
+            // "It" refers to a thing: the people beside it in the context are no part of the
+            // question ("the lab Bengio runs — where is it?").
+            let thing_pronoun = u.p.pronoun && !u.p.person_pronoun;
+            let person = |e: &usize| kb.lexicon.person_kinds.contains(&kb.entities[*e].kind);
+            let apart = !(context_named.iter())
+                .filter(|e| !(thing_pronoun && person(e)))
+                .all(involved)
+                && !context_named.iter().any(picks);
             if leans_on_context && apart {
                 return None;
             }

@@ -24,9 +24,10 @@ pub fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '？' | ';' | ':' | '\n')
 }
 
-/// Marks that end a clause: sentence ends first, then also commas.
+/// Marks that end a clause: sentence ends first, then also commas and dashes ("the lab
+/// Bengio runs — where is it?"). An en dash is no mark: it is in "Mila – Quebec AI Institute".
 pub const STRONG: &[char] = &['.', '!', '?', '？', ';', ':', '\n'];
-pub const ALL: &[char] = &['.', '!', '?', '？', ';', ':', ',', '\n'];
+pub const ALL: &[char] = &['.', '!', '?', '？', ';', ':', '—', ',', '\n'];
 
 /// Most words a clause of names only may have ("Mila and IBM").
 const NAMES_ONLY_WORDS: usize = 12;

@@ -46,6 +46,19 @@ fn a_clause_leaning_on_an_outside_name_is_refused() {
 }
 
 #[test]
+fn it_after_a_dash_is_the_thing_the_context_names_not_the_person() {
+    let kb = kb();
+    // The context's words need no explaining, and "it" is the lab, not Ada Smith.
+    let a = one(&kb, "the lab Ada Smith runs — when was it founded?");
+    assert!(a.answered, "{}\n{}", a.body, a.explain());
+    assert!(
+        a.body.starts_with("Acme was founded in 1999."),
+        "{}",
+        a.body
+    );
+}
+
+#[test]
 fn questions_about_sources_and_sections_introduce_the_fact() {
     let kb = kb();
     let a = one(&kb, "which source supports when Acme was founded?");
@@ -163,7 +176,7 @@ fn besides_leaves_out_the_word_after_it_unless_that_is_a_name() {
 
 #[test]
 fn ends_sentence_is_the_strong_marks() {
-    for c in ['.', '!', '?', '？', ';', ':', ',', '\n', ' ', 'a', '-'] {
+    for c in ['.', '!', '?', '？', ';', ':', ',', '—', '\n', ' ', 'a', '-'] {
         let strong = pieces::STRONG.contains(&c);
         assert_eq!(pieces::ends_sentence(c), strong, "{c:?}");
     }
