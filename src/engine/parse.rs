@@ -161,6 +161,8 @@ pub struct Parsed {
     pub ordinal_at: Option<usize>,
     /// Asks for others than the names given ("who else").
     pub others: bool,
+    /// Asks for another person than one it names ("who won it with Bengio?").
+    pub companion: bool,
     /// Asks for the bot's opinion ("what do you think of Mila?").
     pub opinion: bool,
     /// Asks in a request frame ("can you tell me …", "give me …").
@@ -443,6 +445,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     // are no one the question is about.
     let frames = frames(kb, p, &masked);
     let others = (0..n).any(|i| found_at(&lex.others, i));
+    let companion = companion(kb, p);
     let opinion = (0..n).any(|i| found_at(&lex.opinions, i));
     let in_mark = lex.yes_no_marks.coverage(&masked);
     // "Or" offers a choice, unless it is inside a yes/no mark ("yes or no?", "oui ou non ?").
@@ -518,6 +521,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         p.aside = frames.purpose;
     }
     p.others = others;
+    p.companion = companion;
     p.opinion = opinion;
     p.excluded = excluded;
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
@@ -560,4 +564,21 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     p.ordinal = p.ordinal_at.map(|i| lex.ordinals[&p.words[i]]);
     p.fact_pronoun = p.classes.iter().any(|c| c & class::FACT_PRONOUN != 0);
     p.elliptic = !verb && !p.pronoun && !p.person_pronoun && p.words.len() <= 6;
+}
+
+/// A question naming a person after a companion word ("who won the Turing Award with
+/// Bengio?", "qui a fondé Mila avec Bengio ?"), or ending with one ("who did Bengio found
+/// Mila with?"), asks for someone else.
+fn companion(kb: &KnowledgeBase, p: &Parsed) -> bool {
+    let persons = &kb.lexicon.person_kinds;
+    let person = |m: &Mention| match &m.what {
+        Named::Entity(e) => persons.contains(&kb.entities[*e].kind),
+        Named::External(kind) => persons.contains(kind),
+    };
+    let companion_at = |i: usize| kb.lexicon.companions.contains(&p.words[i]);
+    let ends_with_one = p.words.len() > 1 && companion_at(p.words.len() - 1);
+    p.qword.is_some()
+        && p.mentions
+            .iter()
+            .any(|m| person(m) && (ends_with_one || (m.start > 0 && companion_at(m.start - 1))))
 }

@@ -309,6 +309,24 @@ fn a_fact_closed_for_some_kinds_refutes_only_those() {
 }
 
 #[test]
+fn a_person_named_as_a_companion_is_not_the_answer() {
+    let lexicon = format!(
+        "companions = [\"with\"]\n{}",
+        LEXICON.replace("filler = [", "filler = [\"with\", ")
+    );
+    let kb = kb_with(INTENTS, &lexicon);
+    for q in [
+        "who founded acme with Ada Smith?",
+        "who did Ada Smith found acme with?",
+    ] {
+        let a = one(&kb, q);
+        assert!(!a.answered, "{q}: {}", a.body);
+    }
+    let a = one(&kb, "who founded acme?");
+    assert!(a.answered, "{}", a.body);
+}
+
+#[test]
 fn first_person_and_outside_names_claim_the_subject() {
     let kb = kb();
     for q in [

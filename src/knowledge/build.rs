@@ -111,6 +111,7 @@ pub(super) fn assemble(
         yes_no_starts: CueSet::new(cues(&lex.yes_no_starts)),
         yes_no_marks: CueSet::new(cues(&lex.yes_no_marks)),
         others: CueSet::new(cues(&lex.others)),
+        companions: set(&lex.companions),
         excluding: CueSet::new(cues(&lex.excluding)),
         only: set(&lex.only),
         mainly: set(&lex.mainly),
@@ -898,6 +899,7 @@ fn build_vocab(
         &lex.sources,
         &lex.sections,
         &lex.list_words,
+        &lex.companions,
         &lex.between,
         &lex.restate,
     ];

@@ -196,6 +196,10 @@ pub struct LexiconFile {
     pub yes_no_marks: Vec<String>,
     #[serde(default)]
     pub others: Vec<String>,
+    /// Words before a person's name that make the person a companion ("who won it with
+    /// Bengio?"): the question asks for others.
+    #[serde(default)]
+    pub companions: Vec<String>,
     /// Words leaving out what follows ("besides universities").
     #[serde(default)]
     pub excluding: Vec<String>,

@@ -298,6 +298,9 @@ pub struct Lexicon {
     pub list_words: FxHashSet<String>,
     /// Words asking for others than the names given ("who else").
     pub others: CueSet,
+    /// Words before a person's name that ask for others than that person, in a question
+    /// ("who won it with Bengio?").
+    pub companions: FxHashSet<String>,
     /// Words leaving out what follows ("what partners besides universities?").
     pub excluding: CueSet,
     pub more_than: Vec<Cue>,
