@@ -266,11 +266,18 @@ fn clauses(
             // last thing what "it" does ("the lab Bengio runs — where is it?").
             // A name of the asker's ("I'm from Europe") is no antecedent.
             other_named |= u.p.externals().next().is_some() && u.p.self_words.is_empty();
-            context_named.extend(u.p.entities());
             let person = |e: &&usize| kb.lexicon.person_kinds.contains(&kb.entities[**e].kind);
             let named = u.p.entities();
             let thing = named.iter().rev().find(|e| !person(e));
-            if let Some(&e) = thing.or(named.last()) {
+            let antecedent = thing.or(named.last());
+            // The asker speaking of themselves ("I just started a master's and keep hearing
+            // about Mila") gives the question its antecedent only: the rest is theirs.
+            if u.p.self_words.is_empty() {
+                context_named.extend(named);
+            } else {
+                context_named.extend(antecedent);
+            }
+            if let Some(&e) = antecedent {
                 remember(kb, &mut scratch, e, None, &u.p);
                 scratch.words.clear();
             }

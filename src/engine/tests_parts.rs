@@ -59,6 +59,37 @@ fn it_after_a_dash_is_the_thing_the_context_names_not_the_person() {
 }
 
 #[test]
+fn names_in_the_askers_own_story_are_not_part_of_the_question() {
+    use super::tests::{from_files, ARTICLE, FACTS, INTENTS, LEXICON, MESSAGES};
+    let entities = format!(
+        "{}[[entity]]\nid = \"phd\"\nkind = \"degree\"\nname = \"PhD\"\naliases = [\"PhD\"]\n",
+        super::tests::ENTITIES
+    );
+    let kb = from_files(&[
+        ("article.wikitext", ARTICLE),
+        ("entities.toml", &entities),
+        ("intents.toml", INTENTS),
+        ("facts.toml", FACTS),
+        ("lexicon.toml", LEXICON),
+        ("messages.toml", MESSAGES),
+    ]);
+    // The PhD is the asker's; "it" is Acme, the story's last thing.
+    let a = one(
+        &kb,
+        "I am doing a PhD and keep hearing about Acme, when was it founded?",
+    );
+    assert!(a.answered, "{}\n{}", a.body, a.explain());
+    assert!(
+        a.body.starts_with("Acme was founded in 1999."),
+        "{}",
+        a.body
+    );
+    // Told as a fact, not as the asker's story, both names are what the question is about.
+    let a = one(&kb, "the PhD and Acme, when was it founded?");
+    assert!(!a.answered, "{}", a.body);
+}
+
+#[test]
 fn questions_about_sources_and_sections_introduce_the_fact() {
     let kb = kb();
     let a = one(&kb, "which source supports when Acme was founded?");
