@@ -77,9 +77,10 @@ fn fact(
         Some(false) => [m.no.as_str(), " "].concat(),
         None => String::new(),
     };
-    let mut before = where_from(kb, p, &f.refs, &f.section);
+    let section = asked_section(kb, p, f, r.subject);
+    let mut before = where_from(kb, p, &f.refs, section);
     before.push_str(&verdict);
-    let body = with_refs(kb, p.lang, before, &text, &f.refs, &f.section);
+    let body = with_refs(kb, p.lang, before, &text, &f.refs, section);
     remember(kb, conv, r.subject, Some(r.fact), p);
     let subject = &kb.entities[r.subject];
     let mut ex = cx.ex;
@@ -111,7 +112,7 @@ fn fact(
         intent: ex.intent.clone(),
         confidence: cx.confidence,
         body,
-        section: Some(f.section.clone()),
+        section: Some(section.to_string()),
         citations: kb.citations(&f.refs),
         explanation: ex,
         ..plain(kb, cx.question, p.lang, String::new())
@@ -151,6 +152,23 @@ fn list_item(kb: &KnowledgeBase, lang: Lang, items: &[usize], position: usize) -
             .replace("{item}", &kb.entities[item].name)
             .replace("{list}", &names.join(", ")),
     )
+}
+
+/// The section a question about sections asks for: that of the fact's first sentence
+/// naming what the question names besides the subject ("which section lists computer
+/// vision?"), else the fact's own.
+fn asked_section<'a>(
+    kb: &'a KnowledgeBase,
+    p: &Parsed,
+    f: &'a crate::knowledge::Fact,
+    subject: usize,
+) -> &'a str {
+    let named = |e: &usize| *e != subject && p.entities().contains(e);
+    let naming = f.evidence.iter().find(|ev| ev.named.iter().any(named));
+    match naming {
+        Some(ev) if p.asks_section => &kb.article.sentences[ev.sentence].section,
+        _ => &f.section,
+    }
 }
 
 /// For a question asking where the answer comes from, what introduces it: its section, or the

@@ -90,6 +90,25 @@ fn names_in_the_askers_own_story_are_not_part_of_the_question() {
 }
 
 #[test]
+fn a_section_question_naming_a_value_gets_the_section_of_its_sentence() {
+    use super::tests::{kb_of, FACTS, INTENTS, LEXICON};
+    // The members fact quotes the founding sentence (History) first.
+    let facts = FACTS.replace(
+        "evidence = [\"Its members include",
+        "evidence = [\"Acme Lab was founded in 1999 by Ada Smith.\", \"Its members include",
+    );
+    let kb = kb_of(INTENTS, &facts, LEXICON);
+    let a = one(
+        &kb,
+        "which section says Lea Roy is one of the members of Acme?",
+    );
+    assert!(a.body.starts_with("In People:"), "{}", a.body);
+    assert_eq!(a.section.as_deref(), Some("People"));
+    let a = one(&kb, "which section says who the members of Acme are?");
+    assert!(a.body.starts_with("In History:"), "{}", a.body);
+}
+
+#[test]
 fn questions_about_sources_and_sections_introduce_the_fact() {
     let kb = kb();
     let a = one(&kb, "which source supports when Acme was founded?");
