@@ -109,6 +109,34 @@ fn a_section_question_naming_a_value_gets_the_section_of_its_sentence() {
 }
 
 #[test]
+fn a_yes_no_question_by_evidence_is_settled_by_the_fact_that_can_settle_it() {
+    use super::tests::{from_files, LEXICON, MESSAGES};
+    let article = "'''Acme Lab''' (originally Acme Research) is a lab in [[Paris]].\n";
+    let entities = "[[entity]]\nid = \"acme\"\nkind = \"organization\"\nname = \"Acme Lab\"\naliases = [\"Acme Lab\", \"Acme Research\"]\n\
+[[entity]]\nid = \"paris\"\nkind = \"place\"\nname = \"Paris\"\naliases = [\"Paris\"]\n";
+    let intents = "[[intent]]\nid = \"description\"\nweight = 0.5\nstrict = true\ndescribes = true\nall = [[\"what is\"]]\nexamples_en = [\"What is Acme?\"]\n\
+[[intent]]\nid = \"names\"\nall = [[\"called\"]]\nexamples_en = [\"What was Acme called?\"]\n";
+    // The description comes first and quotes the same sentence, but says nothing of names.
+    let facts = "[[fact]]\nid = \"what\"\nsubjects = [\"acme\"]\nmentions = [\"paris\"]\nrelation = \"is_a\"\nvalue = \"lab\"\nintents = [\"description\"]\ntopic = \"overview\"\nevidence = [\"Acme Lab (originally Acme Research) is a lab in Paris.\"]\nen = \"Acme Lab is a lab in Paris.\"\nfr = \"Acme Lab est un laboratoire à Paris.\"\n\
+[[fact]]\nid = \"former\"\nsubjects = [\"acme\"]\nrelation = \"former_name\"\nvalue = \"Acme Research\"\nintents = [\"names\"]\ntopic = \"overview\"\nevidence = [\"Acme Lab (originally Acme Research)\"]\nen = \"Acme Lab was originally Acme Research.\"\nfr = \"Acme Lab s'appelait Acme Research.\"\n";
+    let kb = from_files(&[
+        ("article.wikitext", article),
+        ("entities.toml", entities),
+        ("intents.toml", intents),
+        ("facts.toml", facts),
+        ("lexicon.toml", LEXICON),
+        ("messages.toml", MESSAGES),
+    ]);
+    let a = one(&kb, "was Acme Lab originally Acme Research?");
+    assert!(
+        a.body.starts_with("Yes. Acme Lab was originally"),
+        "{}\n{}",
+        a.body,
+        a.explain()
+    );
+}
+
+#[test]
 fn questions_about_sources_and_sections_introduce_the_fact() {
     let kb = kb();
     let a = one(&kb, "which source supports when Acme was founded?");
