@@ -352,7 +352,8 @@ fn confirms(
     // Nothing named, or only places ("c'est-tu à Montréal ?"): the default subject is the one
     // asked about.
     let only_places = p.entities().is_empty() || p.names_only(kb, &kb.lexicon.context_kinds);
-    let named = p.entities().contains(&subject);
+    // A pronoun names what it refers to ("are they into computer vision?").
+    let named = p.entities().contains(&subject) || p.pronoun || p.person_pronoun;
     let implied = !(named || (subject == DEFAULT_SUBJECT && only_places));
     let exclusive = p.only && !f.closed.is_every();
     let describes = match asked.intent {

@@ -327,6 +327,20 @@ fn a_person_named_as_a_companion_is_not_the_answer() {
 }
 
 #[test]
+fn a_pronoun_names_the_subject_of_a_yes_no_question() {
+    let kb = kb();
+    for q in ["is Lea Roy a member of it?", "was it founded by Ada Smith?"] {
+        let a = one(&kb, q);
+        assert!(
+            a.body.starts_with("Yes. "),
+            "{q}: {}\n{}",
+            a.body,
+            a.explain()
+        );
+    }
+}
+
+#[test]
 fn first_person_and_outside_names_claim_the_subject() {
     let kb = kb();
     for q in [
