@@ -420,3 +420,18 @@ fn years_between_two_dated_facts_are_counted() {
     }
     assert!(!one("how many years between bengio's birth and his turing award?").answered);
 }
+
+#[test]
+fn a_choice_of_kinds_is_answered_by_the_kind_the_article_states() {
+    // The whole question shares "companies" with the partnerships fact; the option the
+    // article confirms is what answers it.
+    for q in [
+        "Is Mila a company or a research institute?",
+        "is mila a lab or a company",
+    ] {
+        let a = one(q);
+        assert!(a.answered, "{q}: {}", a.body);
+        assert!(a.body.contains("research institute"), "{q}: {}", a.body);
+        assert!(!a.body.contains("partnership"), "{q}: {}", a.body);
+    }
+}

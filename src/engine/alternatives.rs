@@ -32,6 +32,25 @@ pub fn worth_trying(u: &Understood) -> bool {
     )
 }
 
+/// A choice the whole question was answered by evidence without settling ("is Mila a company
+/// or a research institute?" quotes the partnerships with companies): the option a fact
+/// confirms, when one does.
+pub fn settled_choice(
+    kb: &KnowledgeBase,
+    u: &Understood,
+    conv: &Conversation,
+) -> Option<Understood> {
+    let unsettled = matches!(
+        &u.decision,
+        Decision::Fact { intent: None, reading, .. } if reading.verdict.is_none()
+    );
+    if unsettled {
+        choice(kb, u, conv)
+    } else {
+        None
+    }
+}
+
 /// The answer from the question's options or clauses, if they give one.
 pub fn answer(
     kb: &KnowledgeBase,

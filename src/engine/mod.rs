@@ -107,6 +107,9 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
             return a;
         }
     }
+    if let Some(chosen) = alternatives::settled_choice(kb, &u, conv) {
+        return compose_understood(kb, question, chosen, conv);
+    }
     // `answer` changes nothing when it finds nothing: once is enough.
     if !several && alternatives::worth_trying(&u) {
         if let Some(a) = alternatives::answer(kb, question, &u, conv) {
