@@ -429,7 +429,9 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         p.pronoun |= c & class::PRONOUN != 0;
         p.person_pronoun |= c & class::PERSON_PRONOUN != 0;
         p.neuter_pronoun |= c & class::NEUTER_PRONOUN != 0;
-        verb |= c & class::VERB != 0;
+        // "à" is no "a" (has): a word written with its accent is not the verb it would be
+        // without ("à quelle université ?" continues the last question).
+        verb |= c & class::VERB != 0 && !french_marked.contains(&p.words[i]);
         if c & class::SELF != 0 {
             p.self_words.push(i);
         }

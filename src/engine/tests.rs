@@ -341,6 +341,15 @@ fn a_pronoun_names_the_subject_of_a_yes_no_question() {
 }
 
 #[test]
+fn a_word_written_with_its_accent_is_not_the_verb_it_would_be_without() {
+    let kb = kb();
+    // "à quand ?" is an ellipsis continuing the last question; "a quand" has a verb.
+    let marked = normalize::french_marked("à quand ?");
+    assert!(parse::parse(&kb, "a quand", &marked).elliptic);
+    assert!(!parse::parse(&kb, "a quand", &[]).elliptic);
+}
+
+#[test]
 fn first_person_and_outside_names_claim_the_subject() {
     let kb = kb();
     for q in [
