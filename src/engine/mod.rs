@@ -19,6 +19,7 @@ pub mod intents;
 pub mod parse;
 pub mod passage;
 pub mod pieces;
+pub mod possess;
 pub mod readings;
 pub mod references;
 pub mod restate;
@@ -143,8 +144,40 @@ pub fn understand(kb: &KnowledgeBase, question: &str, conv: &Conversation) -> Un
         (normalize(cleaned), false)
     };
     let normalized = blank_filled(kb, unaddressed(kb, normalized));
-    let mut p = parse(kb, &normalized, &normalize::french_marked(cleaned));
+    let french_marked = normalize::french_marked(cleaned);
+    let mut p = parse(kb, &normalized, &french_marked);
     p.question_mark = cleaned.contains(['?', '？']);
+    let refused = too_long.then_some(Refusal::TooLong { chars });
+    let (mut p, mut cands, mut decision) = decided(kb, p, conv, refused.clone());
+    // "IBM's tool" read as the tool's name, when that reading is answered ("what does IBM's
+    // tool do?"); not when it asks the name itself ("what is IBM's tool called?").
+    if let Some(named) = possess::owned(kb, &p) {
+        let mut q = parse(kb, &named, &french_marked);
+        q.question_mark = p.question_mark;
+        let (q, q_cands, q_decision) = decided(kb, q, conv, refused);
+        if matches!(
+            q_decision,
+            Decision::Fact { .. } | Decision::Sentence { .. }
+        ) {
+            (p, cands, decision) = (q, q_cands, q_decision);
+        }
+    }
+    let normalized = (!too_long && cleaned == question).then(|| (question.to_string(), normalized));
+    Understood {
+        p,
+        cands,
+        decision,
+        normalized,
+    }
+}
+
+/// Steps 3 and 4 for a parsed text: the intents it may ask and the decision.
+fn decided(
+    kb: &KnowledgeBase,
+    p: Parsed,
+    conv: &Conversation,
+    refused: Option<Refusal>,
+) -> (Parsed, Vec<intents::Candidate>, Decision) {
     let previous: &[String] = if p.elliptic { &conv.words } else { &[] };
     // A pronoun with no antecedent yet can only mean the default subject ("do they do NLP?").
     let continues = (conv.subject.is_some() && (p.elliptic || p.pronoun || p.person_pronoun))
@@ -156,21 +189,15 @@ pub fn understand(kb: &KnowledgeBase, question: &str, conv: &Conversation) -> Un
         .and_then(|id| kb.entity_index(id))
         .map(|e| kb.entities[e].kind.as_str());
     let cands = intents::candidates(kb, &p, previous, about_default, referred);
-    let decision = if too_long {
-        Decision::Refuse(Refusal::TooLong { chars })
+    let decision = if let Some(r) = refused {
+        Decision::Refuse(r)
     } else if p.words.is_empty() {
         Decision::Refuse(Refusal::Empty)
     } else {
         decide::decide(kb, &p, &cands, conv)
     };
     let decision = corrections_used(kb, &p, &cands, decision);
-    let normalized = (!too_long && cleaned == question).then(|| (question.to_string(), normalized));
-    Understood {
-        p,
-        cands,
-        decision,
-        normalized,
-    }
+    (p, cands, decision)
 }
 
 /// Step 5 for one text: the answer, remembered in the conversation.

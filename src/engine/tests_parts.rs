@@ -137,6 +137,35 @@ fn a_yes_no_question_by_evidence_is_settled_by_the_fact_that_can_settle_it() {
 }
 
 #[test]
+fn a_thing_named_by_its_owner_is_asked_by_its_name() {
+    use super::tests::{kb_of, FACTS, INTENTS, LEXICON};
+    // Acme is the one organization the founding fact gives as Ada Smith's.
+    let facts = FACTS.replacen(
+        "id = \"founder\"\n",
+        "id = \"founder\"\nvalue_entity = \"ada\"\n",
+        1,
+    );
+    let lexicon = |owned: &str| format!("owned_by = [{owned}]\nof_words = [\"of\"]\n{LEXICON}");
+    let kb = kb_of(INTENTS, &facts, &lexicon("\"founder\""));
+    for q in [
+        "what is Ada Smith's company?",
+        "what is the company of Ada Smith?",
+    ] {
+        let a = one(&kb, q);
+        assert!(
+            a.body.starts_with("Acme Lab is a lab in Paris."),
+            "{q}: {}\n{}",
+            a.body,
+            a.explain()
+        );
+    }
+    // Without the owning intent, the phrase names no one thing.
+    let kb = kb_of(INTENTS, &facts, &lexicon(""));
+    let a = one(&kb, "what is Ada Smith's company?");
+    assert!(!a.body.starts_with("Acme Lab is a lab"), "{}", a.body);
+}
+
+#[test]
 fn questions_about_sources_and_sections_introduce_the_fact() {
     let kb = kb();
     let a = one(&kb, "which source supports when Acme was founded?");

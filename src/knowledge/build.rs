@@ -112,6 +112,8 @@ pub(super) fn assemble(
         yes_no_marks: CueSet::new(cues(&lex.yes_no_marks)),
         others: CueSet::new(cues(&lex.others)),
         companions: set(&lex.companions),
+        owned_by: lex.owned_by.clone(),
+        of_words: set(&lex.of_words),
         excluding: CueSet::new(cues(&lex.excluding)),
         only: set(&lex.only),
         mainly: set(&lex.mainly),

@@ -200,6 +200,12 @@ pub struct LexiconFile {
     /// Bengio?"): the question asks for others.
     #[serde(default)]
     pub companions: Vec<String>,
+    /// Intents whose facts give what a thing belongs to ("IBM's tool").
+    #[serde(default)]
+    pub owned_by: Vec<String>,
+    /// Words of belonging after a kind word ("the tool of IBM", "l'outil d'IBM").
+    #[serde(default)]
+    pub of_words: Vec<String>,
     /// Words leaving out what follows ("besides universities").
     #[serde(default)]
     pub excluding: Vec<String>,

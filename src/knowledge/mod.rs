@@ -301,6 +301,11 @@ pub struct Lexicon {
     /// Words before a person's name that ask for others than that person, in a question
     /// ("who won it with Bengio?").
     pub companions: FxHashSet<String>,
+    /// Intents whose facts give what a thing belongs to: "IBM's tool" is the one tool an
+    /// `origin` fact gives as IBM's.
+    pub owned_by: Vec<String>,
+    /// Words of belonging after a kind word ("the tool of IBM", "l'outil d'IBM").
+    pub of_words: FxHashSet<String>,
     /// Words leaving out what follows ("what partners besides universities?").
     pub excluding: CueSet,
     pub more_than: Vec<Cue>,
