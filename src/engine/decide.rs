@@ -90,7 +90,8 @@ pub fn decide(
     }
     // "The third one" after a list: what is asked of that item ("is the first one for
     // Python?"), or else the item itself.
-    let Some((fact, item)) = listed(kb, p, conv, &subjects) else {
+    let picked = listed(kb, p, conv, &subjects).or_else(|| described(kb, p, conv));
+    let Some((fact, item)) = picked else {
         let person = subjects.person.filter(|_| p.person_pronoun);
         return not_someone_else(kb, person, decide_for(kb, p, cands, conv, subjects));
     };
@@ -281,6 +282,29 @@ fn listed(
     let fact = kb.fact_index(conv.list_fact.as_deref()?)?;
     let item = pick(&kb.facts[fact].items, position)?;
     Some((fact, item))
+}
+
+/// "Which one's for Python?", "the Python one" after a list: the one item a fact about it
+/// names all the question names with (none of them an item itself).
+fn described(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Option<(usize, usize)> {
+    let one = p.words.iter().any(|w| kb.lexicon.list_words.contains(w));
+    let named = p.entities();
+    if p.ordinal.is_some() || !one || named.is_empty() {
+        return None;
+    }
+    let fact = kb.fact_index(conv.list_fact.as_deref()?)?;
+    let items = &kb.facts[fact].items;
+    if named.iter().any(|e| items.contains(e)) {
+        return None;
+    }
+    let names_all = |f: &crate::knowledge::Fact| {
+        (named.iter()).all(|e| f.subjects.contains(e) || f.mentions.contains(e))
+    };
+    let of =
+        |item: &usize| (kb.facts.iter()).any(|f| f.subjects.first() == Some(item) && names_all(f));
+    let mut found = items.iter().copied().filter(of);
+    let item = found.next()?;
+    found.next().is_none().then_some((fact, item))
 }
 
 /// The item at a position (1-based; 0 is the last).

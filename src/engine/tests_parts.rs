@@ -166,6 +166,25 @@ fn a_thing_named_by_its_owner_is_asked_by_its_name() {
 }
 
 #[test]
+fn one_item_of_the_last_list_is_picked_by_what_its_facts_name() {
+    use super::tests::{kb_of, FACTS, INTENTS, LEXICON};
+    let lea = "[[fact]]\nid = \"lea\"\nsubjects = [\"lea\"]\nmentions = [\"paris\"]\nrelation = \"is_a\"\nvalue = \"member in Paris\"\nintents = [\"description\"]\ntopic = \"people\"\nevidence = [\"Its members include Ada Smith, Lea Roy and Max Durand.\"]\nen = \"Lea Roy is a member in Paris.\"\nfr = \"Lea Roy est membre à Paris.\"\n";
+    let kb = kb_of(INTENTS, &format!("{FACTS}{lea}"), LEXICON);
+    let mut conv = Conversation::default();
+    ask(&kb, "who are the members of Acme?", &mut conv);
+    let a = ask(&kb, "what is the Paris one?", &mut conv);
+    assert!(
+        a.body.starts_with("Lea Roy is a member in Paris."),
+        "{}\n{}",
+        a.body,
+        a.explain()
+    );
+    // Without a list before it, "one" picks nothing.
+    let a = one(&kb, "what is the Paris one?");
+    assert!(!a.body.starts_with("Lea Roy"), "{}", a.body);
+}
+
+#[test]
 fn questions_about_sources_and_sections_introduce_the_fact() {
     let kb = kb();
     let a = one(&kb, "which source supports when Acme was founded?");
