@@ -6,7 +6,7 @@
 
 use super::compose::{plain, Context};
 use super::decide::Decision;
-use super::parse::Parsed;
+use super::parse::{Cmp, Number, Parsed};
 use crate::knowledge::{class, KnowledgeBase};
 
 /// The details an answer can give, in the order it gives them.
@@ -18,6 +18,13 @@ const TITLE_WORDS: usize = 2;
 /// A question about one or more references, or the list of all of them.
 pub fn decide(kb: &KnowledgeBase, p: &Parsed) -> Option<Decision> {
     let details = details(kb, p);
+    let numbered = numbered(kb, p);
+    if !numbered.is_empty() {
+        return Some(Decision::Reference {
+            refs: numbered,
+            details,
+        });
+    }
     // By its title, a reference is named only where something about it is asked ("when did
     // the massive new centre open?", not "what is Mila's GitHub page?").
     let by_title = !details.is_empty() || p.asks_source;
@@ -47,6 +54,20 @@ pub fn decide(kb: &KnowledgeBase, p: &Parsed) -> Option<Decision> {
         });
     }
     None
+}
+
+/// The references named by their number ("reference 3", "ref [6]", "source 4"), as the
+/// article numbers them.
+fn numbered(kb: &KnowledgeBase, p: &Parsed) -> Vec<usize> {
+    let source_before = |n: &Number| {
+        (n.from.checked_sub(1)).is_some_and(|i| kb.lexicon.sources.contains(&p.words[i]))
+    };
+    let exists = |v: u64| kb.references().iter().any(|r| r.n as u64 == v);
+    p.numbers
+        .iter()
+        .filter(|n| n.cmp == Cmp::Equal && source_before(n) && exists(n.value))
+        .map(|n| n.value as usize)
+        .collect()
 }
 
 /// The details asked, in [`DETAILS`] order.

@@ -185,6 +185,17 @@ fn one_item_of_the_last_list_is_picked_by_what_its_facts_name() {
 }
 
 #[test]
+fn a_reference_is_named_by_its_number() {
+    let kb = kb();
+    let a = one(&kb, "what is source 1?");
+    assert!(a.answered, "{}\n{}", a.body, a.explain());
+    assert_eq!(a.citations.len(), 1, "{}", a.body);
+    // No reference has that number; a number after another word names none.
+    assert!(!one(&kb, "what is source 9?").answered);
+    assert!(one(&kb, "what is 1?").citations.is_empty());
+}
+
+#[test]
 fn questions_about_sources_and_sections_introduce_the_fact() {
     let kb = kb();
     let a = one(&kb, "which source supports when Acme was founded?");
