@@ -78,8 +78,9 @@ fn fact(
         None => String::new(),
     };
     let section = asked_section(kb, p, f, r.subject);
-    let mut before = where_from(kb, p, &f.refs, section);
-    before.push_str(&verdict);
+    // "Yes. The article cites [6] for this: …": the verdict answers the question first.
+    let mut before = verdict;
+    before.push_str(&where_from(kb, p, &f.refs, section));
     let body = with_refs(kb, p.lang, before, &text, &f.refs, section);
     remember(kb, conv, r.subject, Some(r.fact), p);
     let subject = &kb.entities[r.subject];
