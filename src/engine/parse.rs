@@ -565,7 +565,10 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     p.ordinal_at = p.words.iter().position(|w| lex.ordinals.contains_key(w));
     p.ordinal = p.ordinal_at.map(|i| lex.ordinals[&p.words[i]]);
     p.fact_pronoun = p.classes.iter().any(|c| c & class::FACT_PRONOUN != 0);
-    p.elliptic = !verb && !p.pronoun && !p.person_pronoun && p.words.len() <= 6;
+    // The asker or the bot named ("t'as quel âge ?", "et toi ?") is no ellipsis of the last
+    // question about the article.
+    p.elliptic =
+        !verb && !p.pronoun && !p.person_pronoun && p.words.len() <= 6 && p.self_words.is_empty();
 }
 
 /// A question naming a person after a companion word ("who won the Turing Award with

@@ -350,6 +350,20 @@ fn a_word_written_with_its_accent_is_not_the_verb_it_would_be_without() {
 }
 
 #[test]
+fn a_short_question_naming_the_asker_or_the_bot_continues_nothing() {
+    let kb = kb();
+    let mut conv = Conversation::default();
+    ask(&kb, "who founded acme?", &mut conv);
+    let a = ask(&kb, "you when?", &mut conv);
+    assert!(!a.answered, "{}", a.body);
+    // Without the self word, the same ellipsis continues the question.
+    let mut conv = Conversation::default();
+    ask(&kb, "who founded acme?", &mut conv);
+    let a = ask(&kb, "when?", &mut conv);
+    assert!(a.answered && a.body.contains("1999"), "{}", a.body);
+}
+
+#[test]
 fn first_person_and_outside_names_claim_the_subject() {
     let kb = kb();
     for q in [
