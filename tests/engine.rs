@@ -435,3 +435,12 @@ fn a_choice_of_kinds_is_answered_by_the_kind_the_article_states() {
         assert!(!a.body.contains("partnership"), "{q}: {}", a.body);
     }
 }
+
+#[test]
+fn a_yes_no_question_the_article_does_not_settle_gets_what_it_says_of_the_thing_named() {
+    // The open-source list names baby-ai beside deep learning frameworks; the question is
+    // about baby-ai, which the article calls a platform.
+    let a = one("is baby-ai a deep learning framework?");
+    assert!(a.answered, "{}", a.body);
+    assert!(a.body.starts_with("baby-ai is a platform"), "{}", a.body);
+}

@@ -361,6 +361,14 @@ fn by_intent(
     }
     let mut best: Option<(Reading, Rank, &Candidate)> = None;
     let mut tied: Vec<usize> = Vec::new();
+    // A fact about the entity a yes/no question names first that does not settle the value
+    // asked ("is baby-ai a deep learning framework?"): what it says is the closest answer.
+    let first = s
+        .explicit
+        .first()
+        .copied()
+        .filter(|&e| e != DEFAULT_SUBJECT);
+    let mut unsettled: Option<(usize, usize, &Candidate)> = None;
     // "Partners besides universities": not the intent the left-out word asks for.
     let left_out = p.excluded.and_then(|i| kb.group_words.get(&p.words[i]));
     let asked = |c: &&Candidate| {
@@ -384,6 +392,9 @@ fn by_intent(
             let r = match readings::check(kb, p, Some(c), fact, subject, open, false, detail) {
                 Ok(r) => r,
                 Err(m) => {
+                    if matches!(m, Misfit::Value(_)) && first == Some(subject) {
+                        unsettled.get_or_insert((fact, subject, c));
+                    }
                     misfit.get_or_insert((c.intent, m));
                     continue;
                 }
@@ -400,6 +411,16 @@ fn by_intent(
         }
     }
     let (reading, _, c) = best?;
+    if let Some((fact, subject, c)) =
+        unsettled.filter(|_| p.yes_no && first != Some(reading.subject))
+    {
+        return Some(Decision::Fact {
+            reading: Reading::of(fact, subject),
+            intent: Some(c.intent),
+            score: c.score,
+            via: "(what the article says of the entity named, which does not settle it)".into(),
+        });
+    }
     if tied.len() > 1 && !same_topic(kb, &tied) {
         return Some(Decision::Refuse(Refusal::Ambiguous(tied)));
     }
