@@ -444,3 +444,17 @@ fn a_yes_no_question_the_article_does_not_settle_gets_what_it_says_of_the_thing_
     assert!(a.answered, "{}", a.body);
     assert!(a.body.starts_with("baby-ai is a platform"), "{}", a.body);
 }
+
+#[test]
+fn a_fact_refutes_only_the_kinds_of_values_it_lists_all_of() {
+    // Theano's origin is one organisation; what it is used for, the article does not list.
+    assert!(one("was theano made at google?").body.starts_with("No. "));
+    for q in [
+        "is theano used for reinforcement learning?",
+        "is myia used for computer vision?",
+        "did Hinton receive the Turing Award in 2018?",
+    ] {
+        let a = one(q);
+        assert!(!a.body.starts_with("No. "), "{q}: {}", a.body);
+    }
+}
