@@ -482,7 +482,14 @@ fn names_others(kb: &KnowledgeBase, p: &Parsed, f: &Fact, subject: usize) -> boo
             .chain(&f.mentions)
             .any(|e| other(e) && grouped.iter().any(|g| has(g, *e)));
     }
-    f.subjects.iter().chain(&f.mentions).any(other)
+    // Another the fact is about or gives, not one it only mentions: "which other institutes
+    // did Bengio found besides Mila?" is not answered by a sentence naming the Université de
+    // Montréal beside Mila.
+    let given = |e: &usize| f.subjects.contains(e) || f.items.contains(e) || gives(kb, f, *e);
+    f.subjects
+        .iter()
+        .chain(&f.mentions)
+        .any(|e| other(e) && given(e))
 }
 
 /// Below this, a number without a comparison is a count in the question, not a value.

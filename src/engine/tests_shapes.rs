@@ -472,3 +472,16 @@ fn a_yes_no_mark_inside_a_request_is_the_requests() {
         a.explain()
     );
 }
+
+#[test]
+fn others_asked_for_are_ones_the_fact_gives_not_ones_it_mentions() {
+    use super::tests::{kb_of, FACTS};
+    // The founding fact mentions Lea Roy but gives only Ada Smith: no one else founded Acme.
+    let facts = FACTS.replacen("mentions = [\"ada\"]", "mentions = [\"ada\", \"lea\"]", 1);
+    let kb = kb_of(INTENTS, &facts, &lexicon(r#"others = ["besides"]"#));
+    let a = one(&kb, "who besides Ada Smith founded Acme?");
+    assert!(!a.answered, "{}\n{}", a.body, a.explain());
+    // The members fact gives the others it names.
+    let a = one(&kb, "who besides Ada Smith is one of the members of Acme?");
+    assert!(a.answered, "{}\n{}", a.body, a.explain());
+}
