@@ -69,7 +69,22 @@ pub fn by_last_fact(
     let f = &kb.facts[fact];
     let subject = s.order.iter().find(|e| f.subjects.contains(e));
     let subject = subject.copied().unwrap_or(f.subjects[0]);
-    let reading = readings::check(kb, p, None, fact, subject, open, true, false).ok()?;
+    // What the last answer said counts, beyond its evidence quotes: "including faculty and
+    // students" is in the answer, though no quote of the count of researchers includes it.
+    let said = || {
+        !open.is_empty()
+            && (open.iter()).all(|&i| p.stems(kb, i).iter().any(|s| f.claim_stems.contains(s)))
+    };
+    let reading = match readings::check(kb, p, None, fact, subject, open, true, false) {
+        Ok(r) => r,
+        // Said in its own words, a yes/no follow-up is answered Yes.
+        Err(readings::Misfit::Unexplained(_)) if said() => Reading {
+            evidence_words: open.len(),
+            verdict: p.yes_no.then_some(true),
+            ..Reading::of(fact, subject)
+        },
+        Err(_) => return None,
+    };
     (reading.evidence_words > 0).then(|| Decision::Fact {
         reading,
         intent: None,

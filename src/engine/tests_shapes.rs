@@ -485,3 +485,26 @@ fn others_asked_for_are_ones_the_fact_gives_not_ones_it_mentions() {
     let a = one(&kb, "who besides Ada Smith is one of the members of Acme?");
     assert!(a.answered, "{}\n{}", a.body, a.explain());
 }
+
+#[test]
+fn a_follow_up_in_the_last_answers_own_words_is_about_its_fact() {
+    use super::tests::{kb_of, FACTS};
+    // The answer says more than its evidence quotes: "by a small team".
+    let facts = FACTS.replacen(
+        "en = \"Acme was founded in 1999.\"",
+        "en = \"Acme was founded in 1999, by a small team.\"",
+        1,
+    );
+    let lists = lexicon(r#"fact_pronouns = ["that"]"#)
+        .replace(r#"pronouns = ["it"]"#, r#"pronouns = ["it", "that"]"#);
+    let kb = kb_of(INTENTS, &facts, &lists);
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "when was acme founded?", &mut conv).answered);
+    let a = ask(&kb, "was that a team?", &mut conv);
+    assert!(
+        a.body.starts_with("Yes. Acme was founded in 1999"),
+        "{}\n{}",
+        a.body,
+        a.explain()
+    );
+}
