@@ -70,7 +70,11 @@ fn frames(kb: &KnowledgeBase, p: &Parsed, masked: &[&str]) -> Frames {
         // no purpose.
         if let Some(len) = lex.purposes.match_len_at(masked, i) {
             let end = purpose_end(p, i + len);
-            if i == 0 || end == n {
+            // An opening that ends on a possessive ("for my") needs what it is for: "for my
+            // report", not "what's the address for my bank?".
+            let opening = lex.possessives.contains(&p.words[i + len - 1]);
+            let said = (i + len..end).any(|j| lex.purpose_nouns.contains(&p.words[j]));
+            if (i == 0 || end == n) && (!opening || said) {
                 purpose[i..end].fill(true);
             }
         }

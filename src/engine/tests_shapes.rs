@@ -508,3 +508,15 @@ fn a_follow_up_in_the_last_answers_own_words_is_about_its_fact() {
         a.explain()
     );
 }
+
+#[test]
+fn a_purpose_opening_needs_what_it_is_for() {
+    let lists = r#"purposes = ["for my"]
+possessives = ["my"]
+purpose_nouns = ["report"]"#;
+    let kb = kb_with(INTENTS, &lexicon(lists));
+    assert!(one(&kb, "who founded acme for my report?").answered);
+    // "For my bank" is no purpose: "bank" is part of the question, and nothing explains it.
+    let a = one(&kb, "who founded acme for my bank?");
+    assert!(!a.answered, "{}", a.body);
+}

@@ -113,6 +113,7 @@ pub(super) fn assemble(
         others: CueSet::new(cues(&lex.others)),
         companions: set(&lex.companions),
         owned_by: lex.owned_by.clone(),
+        purpose_nouns: set(&lex.purpose_nouns),
         of_words: set(&lex.of_words),
         excluding: CueSet::new(cues(&lex.excluding)),
         only: set(&lex.only),
@@ -902,6 +903,7 @@ fn build_vocab(
         &lex.sections,
         &lex.list_words,
         &lex.companions,
+        &lex.purpose_nouns,
         &lex.between,
         &lex.restate,
     ];

@@ -200,6 +200,9 @@ pub struct LexiconFile {
     /// Bengio?"): the question asks for others.
     #[serde(default)]
     pub companions: Vec<String>,
+    /// What an asker's purpose opening ("for my") is for: "report", "class", "devoir".
+    #[serde(default)]
+    pub purpose_nouns: Vec<String>,
     /// Intents whose facts give what a thing belongs to ("IBM's tool").
     #[serde(default)]
     pub owned_by: Vec<String>,

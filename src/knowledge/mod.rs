@@ -301,6 +301,8 @@ pub struct Lexicon {
     /// Words before a person's name that ask for others than that person, in a question
     /// ("who won it with Bengio?").
     pub companions: FxHashSet<String>,
+    /// What an asker's purpose opening ("for my") is for: "report", "class", "devoir".
+    pub purpose_nouns: FxHashSet<String>,
     /// Intents whose facts give what a thing belongs to: "IBM's tool" is the one tool an
     /// `origin` fact gives as IBM's.
     pub owned_by: Vec<String>,
