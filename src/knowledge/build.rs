@@ -83,7 +83,7 @@ pub(super) fn assemble(
     source: Option<PathBuf>,
     article: wikitext::Article,
     entities: Vec<Entity>,
-    intents: Vec<Intent>,
+    mut intents: Vec<Intent>,
     mut facts: Vec<Fact>,
     lex: files::LexiconFile,
     messages: files::MessagesFile,
@@ -221,7 +221,7 @@ pub(super) fn assemble(
         })
         .collect();
     let vocab = build_vocab(&entities, &intents, &lexicon, &sentence_words);
-    let cue_index = cue_index(&intents);
+    let cue_index = cue_index(&mut intents);
     let words = word_table(&entities, &lexicon, &vocab, &cue_index);
     let names = Aliases::new(&entities);
     let mut examples = Vec::new();
@@ -942,11 +942,12 @@ impl StemMemo {
 /// Groups an intent may have (`all` in intents.toml).
 pub const MAX_GROUPS: usize = 4;
 
-/// Every intent's cues and patterns, compiled into one index.
-fn cue_index(intents: &[Intent]) -> CueIndex {
+/// Every intent's cues and patterns, compiled into one index (which takes the patterns'
+/// syntax trees).
+fn cue_index(intents: &mut [Intent]) -> CueIndex {
     let mut entries = Vec::new();
     let mut patterns = Vec::new();
-    for (owner, intent) in intents.iter().enumerate() {
+    for (owner, intent) in intents.iter_mut().enumerate() {
         let groups = intent
             .groups
             .iter()
@@ -970,11 +971,12 @@ fn cue_index(intents: &[Intent]) -> CueIndex {
         patterns.extend(
             intent
                 .patterns
-                .iter()
-                .map(|re| (owner, re.as_str().to_string())),
+                .iter_mut()
+                .enumerate()
+                .filter_map(|(k, re)| Some(((owner, k), re.take_syntax()?))),
         );
     }
-    CueIndex::new(entries, &patterns)
+    CueIndex::new(entries, patterns)
 }
 
 fn group_words(intents: &[Intent]) -> FxHashMap<String, Vec<usize>> {

@@ -3,7 +3,9 @@
 //! `RegexSet`, so matching a question costs a handful of hash lookups and one regex pass,
 //! whatever the number of cues.
 
+use super::pattern::PatternSet;
 use super::Cue;
+use regex_syntax::hir::Hir;
 use rustc_hash::FxHashMap;
 
 /// The role a cue plays for its intent.
@@ -28,9 +30,9 @@ pub struct Entry {
     pub cue: Cue,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct CueIndex {
-    patterns: Option<regex::bytes::RegexSet>,
+    patterns: Option<PatternSet>,
     /// (owner, pattern number within the owner) per pattern of the set.
     pattern_owner: Vec<(usize, usize)>,
     pub entries: Vec<Entry>,
@@ -50,16 +52,12 @@ struct Starting {
 }
 
 impl CueIndex {
-    /// `patterns`: (owner, source) in each owner's order; each must already compile alone.
-    pub fn new(entries: Vec<Entry>, patterns: &[(usize, String)]) -> CueIndex {
+    /// `patterns`: ((owner, pattern number within the owner), parsed pattern).
+    pub fn new(entries: Vec<Entry>, patterns: Vec<((usize, usize), Hir)>) -> CueIndex {
         let mut idx = CueIndex::default();
-        let mut count: FxHashMap<usize, usize> = FxHashMap::default();
-        for (owner, _) in patterns {
-            let k = count.entry(*owner).or_default();
-            idx.pattern_owner.push((*owner, *k));
-            *k += 1;
-        }
-        idx.patterns = super::pattern::set(patterns.iter().map(|(_, s)| s.as_str()));
+        let (owners, syntax): (Vec<(usize, usize)>, Vec<Hir>) = patterns.into_iter().unzip();
+        idx.pattern_owner = owners;
+        idx.patterns = PatternSet::new(&syntax);
         for e in entries {
             let id = idx.entries.len() as u32;
             let Some(first) = e.cue.first_word() else {
@@ -129,8 +127,8 @@ impl CueIndex {
     pub fn pattern_matches(&self, text: &str) -> Vec<(usize, usize)> {
         match &self.patterns {
             Some(set) => set
-                .matches(text.as_bytes())
-                .iter()
+                .matches(text)
+                .into_iter()
                 .map(|m| self.pattern_owner[m])
                 .collect(),
             None => Vec::new(),
@@ -284,7 +282,7 @@ mod tests {
                 cue: Cue::new(c).unwrap(),
             })
             .collect();
-        let idx = CueIndex::new(entries, &[]);
+        let idx = CueIndex::new(entries, Vec::new());
         let mut found = Vec::new();
         idx.each_match(&["what", "year", "was", "it"], |id, at| {
             found.push((id, at))
