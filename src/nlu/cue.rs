@@ -1,11 +1,22 @@
 //! Cues: words or phrases from the knowledge files, matched against a question's words.
 //! A trailing `*` on a word matches any ending.
 
-use super::normalize::{normalize, tokens};
+use super::normalize::{is_normal_word, normalize, tokens};
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Part {
     Word(String),
     Prefix(String),
+}
+
+impl Part {
+    /// A word, or the prefix of words when it had a trailing `*`.
+    fn new(word: String, prefix: bool) -> Part {
+        if prefix {
+            Part::Prefix(word)
+        } else {
+            Part::Word(word)
+        }
+    }
 }
 
 /// One cue, compiled.
@@ -18,21 +29,22 @@ pub struct Cue {
 impl Cue {
     /// Compiles a cue; `None` when it normalises to nothing.
     pub fn new(text: &str) -> Option<Cue> {
-        let parts: Vec<Part> = text
-            .split_whitespace()
-            .flat_map(|w| {
-                let star = w.ends_with('*');
-                let words = tokens(&normalize(w.trim_end_matches('*')));
-                let n = words.len();
-                words.into_iter().enumerate().map(move |(i, w)| {
-                    if star && i + 1 == n {
-                        Part::Prefix(w)
-                    } else {
-                        Part::Word(w)
-                    }
-                })
-            })
-            .collect();
+        let mut parts = Vec::new();
+        for w in text.split_whitespace() {
+            let word = w.trim_end_matches('*');
+            let star = word.len() < w.len();
+            // Most words of the knowledge's cues are already normalised: the loading of the
+            // knowledge compiles thousands of cues, and normalising each word was most of it.
+            if is_normal_word(word) {
+                parts.push(Part::new(word.to_string(), star));
+                continue;
+            }
+            let words = tokens(&normalize(word));
+            let n = words.len();
+            for (i, w) in words.into_iter().enumerate() {
+                parts.push(Part::new(w, star && i + 1 == n));
+            }
+        }
         (!parts.is_empty()).then(|| Cue {
             text: text.to_string(),
             parts,
