@@ -82,6 +82,7 @@ pub(super) fn assemble(
     sources: &Sources,
     source: Option<PathBuf>,
     article: wikitext::Article,
+    sentence_words: Vec<Vec<String>>,
     entities: Vec<Entity>,
     mut intents: Vec<Intent>,
     mut facts: Vec<Fact>,
@@ -206,11 +207,6 @@ pub(super) fn assemble(
         ..Lexicon::default()
     };
     lexicon.index_classes();
-    let sentence_words: Vec<Vec<String>> = article
-        .sentences
-        .iter()
-        .map(|s| tokens(&normalize(&s.text)))
-        .collect();
     let reference_words = reference_words(&article, &lexicon, &sentence_words);
     let reference_text = article
         .references
@@ -307,6 +303,16 @@ pub(super) fn assemble(
         unknown_stems: Memo::new(super::UNKNOWN_WORDS_KEPT),
         unknown_fixes: Memo::new(super::UNKNOWN_WORDS_KEPT),
     }
+}
+
+/// The words of each sentence of the article, normalised once: the facts' evidence and the
+/// knowledge's indexes all read them.
+pub(super) fn sentence_words(article: &wikitext::Article) -> Vec<Vec<String>> {
+    article
+        .sentences
+        .iter()
+        .map(|s| tokens(&normalize(&s.text)))
+        .collect()
 }
 
 /// Records in each quote the fact values it contains (see [`Evidence::values`]).
@@ -586,9 +592,11 @@ fn resolve(
 
 /// The facts. Every problem of every fact is listed, and a fact with a problem is left out
 /// (as is every fact when the article, the entities or the intents did not load).
+/// `sentence_words`: the article's, by [`sentence_words`].
 pub(super) fn build_facts(
     sources: &Sources,
     article: Option<&wikitext::Article>,
+    sentence_words: &[Vec<String>],
     entities: Option<&[Entity]>,
     intents: Option<&[Intent]>,
     problems: &mut Vec<KnowledgeError>,
@@ -736,8 +744,7 @@ pub(super) fn build_facts(
         }
         let mut context = Vec::new();
         for ev in &evidence {
-            let words = tokens(&normalize(&article.sentences[ev.sentence].text));
-            for e in named_in(&words) {
+            for e in named_in(&sentence_words[ev.sentence]) {
                 if !subjects.contains(&e) && !mentions.contains(&e) && !context.contains(&e) {
                     context.push(e);
                 }
@@ -752,11 +759,17 @@ pub(super) fn build_facts(
             quote_stems.insert(w.clone());
         }
         let mut claim_stems = FxHashSet::default();
-        let quotes = evidence.iter().map(|e| (e.words.clone(), false));
-        let answers = [(d.en.as_str(), false), (d.fr.as_str(), true)]
-            .map(|(t, french)| (tokens(&normalize(t)), french));
-        for (words, french) in quotes.chain(answers) {
-            let named = names.spans(&words);
+        // The answers' words serve twice: for the claims, then for the stems.
+        let answers = [
+            (tokens(&normalize(&d.en)), false),
+            (tokens(&normalize(&d.fr)), true),
+        ];
+        let answers = answers
+            .iter()
+            .map(|(words, french)| (words.as_slice(), *french));
+        let quotes = evidence.iter().map(|e| (e.words.as_slice(), false));
+        for (words, french) in quotes.chain(answers.clone()) {
+            let named = names.spans(words);
             for (w, _) in words.iter().zip(&named).filter(|(_, &n)| !n) {
                 claim_stems.insert(if french {
                     memo.french(w)
@@ -768,19 +781,18 @@ pub(super) fn build_facts(
         }
         let sentences = evidence
             .iter()
-            .map(|e| article.sentences[e.sentence].text.as_str());
-        let english = sentences.chain([d.en.as_str()]).map(|t| (t, false));
-        for (text, french) in english.chain([(d.fr.as_str(), true)]) {
-            for w in tokens(&normalize(text)) {
+            .map(|e| (sentence_words[e.sentence].as_slice(), false));
+        for (words, french) in sentences.chain(answers) {
+            for w in words {
                 if let Ok(n) = w.parse::<u64>() {
                     numbers.push(n);
                 }
                 stems.insert(if french {
-                    memo.french(&w)
+                    memo.french(w)
                 } else {
-                    memo.english(&w)
+                    memo.english(w)
                 });
-                stems.insert(w);
+                stems.insert(w.clone());
             }
         }
         out.push(Fact {
