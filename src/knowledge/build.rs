@@ -462,8 +462,12 @@ pub(super) fn build_entities(
     Some(out)
 }
 
+/// The cues of `list`, in a vector of the right size (collecting from a filter grows it by
+/// doubling, and thousands of cues stay loaded).
 fn cues(list: &[String]) -> Vec<Cue> {
-    list.iter().filter_map(|c| Cue::new(c)).collect()
+    let mut cues = Vec::with_capacity(list.len());
+    cues.extend(list.iter().filter_map(|c| Cue::new(c)));
+    cues
 }
 
 /// The intents. A duplicate id is a problem and only the first is kept; any other problem
@@ -957,7 +961,11 @@ pub const MAX_GROUPS: usize = 4;
 /// Every intent's cues and patterns, compiled into one index (which takes the patterns'
 /// syntax trees).
 fn cue_index(intents: &mut [Intent]) -> CueIndex {
-    let mut entries = Vec::new();
+    let cues = |i: &Intent| {
+        let lists = [&i.boost, &i.not, &i.wh, &i.fits];
+        i.groups.iter().chain(lists).map(Vec::len).sum::<usize>()
+    };
+    let mut entries = Vec::with_capacity(intents.iter().map(cues).sum());
     let mut patterns = Vec::new();
     for (owner, intent) in intents.iter_mut().enumerate() {
         let groups = intent

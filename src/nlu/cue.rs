@@ -2,15 +2,18 @@
 //! A trailing `*` on a word matches any ending.
 
 use super::normalize::{is_normal_word, normalize, tokens};
+use std::sync::Arc;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Part {
-    Word(String),
-    Prefix(String),
+    Word(Box<str>),
+    Prefix(Box<str>),
 }
 
 impl Part {
     /// A word, or the prefix of words when it had a trailing `*`.
     fn new(word: String, prefix: bool) -> Part {
+        let word = word.into_boxed_str();
         if prefix {
             Part::Prefix(word)
         } else {
@@ -19,11 +22,11 @@ impl Part {
     }
 }
 
-/// One cue, compiled.
+/// One cue, compiled. Cloning one shares it: the index of all cues holds the intents' own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cue {
-    pub text: String,
-    parts: Vec<Part>,
+    pub text: Arc<str>,
+    parts: Arc<[Part]>,
 }
 
 impl Cue {
@@ -46,8 +49,8 @@ impl Cue {
             }
         }
         (!parts.is_empty()).then(|| Cue {
-            text: text.to_string(),
-            parts,
+            text: text.into(),
+            parts: parts.into(),
         })
     }
 
@@ -76,8 +79,8 @@ impl Cue {
                 .iter()
                 .zip(&words[i + skip.min(n)..i + n])
                 .all(|(p, w)| match p {
-                    Part::Word(x) => x == w,
-                    Part::Prefix(x) => w.starts_with(x.as_str()),
+                    Part::Word(x) => **x == **w,
+                    Part::Prefix(x) => w.starts_with(&**x),
                 })
     }
 
@@ -106,7 +109,7 @@ impl Cue {
     /// The plain words of the cue (for the typo-correction vocabulary).
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.parts.iter().map(|p| match p {
-            Part::Word(w) | Part::Prefix(w) => w.as_str(),
+            Part::Word(w) | Part::Prefix(w) => &**w,
         })
     }
 }

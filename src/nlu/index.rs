@@ -58,11 +58,10 @@ impl CueIndex {
         let (owners, syntax): (Vec<(usize, usize)>, Vec<Hir>) = patterns.into_iter().unzip();
         idx.pattern_owner = owners;
         idx.patterns = PatternSet::new(&syntax);
-        for e in entries {
-            let id = idx.entries.len() as u32;
+        for (id, e) in entries.iter().enumerate() {
+            let id = id as u32;
             let Some(first) = e.cue.first_word() else {
                 idx.prefixed.push(id);
-                idx.entries.push(e);
                 continue;
             };
             let next = idx.starting.len() as u32;
@@ -76,8 +75,8 @@ impl CueIndex {
                 None => &mut starting.ids,
             }
             .push(id);
-            idx.entries.push(e);
         }
+        idx.entries = entries;
         idx
     }
 
