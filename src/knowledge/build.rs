@@ -924,7 +924,6 @@ fn build_vocab(
             v.insert(w, false);
         }
     }
-    v.index();
     v
 }
 
