@@ -413,16 +413,17 @@ fn word_table(
         words.entry(w.clone()).or_default().class = c;
     }
     for (w, to) in &lex.rewrite {
-        words.entry(w.clone()).or_default().rewrite = Some(to.clone());
+        words.entry(w.clone()).or_default().links_mut().rewrite = Some(to.clone());
     }
     for (e, ent) in entities.iter().enumerate() {
         for (a, alias) in ent.aliases.iter().enumerate() {
             let first = words.entry(alias[0].clone()).or_default();
-            first.aliases.push((e, a));
+            first.links_mut().aliases.push((e, a));
         }
     }
     for (i, (name, _)) in lex.external.iter().enumerate() {
-        words.entry(name[0].clone()).or_default().externals.push(i);
+        let first = words.entry(name[0].clone()).or_default();
+        first.links_mut().externals.push(i);
     }
     words
 }
