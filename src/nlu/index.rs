@@ -1,6 +1,6 @@
 //! Cue lookup: every cue of every intent, indexed by its first word, and phrases by their
 //! second word too (prefix cues are kept apart and scanned), plus every pattern in one
-//! `RegexSet`, so matching a question costs a handful of hash lookups and one regex pass,
+//! `PatternSet`, so matching a question costs a handful of hash lookups and one regex pass,
 //! whatever the number of cues.
 
 use super::pattern::PatternSet;

@@ -5,10 +5,10 @@
 //! compiled from those syntax trees and matches them in one pass, and a pattern is compiled
 //! alone only when a question first needs its span.
 
-use regex::bytes::{Regex, RegexBuilder};
 use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::{self, pikevm::PikeVM, WhichCaptures, NFA};
-use regex_automata::util::pool::Pool;
+use regex_automata::util::{pool::Pool, syntax};
 use regex_automata::{Input, MatchKind, PatternSet as Found};
 use regex_syntax::hir::Hir;
 use std::ops::Range;
@@ -53,11 +53,24 @@ impl Pattern {
 
     /// The first match in `text`, as a byte range.
     pub fn find(&self, text: &str) -> Option<Range<usize>> {
-        let re = self
-            .compiled
-            .get_or_init(|| RegexBuilder::new(&self.source).unicode(false).build().ok());
+        let re = self.compiled.get_or_init(|| alone(&self.source));
         re.as_ref()?.find(text.as_bytes()).map(|m| m.range())
     }
+}
+
+/// `source` compiled alone, to find its first match as `regex::bytes::Regex` would, but
+/// without a lazy DFA: a question is a few dozen bytes, and the DFA's caches were most of the
+/// memory each pattern took.
+fn alone(source: &str) -> Option<Regex> {
+    let config = meta::Config::new()
+        .utf8_empty(false)
+        .nfa_size_limit(Some(NFA_SIZE_LIMIT))
+        .hybrid(false);
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .build(source)
+        .ok()
 }
 
 type NewCache = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
