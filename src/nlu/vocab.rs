@@ -19,9 +19,10 @@ pub struct Vocab {
 struct Targets {
     /// Meaningful words by (length, first letter): the only correction targets.
     by_key: FxHashMap<(usize, char), Vec<Target>>,
-    /// Short known words by their consonants ("from" under "frm"): what a texting form with
-    /// its vowels dropped may stand for.
-    by_consonants: FxHashMap<String, Vec<String>>,
+    /// Short known words under their consonants ("from" under "frm"), sorted by them: what a
+    /// texting form with its vowels dropped may stand for. A sorted list of pairs takes half
+    /// the memory of a map of lists.
+    by_consonants: Vec<(Box<str>, Box<str>)>,
 }
 
 /// Longest word a texting form without vowels stands for ("stand" for "stnd").
@@ -193,13 +194,11 @@ impl Vocab {
         let first = word.chars().next();
         let best = self
             .targets()
-            .by_consonants
-            .get(&key)?
-            .iter()
+            .under_consonants(&key)
             .filter(|c| c.len() <= len + 2 && c.chars().next() == first)
             .filter(|c| drops_vowels(word, c))
-            .min_by_key(|c| (!preferred(c), self.is_meaningful(c), c.len(), c.as_str()))?;
-        Some((best.clone(), len as f64 / best.len() as f64))
+            .min_by_key(|c| (!preferred(c), self.is_meaningful(c), c.len(), *c))?;
+        Some((best.to_string(), len as f64 / best.len() as f64))
     }
 
     /// The known word closest to `word`, with its similarity in 0..1, if one is close enough.
@@ -266,10 +265,12 @@ impl Targets {
             if (3..=UNVOWELLED_MAX).contains(&n) && w.chars().all(|c| c.is_ascii_lowercase()) {
                 let key = consonants(w);
                 if key.len() >= 2 && key.len() < n {
-                    t.by_consonants.entry(key).or_default().push(w.clone());
+                    t.by_consonants.push((key.into(), w.as_str().into()));
                 }
             }
         }
+        t.by_consonants.sort_unstable();
+        t.by_consonants.shrink_to_fit();
         let mut meaningful: Vec<&String> =
             words.iter().filter(|(_, m)| **m).map(|(w, _)| w).collect();
         meaningful.sort();
@@ -283,6 +284,16 @@ impl Targets {
             }
         }
         t
+    }
+
+    /// The words filed under `consonants`.
+    fn under_consonants<'a>(&'a self, consonants: &'a str) -> impl Iterator<Item = &'a str> {
+        let list = &self.by_consonants;
+        let start = list.partition_point(|(k, _)| &**k < consonants);
+        list[start..]
+            .iter()
+            .take_while(move |(k, _)| &**k == consonants)
+            .map(|(_, w)| &**w)
     }
 }
 
