@@ -43,7 +43,7 @@ fn cue_text(kb: &KnowledgeBase, id: u32) -> &str {
     kb.cue_index
         .entries
         .get(id as usize)
-        .map_or("(a named value)", |e| e.cue.text.as_str())
+        .map_or("(a named value)", |e| &*e.cue.text)
 }
 
 #[derive(Debug, Clone, Default)]

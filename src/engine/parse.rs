@@ -321,7 +321,7 @@ fn find_names(
     while i < words.len() {
         let mut best: Option<(Named, usize)> = None;
         let (aliases, externals) =
-            known[i].map_or((&[][..], &[][..]), |w| (&w.aliases, &w.externals));
+            known[i].map_or((&[][..], &[][..]), |w| (w.aliases(), w.externals()));
         for &(e, a) in aliases {
             let alias = &kb.entities[e].aliases[a];
             if matches(alias, i) && best.as_ref().is_none_or(|(_, n)| alias.len() > *n) {

@@ -53,7 +53,7 @@ pub(super) fn correct<'k>(kb: &'k KnowledgeBase, normalized: &str) -> Corrected<
         // A one-letter texting form after a preposition is a name ("a framework for R").
         let kept = w.len() == 1 && prev_in(&lex.name_after);
         let word = kb.word(w);
-        if let Some(rw) = word.and_then(|x| x.rewrite.as_ref()).filter(|_| !kept) {
+        if let Some(rw) = word.and_then(|x| x.rewrite()).filter(|_| !kept) {
             for r in rw {
                 out.push(r.clone(), kb.word(r), 1.0);
             }

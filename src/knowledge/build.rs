@@ -82,8 +82,9 @@ pub(super) fn assemble(
     sources: &Sources,
     source: Option<PathBuf>,
     article: wikitext::Article,
+    sentence_words: Vec<Vec<String>>,
     entities: Vec<Entity>,
-    intents: Vec<Intent>,
+    mut intents: Vec<Intent>,
     mut facts: Vec<Fact>,
     lex: files::LexiconFile,
     messages: files::MessagesFile,
@@ -210,11 +211,6 @@ pub(super) fn assemble(
         ..Lexicon::default()
     };
     lexicon.index_classes();
-    let sentence_words: Vec<Vec<String>> = article
-        .sentences
-        .iter()
-        .map(|s| tokens(&normalize(&s.text)))
-        .collect();
     let reference_words = reference_words(&article, &lexicon, &sentence_words);
     let reference_text = article
         .references
@@ -225,7 +221,7 @@ pub(super) fn assemble(
         })
         .collect();
     let vocab = build_vocab(&entities, &intents, &lexicon, &sentence_words);
-    let cue_index = cue_index(&intents);
+    let cue_index = cue_index(&mut intents);
     let words = word_table(&entities, &lexicon, &vocab, &cue_index);
     let names = Aliases::new(&entities);
     let mut examples = Vec::new();
@@ -311,6 +307,16 @@ pub(super) fn assemble(
         unknown_stems: Memo::new(super::UNKNOWN_WORDS_KEPT),
         unknown_fixes: Memo::new(super::UNKNOWN_WORDS_KEPT),
     }
+}
+
+/// The words of each sentence of the article, normalised once: the facts' evidence and the
+/// knowledge's indexes all read them.
+pub(super) fn sentence_words(article: &wikitext::Article) -> Vec<Vec<String>> {
+    article
+        .sentences
+        .iter()
+        .map(|s| tokens(&normalize(&s.text)))
+        .collect()
 }
 
 /// Records in each quote the fact values it contains (see [`Evidence::values`]).
@@ -411,16 +417,17 @@ fn word_table(
         words.entry(w.clone()).or_default().class = c;
     }
     for (w, to) in &lex.rewrite {
-        words.entry(w.clone()).or_default().rewrite = Some(to.clone());
+        words.entry(w.clone()).or_default().links_mut().rewrite = Some(to.clone());
     }
     for (e, ent) in entities.iter().enumerate() {
         for (a, alias) in ent.aliases.iter().enumerate() {
             let first = words.entry(alias[0].clone()).or_default();
-            first.aliases.push((e, a));
+            first.links_mut().aliases.push((e, a));
         }
     }
     for (i, (name, _)) in lex.external.iter().enumerate() {
-        words.entry(name[0].clone()).or_default().externals.push(i);
+        let first = words.entry(name[0].clone()).or_default();
+        first.links_mut().externals.push(i);
     }
     words
 }
@@ -460,8 +467,12 @@ pub(super) fn build_entities(
     Some(out)
 }
 
+/// The cues of `list`, in a vector of the right size (collecting from a filter grows it by
+/// doubling, and thousands of cues stay loaded).
 fn cues(list: &[String]) -> Vec<Cue> {
-    list.iter().filter_map(|c| Cue::new(c)).collect()
+    let mut cues = Vec::with_capacity(list.len());
+    cues.extend(list.iter().filter_map(|c| Cue::new(c)));
+    cues
 }
 
 /// The intents. A duplicate id is a problem and only the first is kept; any other problem
@@ -590,9 +601,11 @@ fn resolve(
 
 /// The facts. Every problem of every fact is listed, and a fact with a problem is left out
 /// (as is every fact when the article, the entities or the intents did not load).
+/// `sentence_words`: the article's, by [`sentence_words`].
 pub(super) fn build_facts(
     sources: &Sources,
     article: Option<&wikitext::Article>,
+    sentence_words: &[Vec<String>],
     entities: Option<&[Entity]>,
     intents: Option<&[Intent]>,
     problems: &mut Vec<KnowledgeError>,
@@ -745,8 +758,7 @@ pub(super) fn build_facts(
         }
         let mut context = Vec::new();
         for ev in &evidence {
-            let words = tokens(&normalize(&article.sentences[ev.sentence].text));
-            for e in named_in(&words) {
+            for e in named_in(&sentence_words[ev.sentence]) {
                 if !subjects.contains(&e) && !mentions.contains(&e) && !context.contains(&e) {
                     context.push(e);
                 }
@@ -761,11 +773,17 @@ pub(super) fn build_facts(
             quote_stems.insert(w.clone());
         }
         let mut claim_stems = FxHashSet::default();
-        let quotes = evidence.iter().map(|e| (e.words.clone(), false));
-        let answers = [(d.en.as_str(), false), (d.fr.as_str(), true)]
-            .map(|(t, french)| (tokens(&normalize(t)), french));
-        for (words, french) in quotes.chain(answers) {
-            let named = names.spans(&words);
+        // The answers' words serve twice: for the claims, then for the stems.
+        let answers = [
+            (tokens(&normalize(&d.en)), false),
+            (tokens(&normalize(&d.fr)), true),
+        ];
+        let answers = answers
+            .iter()
+            .map(|(words, french)| (words.as_slice(), *french));
+        let quotes = evidence.iter().map(|e| (e.words.as_slice(), false));
+        for (words, french) in quotes.chain(answers.clone()) {
+            let named = names.spans(words);
             for (w, _) in words.iter().zip(&named).filter(|(_, &n)| !n) {
                 claim_stems.insert(if french {
                     memo.french(w)
@@ -777,19 +795,18 @@ pub(super) fn build_facts(
         }
         let sentences = evidence
             .iter()
-            .map(|e| article.sentences[e.sentence].text.as_str());
-        let english = sentences.chain([d.en.as_str()]).map(|t| (t, false));
-        for (text, french) in english.chain([(d.fr.as_str(), true)]) {
-            for w in tokens(&normalize(text)) {
+            .map(|e| (sentence_words[e.sentence].as_slice(), false));
+        for (words, french) in sentences.chain(answers) {
+            for w in words {
                 if let Ok(n) = w.parse::<u64>() {
                     numbers.push(n);
                 }
                 stems.insert(if french {
-                    memo.french(&w)
+                    memo.french(w)
                 } else {
-                    memo.english(&w)
+                    memo.english(w)
                 });
-                stems.insert(w);
+                stems.insert(w.clone());
             }
         }
         out.push(Fact {
@@ -942,7 +959,6 @@ fn build_vocab(
             v.insert(w, false);
         }
     }
-    v.index();
     v
 }
 
@@ -976,11 +992,16 @@ impl StemMemo {
 /// Groups an intent may have (`all` in intents.toml).
 pub const MAX_GROUPS: usize = 4;
 
-/// Every intent's cues and patterns, compiled into one index.
-fn cue_index(intents: &[Intent]) -> CueIndex {
-    let mut entries = Vec::new();
+/// Every intent's cues and patterns, compiled into one index (which takes the patterns'
+/// syntax trees).
+fn cue_index(intents: &mut [Intent]) -> CueIndex {
+    let cues = |i: &Intent| {
+        let lists = [&i.boost, &i.not, &i.wh, &i.fits];
+        i.groups.iter().chain(lists).map(Vec::len).sum::<usize>()
+    };
+    let mut entries = Vec::with_capacity(intents.iter().map(cues).sum());
     let mut patterns = Vec::new();
-    for (owner, intent) in intents.iter().enumerate() {
+    for (owner, intent) in intents.iter_mut().enumerate() {
         let groups = intent
             .groups
             .iter()
@@ -1004,11 +1025,12 @@ fn cue_index(intents: &[Intent]) -> CueIndex {
         patterns.extend(
             intent
                 .patterns
-                .iter()
-                .map(|re| (owner, re.as_str().to_string())),
+                .iter_mut()
+                .enumerate()
+                .filter_map(|(k, re)| Some(((owner, k), re.take_syntax()?))),
         );
     }
-    CueIndex::new(entries, &patterns)
+    CueIndex::new(entries, patterns)
 }
 
 fn group_words(intents: &[Intent]) -> FxHashMap<String, Vec<usize>> {

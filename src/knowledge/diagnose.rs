@@ -3,7 +3,9 @@
 //! left out so that the rest can still be built. [`build`](super::build) returns the first
 //! problem; `check` reports them all.
 
-use super::build::{assemble, build_entities, build_facts, build_intents, err, parse};
+use super::build::{
+    assemble, build_entities, build_facts, build_intents, err, parse, sentence_words,
+};
 use super::files::{self, Sources};
 use super::*;
 
@@ -43,12 +45,14 @@ pub struct MissingQuote {
 pub fn diagnose(sources: &Sources, source: Option<PathBuf>) -> Diagnosis {
     let mut problems = Vec::new();
     let article = read_article(sources, &mut problems);
+    let words = article.as_ref().map_or_else(Vec::new, sentence_words);
     let entities = build_entities(sources, &mut problems);
     let intents = build_intents(sources, &mut problems);
     let mut found = FactsFound::default();
     let facts = build_facts(
         sources,
         article.as_ref(),
+        &words,
         entities.as_deref(),
         intents.as_deref(),
         &mut problems,
@@ -62,7 +66,7 @@ pub fn diagnose(sources: &Sources, source: Option<PathBuf>) -> Diagnosis {
     let kb = match (article.clone(), entities, intents, facts, lex, messages) {
         (Some(article), Some(entities), Some(intents), Some(facts), Some(lex), Some(messages)) => {
             Some(assemble(
-                sources, source, article, entities, intents, facts, lex, messages,
+                sources, source, article, words, entities, intents, facts, lex, messages,
             ))
         }
         _ => None,

@@ -431,17 +431,45 @@ pub struct Word {
     pub class: u32,
     /// In the vocabulary (see [`Vocab::contains`]): never corrected as a typo.
     pub known: bool,
-    /// The words a texting form stands for (`lexicon.rewrite`).
-    pub rewrite: Option<Vec<String>>,
-    /// The entity aliases it starts: (entity, alias).
-    pub aliases: Vec<(usize, usize)>,
-    /// The external names it starts: indices into `lexicon.external`.
-    pub externals: Vec<usize>,
     /// The intents' cues it starts (see [`crate::nlu::CueIndex::first_word_id`]).
     pub cues: Option<u32>,
+    /// What only a few words have, apart: the table of all words stays half as large.
+    links: Option<Box<Links>>,
     /// The word, its stems and its synonyms' stems, computed at first use (see
     /// [`KnowledgeBase::stems`]).
     stems: OnceLock<Arc<[String]>>,
+}
+
+/// The names and forms a word starts or stands for (see [`Word`]).
+#[derive(Debug, Default)]
+struct Links {
+    /// The words a texting form stands for (`lexicon.rewrite`).
+    rewrite: Option<Vec<String>>,
+    /// The entity aliases it starts: (entity, alias).
+    aliases: Vec<(usize, usize)>,
+    /// The external names it starts: indices into `lexicon.external`.
+    externals: Vec<usize>,
+}
+
+impl Word {
+    /// The words a texting form stands for (`lexicon.rewrite`).
+    pub fn rewrite(&self) -> Option<&[String]> {
+        self.links.as_ref()?.rewrite.as_deref()
+    }
+
+    /// The entity aliases it starts: (entity, alias).
+    pub fn aliases(&self) -> &[(usize, usize)] {
+        self.links.as_ref().map_or(&[], |l| &l.aliases)
+    }
+
+    /// The external names it starts: indices into `lexicon.external`.
+    pub fn externals(&self) -> &[usize] {
+        self.links.as_ref().map_or(&[], |l| &l.externals)
+    }
+
+    fn links_mut(&mut self) -> &mut Links {
+        self.links.get_or_insert_with(Box::default)
+    }
 }
 
 /// An intent's example question, as suggested to users.
@@ -618,7 +646,7 @@ impl KnowledgeBase {
         let starting = words.get(i).and_then(|w| self.word(w));
         starting
             .into_iter()
-            .flat_map(|w| &w.aliases)
+            .flat_map(|w| w.aliases())
             .filter_map(move |&(e, a)| {
                 let alias = &self.entities[e].aliases[a];
                 words[i..].starts_with(alias).then_some((e, alias.len()))

@@ -1,41 +1,56 @@
 //! Cues: words or phrases from the knowledge files, matched against a question's words.
 //! A trailing `*` on a word matches any ending.
 
-use super::normalize::{normalize, tokens};
+use super::normalize::{is_normal_word, normalize, tokens};
+use std::sync::Arc;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Part {
-    Word(String),
-    Prefix(String),
+    Word(Box<str>),
+    Prefix(Box<str>),
 }
 
-/// One cue, compiled.
+impl Part {
+    /// A word, or the prefix of words when it had a trailing `*`.
+    fn new(word: String, prefix: bool) -> Part {
+        let word = word.into_boxed_str();
+        if prefix {
+            Part::Prefix(word)
+        } else {
+            Part::Word(word)
+        }
+    }
+}
+
+/// One cue, compiled. Cloning one shares it: the index of all cues holds the intents' own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cue {
-    pub text: String,
-    parts: Vec<Part>,
+    pub text: Arc<str>,
+    parts: Arc<[Part]>,
 }
 
 impl Cue {
     /// Compiles a cue; `None` when it normalises to nothing.
     pub fn new(text: &str) -> Option<Cue> {
-        let parts: Vec<Part> = text
-            .split_whitespace()
-            .flat_map(|w| {
-                let star = w.ends_with('*');
-                let words = tokens(&normalize(w.trim_end_matches('*')));
-                let n = words.len();
-                words.into_iter().enumerate().map(move |(i, w)| {
-                    if star && i + 1 == n {
-                        Part::Prefix(w)
-                    } else {
-                        Part::Word(w)
-                    }
-                })
-            })
-            .collect();
+        let mut parts = Vec::new();
+        for w in text.split_whitespace() {
+            let word = w.trim_end_matches('*');
+            let star = word.len() < w.len();
+            // Most words of the knowledge's cues are already normalised: the loading of the
+            // knowledge compiles thousands of cues, and normalising each word was most of it.
+            if is_normal_word(word) {
+                parts.push(Part::new(word.to_string(), star));
+                continue;
+            }
+            let words = tokens(&normalize(word));
+            let n = words.len();
+            for (i, w) in words.into_iter().enumerate() {
+                parts.push(Part::new(w, star && i + 1 == n));
+            }
+        }
         (!parts.is_empty()).then(|| Cue {
-            text: text.to_string(),
-            parts,
+            text: text.into(),
+            parts: parts.into(),
         })
     }
 
@@ -64,8 +79,8 @@ impl Cue {
                 .iter()
                 .zip(&words[i + skip.min(n)..i + n])
                 .all(|(p, w)| match p {
-                    Part::Word(x) => x == w,
-                    Part::Prefix(x) => w.starts_with(x.as_str()),
+                    Part::Word(x) => **x == **w,
+                    Part::Prefix(x) => w.starts_with(&**x),
                 })
     }
 
@@ -94,7 +109,7 @@ impl Cue {
     /// The plain words of the cue (for the typo-correction vocabulary).
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.parts.iter().map(|p| match p {
-            Part::Word(w) | Part::Prefix(w) => w.as_str(),
+            Part::Word(w) | Part::Prefix(w) => &**w,
         })
     }
 }

@@ -1,9 +1,11 @@
 //! Cue lookup: every cue of every intent, indexed by its first word, and phrases by their
 //! second word too (prefix cues are kept apart and scanned), plus every pattern in one
-//! `RegexSet`, so matching a question costs a handful of hash lookups and one regex pass,
+//! `PatternSet`, so matching a question costs a handful of hash lookups and one regex pass,
 //! whatever the number of cues.
 
+use super::pattern::PatternSet;
 use super::Cue;
+use regex_syntax::hir::Hir;
 use rustc_hash::FxHashMap;
 
 /// The role a cue plays for its intent.
@@ -28,9 +30,9 @@ pub struct Entry {
     pub cue: Cue,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct CueIndex {
-    patterns: Option<regex::bytes::RegexSet>,
+    patterns: Option<PatternSet>,
     /// (owner, pattern number within the owner) per pattern of the set.
     pattern_owner: Vec<(usize, usize)>,
     pub entries: Vec<Entry>,
@@ -50,21 +52,16 @@ struct Starting {
 }
 
 impl CueIndex {
-    /// `patterns`: (owner, source) in each owner's order; each must already compile alone.
-    pub fn new(entries: Vec<Entry>, patterns: &[(usize, String)]) -> CueIndex {
+    /// `patterns`: ((owner, pattern number within the owner), parsed pattern).
+    pub fn new(entries: Vec<Entry>, patterns: Vec<((usize, usize), Hir)>) -> CueIndex {
         let mut idx = CueIndex::default();
-        let mut count: FxHashMap<usize, usize> = FxHashMap::default();
-        for (owner, _) in patterns {
-            let k = count.entry(*owner).or_default();
-            idx.pattern_owner.push((*owner, *k));
-            *k += 1;
-        }
-        idx.patterns = super::pattern::set(patterns.iter().map(|(_, s)| s.as_str()));
-        for e in entries {
-            let id = idx.entries.len() as u32;
+        let (owners, syntax): (Vec<(usize, usize)>, Vec<Hir>) = patterns.into_iter().unzip();
+        idx.pattern_owner = owners;
+        idx.patterns = PatternSet::new(&syntax);
+        for (id, e) in entries.iter().enumerate() {
+            let id = id as u32;
             let Some(first) = e.cue.first_word() else {
                 idx.prefixed.push(id);
-                idx.entries.push(e);
                 continue;
             };
             let next = idx.starting.len() as u32;
@@ -78,8 +75,8 @@ impl CueIndex {
                 None => &mut starting.ids,
             }
             .push(id);
-            idx.entries.push(e);
         }
+        idx.entries = entries;
         idx
     }
 
@@ -129,8 +126,8 @@ impl CueIndex {
     pub fn pattern_matches(&self, text: &str) -> Vec<(usize, usize)> {
         match &self.patterns {
             Some(set) => set
-                .matches(text.as_bytes())
-                .iter()
+                .matches(text)
+                .into_iter()
                 .map(|m| self.pattern_owner[m])
                 .collect(),
             None => Vec::new(),
@@ -284,7 +281,7 @@ mod tests {
                 cue: Cue::new(c).unwrap(),
             })
             .collect();
-        let idx = CueIndex::new(entries, &[]);
+        let idx = CueIndex::new(entries, Vec::new());
         let mut found = Vec::new();
         idx.each_match(&["what", "year", "was", "it"], |id, at| {
             found.push((id, at))

@@ -198,6 +198,15 @@ fn push_str(out: &mut String, space: &mut bool, s: &str) {
     out.push_str(s);
     *space = false;
 }
+
+/// Whether `w` is one word already normalised (lower-case ASCII letters and digits): then
+/// [`normalize`] gives it back unchanged, and its [`tokens`] are itself.
+pub fn is_normal_word(w: &str) -> bool {
+    !w.is_empty()
+        && w.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
 /// The words of a normalised string.
 pub fn tokens(normalized: &str) -> Vec<String> {
     normalized
@@ -225,6 +234,27 @@ mod tests {
         ];
         for s in texts {
             assert_eq!(normalize(s), normalize(&format!("{s}\u{a0}")), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_normal_word_normalises_to_itself() {
+        for w in ["mila", "2017", "co2", "a"] {
+            assert!(is_normal_word(w));
+            assert_eq!(normalize(w), w);
+            assert_eq!(tokens(w), [w]);
+        }
+        let not_normal = [
+            "",
+            "Mila",
+            "co-founder",
+            "l'institut",
+            "é",
+            "'93",
+            "m.i.l.a",
+        ];
+        for w in not_normal {
+            assert!(!is_normal_word(w));
         }
     }
 

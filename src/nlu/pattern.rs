@@ -1,23 +1,35 @@
 //! An intent's regular expression over the normalised question. Normalised text is ASCII
 //! words joined by single spaces, so patterns are compiled without Unicode classes: compiling
-//! `\b` or `\S` for all of Unicode cost more than the rest of start-up. A pattern is checked
-//! when the knowledge loads and compiled alone only when a question first needs its span; the
-//! [`CueIndex`](super::CueIndex) matches all of them in one pass.
+//! `\b` or `\S` for all of Unicode cost more than the rest of start-up. A pattern is parsed
+//! once, when the knowledge loads (which checks it); the [`PatternSet`] of all of them is
+//! compiled from those syntax trees and matches them in one pass, and a pattern is compiled
+//! alone only when a question first needs its span.
 
-use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::{self, pikevm::PikeVM, WhichCaptures, NFA};
+use regex_automata::util::{pool::Pool, syntax};
+use regex_automata::{Input, MatchKind, PatternSet as Found};
+use regex_syntax::hir::Hir;
 use std::ops::Range;
+use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::OnceLock;
+
+/// Largest automaton the patterns may compile to, as `regex` allows by default.
+const NFA_SIZE_LIMIT: usize = 10 << 20;
 
 #[derive(Debug, Clone)]
 pub struct Pattern {
     source: String,
+    /// The parsed pattern, from its check until the [`PatternSet`] is compiled from it.
+    syntax: Option<Hir>,
     compiled: OnceLock<Option<Regex>>,
 }
 
 impl Pattern {
-    /// Checks the syntax (the error is regex's own message); compiling waits for first use.
+    /// Parses the pattern, which checks it (the error is regex's own message).
     pub fn new(source: &str) -> Result<Pattern, String> {
-        regex_syntax::ParserBuilder::new()
+        let syntax = regex_syntax::ParserBuilder::new()
             .unicode(false)
             .utf8(false)
             .build()
@@ -25,6 +37,7 @@ impl Pattern {
             .map_err(|e| e.to_string())?;
         Ok(Pattern {
             source: source.to_string(),
+            syntax: Some(syntax),
             compiled: OnceLock::new(),
         })
     }
@@ -33,16 +46,90 @@ impl Pattern {
         &self.source
     }
 
+    /// The parsed pattern, handed over once (to compile the set): it is not kept after.
+    pub fn take_syntax(&mut self) -> Option<Hir> {
+        self.syntax.take()
+    }
+
     /// The first match in `text`, as a byte range.
     pub fn find(&self, text: &str) -> Option<Range<usize>> {
-        let re = self
-            .compiled
-            .get_or_init(|| RegexBuilder::new(&self.source).unicode(false).build().ok());
+        let re = self.compiled.get_or_init(|| alone(&self.source));
         re.as_ref()?.find(text.as_bytes()).map(|m| m.range())
     }
 }
 
-/// All of `patterns` in one set, compiled like [`Pattern`]; `None` if one does not compile.
-pub fn set<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Option<RegexSet> {
-    RegexSetBuilder::new(patterns).unicode(false).build().ok()
+/// `source` compiled alone, to find its first match as `regex::bytes::Regex` would, but
+/// without a lazy DFA: a question is a few dozen bytes, and the DFA's caches were most of the
+/// memory each pattern took.
+fn alone(source: &str) -> Option<Regex> {
+    let config = meta::Config::new()
+        .utf8_empty(false)
+        .nfa_size_limit(Some(NFA_SIZE_LIMIT))
+        .hybrid(false);
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .build(source)
+        .ok()
+}
+
+type NewCache = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+/// Many patterns, compiled together to tell which of them match a text, in one pass of a
+/// lazy DFA. A `regex::bytes::RegexSet` would parse the patterns again and also build a
+/// reverse automaton, literal prefilters and engines that only find match positions, none of
+/// which telling *which* patterns match uses: that was a third of start-up.
+#[derive(Debug)]
+pub struct PatternSet {
+    dfa: DFA,
+    /// The lazy DFA's caches, one per thread using the set at a time.
+    caches: Pool<Cache, NewCache>,
+    /// Answers if the lazy DFA gives up (as configured, it never does: no byte makes it quit
+    /// and it never stops for clearing its cache too often).
+    pikevm: PikeVM,
+}
+
+impl PatternSet {
+    /// The set of `patterns` (pattern `k` is the `k`-th); `None` if they compile to an
+    /// automaton too large.
+    pub fn new(patterns: &[Hir]) -> Option<PatternSet> {
+        let nfa = thompson::Compiler::new()
+            .configure(
+                NFA::config()
+                    .utf8(false)
+                    .which_captures(WhichCaptures::None)
+                    .nfa_size_limit(Some(NFA_SIZE_LIMIT)),
+            )
+            .build_many_from_hir(patterns)
+            .ok()?;
+        let dfa = DFA::builder()
+            .configure(DFA::config().match_kind(MatchKind::All))
+            .build_from_nfa(nfa.clone())
+            .ok()?;
+        let pikevm = PikeVM::new_from_nfa(nfa).ok()?;
+        let for_pool = dfa.clone();
+        let caches = Pool::new(Box::new(move || for_pool.create_cache()) as NewCache);
+        Some(PatternSet {
+            dfa,
+            caches,
+            pikevm,
+        })
+    }
+
+    /// The patterns matching somewhere in `text`, in ascending order.
+    pub fn matches(&self, text: &str) -> Vec<usize> {
+        let input = Input::new(text.as_bytes());
+        let mut found = Found::new(self.dfa.pattern_len());
+        let searched = {
+            let mut cache = self.caches.get();
+            self.dfa
+                .try_which_overlapping_matches(&mut cache, &input, &mut found)
+        };
+        if searched.is_err() {
+            let mut cache = self.pikevm.create_cache();
+            self.pikevm
+                .which_overlapping_matches(&mut cache, &input, &mut found);
+        }
+        found.iter().map(|id| id.as_usize()).collect()
+    }
 }

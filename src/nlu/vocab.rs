@@ -2,17 +2,27 @@
 //! alignment distance: one edit for words of 4 to 7 letters, two from 8 on).
 
 use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// Known words, bucketed by length for fast fuzzy lookup.
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
     /// word -> is it meaningful (a cue or an alias word) rather than filler.
     words: FxHashMap<String, bool>,
+    /// The words corrections land on, indexed when a correction is first asked for: most
+    /// questions have no unknown word, and `ask` answers one question.
+    targets: OnceLock<Targets>,
+}
+
+/// The known words indexed for correction.
+#[derive(Debug, Default, Clone)]
+struct Targets {
     /// Meaningful words by (length, first letter): the only correction targets.
     by_key: FxHashMap<(usize, char), Vec<Target>>,
-    /// Short known words by their consonants ("from" under "frm"): what a texting form with
-    /// its vowels dropped may stand for.
-    by_consonants: FxHashMap<String, Vec<String>>,
+    /// Short known words under their consonants ("from" under "frm"), sorted by them: what a
+    /// texting form with its vowels dropped may stand for. A sorted list of pairs takes half
+    /// the memory of a map of lists.
+    by_consonants: Vec<(Box<str>, Box<str>)>,
 }
 
 /// Longest word a texting form without vowels stands for ("stand" for "stnd").
@@ -141,37 +151,12 @@ impl Vocab {
         }
         let e = self.words.entry(word.to_string()).or_insert(false);
         *e |= meaningful;
+        // A word more is a target more.
+        self.targets.take();
     }
 
-    /// Call after the last insert.
-    pub fn index(&mut self) {
-        self.by_key.clear();
-        self.by_consonants.clear();
-        for w in self.words.keys() {
-            let n = w.chars().count();
-            if (3..=UNVOWELLED_MAX).contains(&n) && w.chars().all(|c| c.is_ascii_lowercase()) {
-                let key = consonants(w);
-                if key.len() >= 2 && key.len() < n {
-                    self.by_consonants.entry(key).or_default().push(w.clone());
-                }
-            }
-        }
-        let mut words: Vec<&String> = self
-            .words
-            .iter()
-            .filter(|(_, m)| **m)
-            .map(|(w, _)| w)
-            .collect();
-        words.sort();
-        for w in words {
-            if let Some(first) = w.chars().next() {
-                let b = bag(w);
-                self.by_key
-                    .entry((w.chars().count(), first))
-                    .or_default()
-                    .push((w.clone(), b, letters(&b)));
-            }
-        }
+    fn targets(&self) -> &Targets {
+        self.targets.get_or_init(|| Targets::of(&self.words))
     }
 
     /// Every known word.
@@ -208,13 +193,12 @@ impl Vocab {
         }
         let first = word.chars().next();
         let best = self
-            .by_consonants
-            .get(&key)?
-            .iter()
+            .targets()
+            .under_consonants(&key)
             .filter(|c| c.len() <= len + 2 && c.chars().next() == first)
             .filter(|c| drops_vowels(word, c))
-            .min_by_key(|c| (!preferred(c), self.is_meaningful(c), c.len(), c.as_str()))?;
-        Some((best.clone(), len as f64 / best.len() as f64))
+            .min_by_key(|c| (!preferred(c), self.is_meaningful(c), c.len(), *c))?;
+        Some((best.to_string(), len as f64 / best.len() as f64))
     }
 
     /// The known word closest to `word`, with its similarity in 0..1, if one is close enough.
@@ -233,11 +217,11 @@ impl Vocab {
         let mut first_two = word.chars();
         let (c0, c1) = (first_two.next()?, first_two.next()?);
         let mut best: Option<(usize, f64, &str)> = None;
+        let by_key = &self.targets().by_key;
         for l in len.saturating_sub(max)..=len + max {
             // Typos rarely touch the first letter; allow a swap of the first two.
-            let same = self.by_key.get(&(l, c0)).into_iter().flatten();
-            let swapped = self
-                .by_key
+            let same = by_key.get(&(l, c0)).into_iter().flatten();
+            let swapped = by_key
                 .get(&(l, c1))
                 .into_iter()
                 .flatten()
@@ -273,6 +257,46 @@ impl Vocab {
     }
 }
 
+impl Targets {
+    fn of(words: &FxHashMap<String, bool>) -> Targets {
+        let mut t = Targets::default();
+        for w in words.keys() {
+            let n = w.chars().count();
+            if (3..=UNVOWELLED_MAX).contains(&n) && w.chars().all(|c| c.is_ascii_lowercase()) {
+                let key = consonants(w);
+                if key.len() >= 2 && key.len() < n {
+                    t.by_consonants.push((key.into(), w.as_str().into()));
+                }
+            }
+        }
+        t.by_consonants.sort_unstable();
+        t.by_consonants.shrink_to_fit();
+        let mut meaningful: Vec<&String> =
+            words.iter().filter(|(_, m)| **m).map(|(w, _)| w).collect();
+        meaningful.sort();
+        for w in meaningful {
+            if let Some(first) = w.chars().next() {
+                let b = bag(w);
+                t.by_key
+                    .entry((w.chars().count(), first))
+                    .or_default()
+                    .push((w.clone(), b, letters(&b)));
+            }
+        }
+        t
+    }
+
+    /// The words filed under `consonants`.
+    fn under_consonants<'a>(&'a self, consonants: &'a str) -> impl Iterator<Item = &'a str> {
+        let list = &self.by_consonants;
+        let start = list.partition_point(|(k, _)| &**k < consonants);
+        list[start..]
+            .iter()
+            .take_while(move |(k, _)| &**k == consonants)
+            .map(|(_, w)| &**w)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,7 +306,6 @@ mod tests {
         for w in ["founded", "mila", "researchers", "bengio", "the"] {
             v.insert(w, w != "the");
         }
-        v.index();
         v
     }
 
@@ -306,7 +329,6 @@ mod tests {
         ] {
             v.insert(w, meaningful);
         }
-        v.index();
         assert_eq!(v.unvowelled("frm", |_| false).unwrap().0, "from");
         assert_eq!(v.unvowelled("stnd", |_| false).unwrap().0, "stand");
         assert_eq!(v.unvowelled("wn", |_| false).unwrap().0, "win");
@@ -318,7 +340,6 @@ mod tests {
         for w in ["could", "have", "said", "award"] {
             v.insert(w, false);
         }
-        v.index();
         assert_eq!(v.unvowelled("hav", |_| false).unwrap().0, "have");
         assert_eq!(v.unvowelled("awrd", |_| false).unwrap().0, "award");
         assert!(v.unvowelled("cold", |_| false).is_none());
