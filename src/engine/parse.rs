@@ -415,6 +415,7 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
 /// Language, question word, pronouns, first/second person, yes/no, ellipsis.
 fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     let lex = &kb.lexicon;
+    presented(kb, p);
     let (mut fr, mut en) = (0, 0);
     let mut verb = false;
     for (i, &c) in p.classes.iter().enumerate() {
@@ -590,4 +591,28 @@ fn companion(kb: &KnowledgeBase, p: &Parsed) -> bool {
         && p.mentions
             .iter()
             .any(|m| person(m) && (ends_with_one || (m.start > 0 && companion_at(m.start - 1))))
+}
+
+/// "C'est qui le fondateur de l'UdeM ?": "c'est" right before a question word presents the
+/// question, and when the question names something its "c" refers to nothing (the founder
+/// asked is the UdeM's, not the last subject's).
+fn presented(kb: &KnowledgeBase, p: &mut Parsed) {
+    let lex = &kb.lexicon;
+    if p.mentions.is_empty() || lex.presentatives.cues().is_empty() {
+        return;
+    }
+    let masked = p.masked();
+    let spans: Vec<(usize, usize)> = (0..p.words.len())
+        .filter_map(|i| Some((i, lex.presentatives.match_len_at(&masked, i)?)))
+        .filter(|&(i, len)| {
+            (masked.get(i + len)).is_some_and(|w| lex.class(w) & class::QUESTION != 0)
+        })
+        .collect();
+    drop(masked);
+    let refers = class::PRONOUN | class::FACT_PRONOUN | class::NEUTER_PRONOUN;
+    for (i, len) in spans {
+        for c in &mut p.classes[i..i + len] {
+            *c &= !refers;
+        }
+    }
 }

@@ -520,3 +520,21 @@ purpose_nouns = ["report"]"#;
     let a = one(&kb, "who founded acme for my bank?");
     assert!(!a.answered, "{}", a.body);
 }
+
+#[test]
+fn c_est_before_a_question_word_refers_to_nothing_when_something_is_named() {
+    use super::tests::{kb_of, FACTS};
+    // The founding fact mentions Lea Roy: read with "c" as "it" (Acme), the question would
+    // get Acme's founder.
+    let facts = FACTS.replacen("mentions = [\"ada\"]", "mentions = [\"ada\", \"lea\"]", 1);
+    let lists = |presentatives: &str| {
+        lexicon(&format!("presentatives = [{presentatives}]"))
+            .replace(r#"pronouns = ["it"]"#, r#"pronouns = ["it", "c"]"#)
+            .replace(r#"filler = ["#, r#"filler = ["est", "#)
+    };
+    let q = "c'est qui qui a fondé Lea Roy ?";
+    let kb = kb_of(INTENTS, &facts, &lists(r#""c est""#));
+    assert!(!one(&kb, q).answered, "{}", one(&kb, q).body);
+    let kb = kb_of(INTENTS, &facts, &lists(""));
+    assert!(one(&kb, q).answered, "{}", one(&kb, q).explain());
+}

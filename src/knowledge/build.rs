@@ -140,6 +140,7 @@ pub(super) fn assemble(
         question_particles: CueSet::new(cues(&lex.question_particles)),
         requests: CueSet::new(cues(&lex.requests)),
         purposes: CueSet::new(cues(&lex.purposes)),
+        presentatives: CueSet::new(cues(&lex.presentatives)),
         wants: CueSet::new(cues(&lex.wants)),
         neuter_pronouns: set(&lex.neuter_pronouns),
         elided_te: normalize(&lex.elided_te),

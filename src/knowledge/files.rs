@@ -265,6 +265,10 @@ pub struct LexiconFile {
     /// The asker's purpose ("for my report"): with the words after it, no part of the question.
     #[serde(default)]
     pub purposes: Vec<String>,
+    /// "C'est" before a question word presents the question ("c'est qui le fondateur de
+    /// l'UdeM ?"): its "c" refers to nothing when the question names what it is about.
+    #[serde(default)]
+    pub presentatives: Vec<String>,
     /// The asker saying what they want ("I need"): a request, whose "I" still claims the
     /// subject when nothing else does.
     #[serde(default)]

@@ -223,6 +223,8 @@ pub struct Lexicon {
     /// The asker's purpose ("for my", "pour mon"): it and the next words (see
     /// `PURPOSE_WORDS`) are no part of the question ("for my school report").
     pub purposes: CueSet,
+    /// "C'est" before a question word: no pronoun when the question names something.
+    pub presentatives: CueSet,
     /// The asker saying what they want ("I need …"): a request, not a claim.
     pub wants: CueSet,
     /// Pronouns that never refer to a person ("it", "ça").
