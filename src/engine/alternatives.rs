@@ -263,9 +263,9 @@ fn clauses(
     let mut context_named: Vec<usize> = Vec::new();
     let marked = |piece: &String| piece.trim_end().ends_with(['?', '？']);
     for (k, piece) in pieces.iter().enumerate() {
-        let u = understand(kb, piece, &scratch);
         // A yes/no question asks without its question mark ("…, does Mila take postdocs").
-        let asks = u.p.qword.is_some() || u.p.yes_no_form || marked(piece);
+        let asking = |p: &Parsed| p.qword.is_some() || p.yes_no_form || marked(piece);
+        let (asks, u) = super::clause(kb, piece, asking, &scratch);
         // A sentence stated before a question ("I'm a recruiter looking at where good people
         // come from. Which alumni …?") is context even with a question word in it, when it
         // answers nothing itself.

@@ -132,21 +132,19 @@ pub struct Understood {
 
 /// Steps 1 to 4 for one text, leaving the conversation as it is.
 pub fn understand(kb: &KnowledgeBase, question: &str, conv: &Conversation) -> Understood {
-    let cleaned = without_controls(question);
-    let cleaned = cleaned.trim();
-    let chars = cleaned.chars().count();
-    let (normalized, too_long) = if chars > MAX_QUESTION_CHARS {
-        (
-            normalize(&cleaned.chars().take(200).collect::<String>()),
-            true,
-        )
-    } else {
-        (normalize(cleaned), false)
-    };
-    let normalized = blank_filled(kb, unaddressed(kb, normalized));
-    let french_marked = normalize::french_marked(cleaned);
-    let mut p = parse(kb, &normalized, &french_marked);
-    p.question_mark = cleaned.contains(['?', '？']);
+    understood(kb, question, read(kb, question), conv)
+}
+
+/// Steps 3 and 4 for a text already read.
+fn understood(kb: &KnowledgeBase, question: &str, read: Read, conv: &Conversation) -> Understood {
+    let Read {
+        p,
+        normalized,
+        french_marked,
+        chars,
+        too_long,
+        unchanged,
+    } = read;
     let refused = too_long.then_some(Refusal::TooLong { chars });
     let (mut p, mut cands, mut decision) = decided(kb, p, conv, refused.clone());
     // "IBM's tool" read as the tool's name, when that reading is answered ("what does IBM's
@@ -162,13 +160,72 @@ pub fn understand(kb: &KnowledgeBase, question: &str, conv: &Conversation) -> Un
             (p, cands, decision) = (q, q_cands, q_decision);
         }
     }
-    let normalized = (!too_long && cleaned == question).then(|| (question.to_string(), normalized));
+    let normalized = (!too_long && unchanged).then(|| (question.to_string(), normalized));
     Understood {
         p,
         cands,
         decision,
         normalized,
     }
+}
+
+/// Steps 1 and 2 for one text: its normalisation and parse.
+struct Read {
+    p: Parsed,
+    normalized: String,
+    /// The words written with a French diacritic.
+    french_marked: Vec<String>,
+    chars: usize,
+    too_long: bool,
+    /// Nothing was cut from the text (controls, surrounding spaces).
+    unchanged: bool,
+}
+
+fn read(kb: &KnowledgeBase, question: &str) -> Read {
+    let cleaned = without_controls(question);
+    let cleaned = cleaned.trim();
+    let chars = cleaned.chars().count();
+    let (normalized, too_long) = if chars > MAX_QUESTION_CHARS {
+        (
+            normalize(&cleaned.chars().take(200).collect::<String>()),
+            true,
+        )
+    } else {
+        (normalize(cleaned), false)
+    };
+    let normalized = blank_filled(kb, unaddressed(kb, normalized));
+    let french_marked = normalize::french_marked(cleaned);
+    let mut p = parse(kb, &normalized, &french_marked);
+    p.question_mark = cleaned.contains(['?', '？']);
+    Read {
+        p,
+        normalized,
+        french_marked,
+        chars,
+        too_long,
+        unchanged: cleaned == question,
+    }
+}
+
+/// A clause of a message: understood when it asks something; otherwise only read, as
+/// context (what it names), with no decision of its own.
+pub(super) fn clause(
+    kb: &KnowledgeBase,
+    piece: &str,
+    asks: impl Fn(&Parsed) -> bool,
+    conv: &Conversation,
+) -> (bool, Understood) {
+    let read = read(kb, piece);
+    if asks(&read.p) {
+        return (true, understood(kb, piece, read, conv));
+    }
+    let context = Understood {
+        p: read.p,
+        cands: Vec::new(),
+        decision: Decision::Refuse(Refusal::Unexplained(Vec::new())),
+        normalized: None,
+    };
+    (false, context)
 }
 
 /// Steps 3 and 4 for a parsed text: the intents it may ask and the decision.
