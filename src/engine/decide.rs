@@ -88,6 +88,9 @@ pub fn decide(
     if let Some(i) = (0..p.words.len()).find(|i| unresolved && person_word(i)) {
         return Decision::Refuse(Refusal::Unexplained(vec![p.words[i].clone()]));
     }
+    if let Some(d) = others_than_listed(kb, p, conv, &subjects) {
+        return d;
+    }
     // "The third one" after a list: what is asked of that item ("is the first one for
     // Python?"), or else the item itself.
     let picked = listed(kb, p, conv, &subjects).or_else(|| described(kb, p, conv));
@@ -282,6 +285,33 @@ fn listed(
     let fact = kb.fact_index(conv.list_fact.as_deref()?)?;
     let item = pick(&kb.facts[fact].items, position)?;
     Some((fact, item))
+}
+
+/// "Any others?" right after a complete list: none (No, and the list again). After a list of
+/// examples, the question is read as any other.
+fn others_than_listed(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    conv: &Conversation,
+    s: &Subjects,
+) -> Option<Decision> {
+    if !(p.others && p.elliptic && s.explicit.is_empty()) || conv.fact != conv.list_fact {
+        return None;
+    }
+    let fact = kb.fact_index(conv.list_fact.as_deref()?)?;
+    let f = &kb.facts[fact];
+    if !f.closed.is_every() {
+        return None;
+    }
+    Some(Decision::Fact {
+        reading: Reading {
+            verdict: Some(false),
+            ..Reading::of(fact, f.subjects[0])
+        },
+        intent: None,
+        score: 1.0,
+        via: "(others than the last list, which is complete)".into(),
+    })
 }
 
 /// "Which one's for Python?", "the Python one" after a list: the one item a fact about it

@@ -538,3 +538,26 @@ fn c_est_before_a_question_word_refers_to_nothing_when_something_is_named() {
     let kb = kb_of(INTENTS, &facts, &lists(""));
     assert!(one(&kb, q).answered, "{}", one(&kb, q).explain());
 }
+
+#[test]
+fn others_right_after_a_complete_list_are_none() {
+    use super::tests::{kb_of, FACTS};
+    let closed = FACTS.replace("id = \"members\"\n", "id = \"members\"\nclosed = true\n");
+    let lists = lexicon(r#"others = ["others"]"#);
+    let after_members = |facts: &str| {
+        let kb = kb_of(INTENTS, facts, &lists);
+        let mut conv = Conversation::default();
+        assert!(ask(&kb, "who are the members of Acme?", &mut conv).answered);
+        ask(&kb, "others?", &mut conv)
+    };
+    let a = after_members(&closed);
+    assert!(
+        a.body.starts_with("No. Acme's members include"),
+        "{}\n{}",
+        a.body,
+        a.explain()
+    );
+    // A list of examples says nothing of others.
+    let a = after_members(FACTS);
+    assert!(!a.body.starts_with("No. "), "{}", a.body);
+}
