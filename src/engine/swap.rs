@@ -92,11 +92,16 @@ fn listed(
         return None;
     }
     let has = matches!(new.what, Named::Entity(e) if f.items.contains(&e));
+    // The item named and found is what "it" means next ("theano?", "who made it?").
+    let subject = match new.what {
+        Named::Entity(e) if has => e,
+        _ => f.subjects[0],
+    };
     let decision = if has || f.closed.closes(kind) {
         Decision::Fact {
             reading: Reading {
                 verdict: Some(has),
-                ..Reading::of(fact, f.subjects[0])
+                ..Reading::of(fact, subject)
             },
             intent: None,
             score: 1.0,

@@ -439,6 +439,8 @@ fn a_follow_up_naming_only_something_asks_the_last_question_of_it() {
         "{}",
         a.explain()
     );
+    // The item found is what the conversation is about next.
+    assert_eq!(conv.subject.as_deref(), Some("lea"));
     assert!(!ask(&kb, "and bob jones?", &mut conv).answered);
     // Unless it opens the ellipsis (`ellipsis_openers`).
     let openers = format!(
