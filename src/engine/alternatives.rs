@@ -285,9 +285,8 @@ fn clauses(
             // last thing what "it" does ("the lab Bengio runs — where is it?").
             // A name of the asker's ("I'm from Europe") is no antecedent.
             other_named |= u.p.externals().next().is_some() && u.p.self_words.is_empty();
-            let person = |e: &&usize| kb.lexicon.person_kinds.contains(&kb.entities[**e].kind);
             let named = u.p.entities();
-            let thing = named.iter().rev().find(|e| !person(e));
+            let thing = named.iter().rev().find(|&&e| !kb.is_person(e));
             let antecedent = thing.or(named.last());
             // The asker speaking of themselves ("I just started a master's and keep hearing
             // about Mila") gives the question its antecedent only: the rest is theirs.
@@ -327,9 +326,8 @@ fn clauses(
             // "It" refers to a thing: the people beside it in the context are no part of the
             // question ("the lab Bengio runs — where is it?").
             let thing_pronoun = u.p.pronoun && !u.p.person_pronoun;
-            let person = |e: &usize| kb.lexicon.person_kinds.contains(&kb.entities[*e].kind);
             let apart = !(context_named.iter())
-                .filter(|e| !(thing_pronoun && person(e)))
+                .filter(|&&e| !(thing_pronoun && kb.is_person(e)))
                 .all(involved)
                 && !context_named.iter().any(picks);
             if leans_on_context && apart {

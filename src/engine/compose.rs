@@ -267,7 +267,6 @@ pub(super) fn remember(
     fact: Option<usize>,
     p: &Parsed,
 ) {
-    let person_kind = |e: usize| kb.lexicon.person_kinds.contains(&kb.entities[e].kind);
     let id = |e: usize| Some(kb.entities[e].id.clone());
     conv.subject = id(subject);
     conv.value = None;
@@ -293,7 +292,7 @@ pub(super) fn remember(
     let mut persons = std::iter::once(subject)
         .chain(p.entities().iter().copied())
         .chain(in_fact.copied());
-    if let Some(who) = persons.find(|&e| person_kind(e)) {
+    if let Some(who) = persons.find(|&e| kb.is_person(e)) {
         conv.person = id(who);
     }
     // An ellipsis keeps the words of the question it continues.

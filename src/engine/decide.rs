@@ -131,11 +131,10 @@ pub(super) fn not_someone_else(kb: &KnowledgeBase, person: Option<usize>, d: Dec
     let Some(person) = person else {
         return d;
     };
-    let is_person = |e: &usize| kb.lexicon.person_kinds.contains(&kb.entities[*e].kind);
     let other = |reading: &Reading| {
         let f = &kb.facts[reading.fact];
         let theirs = f.subjects.contains(&person) || f.mentions.contains(&person);
-        !theirs && f.subjects.iter().any(|e| *e != person && is_person(e))
+        !theirs && f.subjects.iter().any(|e| *e != person && kb.is_person(*e))
     };
     match &d {
         Decision::Fact { reading, .. } if other(reading) => {

@@ -18,6 +18,16 @@ pub struct Mention {
     pub similarity: f64,
 }
 
+impl Mention {
+    /// Whether it names a person: an entity of the article or a name it does not cover.
+    pub fn is_person(&self, kb: &KnowledgeBase) -> bool {
+        match &self.what {
+            Named::Entity(e) => kb.is_person(*e),
+            Named::External(kind) => kb.lexicon.person_kinds.contains(kind),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Named {
     /// An entity of the knowledge.
@@ -580,17 +590,12 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
 /// Bengio?", "qui a fondé Mila avec Bengio ?"), or ending with one ("who did Bengio found
 /// Mila with?"), asks for someone else.
 fn companion(kb: &KnowledgeBase, p: &Parsed) -> bool {
-    let persons = &kb.lexicon.person_kinds;
-    let person = |m: &Mention| match &m.what {
-        Named::Entity(e) => persons.contains(&kb.entities[*e].kind),
-        Named::External(kind) => persons.contains(kind),
-    };
     let companion_at = |i: usize| kb.lexicon.companions.contains(&p.words[i]);
     let ends_with_one = p.words.len() > 1 && companion_at(p.words.len() - 1);
     p.qword.is_some()
-        && p.mentions
-            .iter()
-            .any(|m| person(m) && (ends_with_one || (m.start > 0 && companion_at(m.start - 1))))
+        && p.mentions.iter().any(|m| {
+            m.is_person(kb) && (ends_with_one || (m.start > 0 && companion_at(m.start - 1)))
+        })
 }
 
 /// "C'est qui le fondateur de l'UdeM ?": "c'est" right before a question word presents the
@@ -602,7 +607,11 @@ fn presented(kb: &KnowledgeBase, p: &mut Parsed) {
         return;
     }
     let masked = p.masked();
+    // Only where a word starts a cue ("c" of "c'est"), as for the lexicon's other cue sets.
+    let starts =
+        |i: &usize| p.classes[*i] & class::STARTS_CUE != 0 || lex.presentatives.has_prefixed();
     let spans: Vec<(usize, usize)> = (0..p.words.len())
+        .filter(starts)
         .filter_map(|i| Some((i, lex.presentatives.match_len_at(&masked, i)?)))
         .filter(|&(i, len)| {
             (masked.get(i + len)).is_some_and(|w| lex.class(w) & class::QUESTION != 0)

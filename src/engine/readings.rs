@@ -434,16 +434,14 @@ fn gives(kb: &KnowledgeBase, f: &Fact, e: usize) -> bool {
         })
 }
 
-/// "Who else ... besides Bengio?": the fact must name another entity of a kind the question
-/// names.
 /// Whether the fact names a person the question does not ("who won it with Bengio?" needs
 /// one).
 fn names_another_person(kb: &KnowledgeBase, p: &Parsed, f: &Fact) -> bool {
-    let persons = &kb.lexicon.person_kinds;
-    (f.subjects.iter().chain(&f.mentions))
-        .any(|e| persons.contains(&kb.entities[*e].kind) && !p.entities().contains(e))
+    (f.subjects.iter().chain(&f.mentions)).any(|&e| kb.is_person(e) && !p.entities().contains(&e))
 }
 
+/// "Who else ... besides Bengio?": the fact must name another entity of a kind the question
+/// names.
 fn names_others(kb: &KnowledgeBase, p: &Parsed, f: &Fact, subject: usize) -> bool {
     let mut named = p.entities().to_vec();
     if !named.contains(&subject) {

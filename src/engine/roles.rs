@@ -24,12 +24,7 @@ pub fn decide(kb: &KnowledgeBase, p: &Parsed) -> Option<Decision> {
     if !p.yes_no {
         return None;
     }
-    let kinds = &kb.lexicon.person_kinds;
-    let person = |m: &&Mention| match &m.what {
-        Named::Entity(e) => kinds.contains(&kb.entities[*e].kind),
-        Named::External(kind) => kinds.contains(kind),
-    };
-    let people: Vec<&Mention> = p.mentions.iter().filter(person).collect();
+    let people: Vec<&Mention> = p.mentions.iter().filter(|m| m.is_person(kb)).collect();
     let [a, b] = people[..] else {
         return None;
     };
@@ -139,10 +134,7 @@ pub fn excluded(
     open: &[usize],
 ) -> Option<Decision> {
     // The person named first, or the one "he"/"she" refers to.
-    let person = s.first.or(s.person).filter(|&e| {
-        let kinds = &kb.lexicon.person_kinds;
-        kinds.contains(&kb.entities[e].kind)
-    })?;
+    let person = s.first.or(s.person).filter(|&e| kb.is_person(e))?;
     let c = cands.iter().find(|c| !kb.intents[c.intent].smalltalk)?;
     let rules_out = &kb.intents[c.intent].excludes;
     if !p.yes_no || rules_out.is_empty() || !open.iter().all(|&i| c.explains[i]) {

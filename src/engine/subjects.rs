@@ -57,8 +57,7 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     }
     // "It" is no person: "and when did he found it?" after a question about Bengio asks
     // about what he founded, not about him.
-    let person_kind = |e: &usize| kb.lexicon.person_kinds.contains(&kb.entities[*e].kind);
-    let it_fits = |e: &usize| !(p.neuter_pronoun && person_kind(e));
+    let it_fits = |e: &usize| !(p.neuter_pronoun && kb.is_person(*e));
     let mut it_resolved = false;
     if p.pronoun {
         let before = order.len();

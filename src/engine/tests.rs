@@ -153,9 +153,20 @@ pub(super) const ADA_DESCRIBED: &str = "[[fact]]\nid = \"ada\"\nsubjects = [\"ad
 
 /// The fixture with other intents, facts and lexicon files.
 pub(super) fn kb_of(intents: &str, facts: &str, lexicon: &str) -> KnowledgeBase {
+    kb_from(ARTICLE, ENTITIES, intents, facts, lexicon)
+}
+
+/// A knowledge base of these files, with the fixture's messages.
+pub(super) fn kb_from(
+    article: &str,
+    entities: &str,
+    intents: &str,
+    facts: &str,
+    lexicon: &str,
+) -> KnowledgeBase {
     from_files(&[
-        ("article.wikitext", ARTICLE),
-        ("entities.toml", ENTITIES),
+        ("article.wikitext", article),
+        ("entities.toml", entities),
         ("intents.toml", intents),
         ("facts.toml", facts),
         ("lexicon.toml", lexicon),

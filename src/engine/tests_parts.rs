@@ -60,19 +60,12 @@ fn it_after_a_dash_is_the_thing_the_context_names_not_the_person() {
 
 #[test]
 fn names_in_the_askers_own_story_are_not_part_of_the_question() {
-    use super::tests::{from_files, ARTICLE, FACTS, INTENTS, LEXICON, MESSAGES};
+    use super::tests::{kb_from, ARTICLE, FACTS, INTENTS, LEXICON};
     let entities = format!(
         "{}[[entity]]\nid = \"phd\"\nkind = \"degree\"\nname = \"PhD\"\naliases = [\"PhD\"]\n",
         super::tests::ENTITIES
     );
-    let kb = from_files(&[
-        ("article.wikitext", ARTICLE),
-        ("entities.toml", &entities),
-        ("intents.toml", INTENTS),
-        ("facts.toml", FACTS),
-        ("lexicon.toml", LEXICON),
-        ("messages.toml", MESSAGES),
-    ]);
+    let kb = kb_from(ARTICLE, &entities, INTENTS, FACTS, LEXICON);
     // The PhD is the asker's; "it" is Acme, the story's last thing.
     let a = one(
         &kb,
@@ -110,7 +103,7 @@ fn a_section_question_naming_a_value_gets_the_section_of_its_sentence() {
 
 #[test]
 fn a_yes_no_question_by_evidence_is_settled_by_the_fact_that_can_settle_it() {
-    use super::tests::{from_files, LEXICON, MESSAGES};
+    use super::tests::{kb_from, LEXICON};
     let article = "'''Acme Lab''' (originally Acme Research) is a lab in [[Paris]].\n";
     let entities = "[[entity]]\nid = \"acme\"\nkind = \"organization\"\nname = \"Acme Lab\"\naliases = [\"Acme Lab\", \"Acme Research\"]\n\
 [[entity]]\nid = \"paris\"\nkind = \"place\"\nname = \"Paris\"\naliases = [\"Paris\"]\n";
@@ -119,14 +112,7 @@ fn a_yes_no_question_by_evidence_is_settled_by_the_fact_that_can_settle_it() {
     // The description comes first and quotes the same sentence, but says nothing of names.
     let facts = "[[fact]]\nid = \"what\"\nsubjects = [\"acme\"]\nmentions = [\"paris\"]\nrelation = \"is_a\"\nvalue = \"lab\"\nintents = [\"description\"]\ntopic = \"overview\"\nevidence = [\"Acme Lab (originally Acme Research) is a lab in Paris.\"]\nen = \"Acme Lab is a lab in Paris.\"\nfr = \"Acme Lab est un laboratoire à Paris.\"\n\
 [[fact]]\nid = \"former\"\nsubjects = [\"acme\"]\nrelation = \"former_name\"\nvalue = \"Acme Research\"\nintents = [\"names\"]\ntopic = \"overview\"\nevidence = [\"Acme Lab (originally Acme Research)\"]\nen = \"Acme Lab was originally Acme Research.\"\nfr = \"Acme Lab s'appelait Acme Research.\"\n";
-    let kb = from_files(&[
-        ("article.wikitext", article),
-        ("entities.toml", entities),
-        ("intents.toml", intents),
-        ("facts.toml", facts),
-        ("lexicon.toml", LEXICON),
-        ("messages.toml", MESSAGES),
-    ]);
+    let kb = kb_from(article, entities, intents, facts, LEXICON);
     let a = one(&kb, "was Acme Lab originally Acme Research?");
     assert!(
         a.body.starts_with("Yes. Acme Lab was originally"),

@@ -129,7 +129,7 @@ fn a_sentence_stated_before_a_question_is_context_even_with_a_question_word() {
 
 #[test]
 fn a_person_named_beside_another_persons_role_is_not_that_person() {
-    use super::tests::{from_files, ADA_DESCRIBED, ARTICLE, ENTITIES, FACTS, MESSAGES};
+    use super::tests::{kb_from, ADA_DESCRIBED, ARTICLE, ENTITIES, FACTS};
     let entities = ENTITIES.replace(
         "aliases = [\"Ada Smith\", \"Smith\"]",
         "aliases = [\"Ada Smith\", \"Smith\", \"founder of Acme\", \"prize winner\"]",
@@ -139,14 +139,7 @@ fn a_person_named_beside_another_persons_role_is_not_that_person() {
         "filler = [\"was\", \"is\", \"the\",",
         "filler = [\"was\", \"is\", \"the\", \"prize\",",
     );
-    let kb = from_files(&[
-        ("article.wikitext", ARTICLE),
-        ("entities.toml", &entities),
-        ("intents.toml", INTENTS),
-        ("facts.toml", &facts),
-        ("lexicon.toml", &lexicon),
-        ("messages.toml", MESSAGES),
-    ]);
+    let kb = kb_from(ARTICLE, &entities, INTENTS, &facts, &lexicon);
     let a = one(&kb, "is lea roy the founder of acme?");
     assert!(a.body.starts_with("No."), "{}\n{}", a.body, a.explain());
     assert!(a.body.contains("Ada Smith"), "{}", a.body);

@@ -413,6 +413,7 @@ impl Lexicon {
             &self.yes_no_starts,
             &self.yes_no_marks,
             &self.opinions,
+            &self.presentatives,
         ];
         for w in sets
             .iter()
@@ -672,6 +673,11 @@ impl KnowledgeBase {
 
     pub fn entity_index(&self, id: &str) -> Option<usize> {
         self.entities.iter().position(|e| e.id == id)
+    }
+
+    /// Whether the entity is a person (of one of the lexicon's `person_kinds`).
+    pub fn is_person(&self, e: usize) -> bool {
+        self.lexicon.person_kinds.contains(&self.entities[e].kind)
     }
 
     /// The words that frame an answer in `lang`, shared by all its answers.
