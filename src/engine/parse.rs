@@ -6,7 +6,9 @@
 use crate::answer::Lang;
 use crate::knowledge::{class, KnowledgeBase, Word};
 use crate::nlu::{Cue, CueSet};
+use rustc_hash::FxHashSet;
 use std::cell::OnceCell;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// Something named in the question: `words[start..end]`.
@@ -422,12 +424,37 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
         .collect()
 }
 
+/// Most words of a relative clause that describes a name ("where she works").
+const CLAUSE_WORDS: usize = 6;
+
+/// A relative clause right after a knowledge name, with a third-person subject ("the lab
+/// *they all belong to*", "l'institut *où elles travaillent*"): it describes the name and asks
+/// nothing. Its span runs from the opener (or the subject) to the next name or the end.
+fn relative_clause(kb: &KnowledgeBase, p: &Parsed) -> Option<Range<usize>> {
+    let lex = &kb.lexicon;
+    let n = p.words.len();
+    let word_in =
+        |set: &FxHashSet<String>, i: usize| p.words.get(i).is_some_and(|w| set.contains(w));
+    p.mentions
+        .iter()
+        .filter(|m| m.start > 0 && matches!(m.what, Named::Entity(_)) && !m.is_person(kb))
+        .find_map(|m| {
+            let subject = m.end + usize::from(word_in(&lex.relatives, m.end));
+            if !word_in(&lex.clause_subjects, subject) {
+                return None;
+            }
+            let end = (subject + 1..n).find(|&j| p.is_named(j)).unwrap_or(n);
+            (end > subject + 1 && end - m.end <= CLAUSE_WORDS).then_some(m.end..end)
+        })
+}
+
 /// Language, question word, pronouns, first/second person, yes/no, ellipsis.
 fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     let lex = &kb.lexicon;
     presented(kb, p);
     let (mut fr, mut en) = (0, 0);
     let mut verb = false;
+    let clause = relative_clause(kb, p).unwrap_or_default();
     for (i, &c) in p.classes.iter().enumerate() {
         if p.is_named(i) {
             continue;
@@ -435,6 +462,9 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         // "étudié" and "à" are French even where "etudie" and "a" could be either.
         fr += usize::from(c & class::FRENCH != 0 || french_marked.contains(&p.words[i]));
         en += usize::from(c & class::ENGLISH != 0);
+        if clause.contains(&i) {
+            continue;
+        }
         // French "que" asks only at the start ("que veut dire…"); later it joins clauses
         // ("c'est vrai que…").
         let conjunction = || i > 0 && lex.opening_question_words.contains(&p.words[i]);
@@ -536,6 +566,14 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     }
     if frames.purpose.contains(&true) {
         p.aside = frames.purpose;
+    }
+    // A relative clause describing a name is read like the asker's purpose: by no intent.
+    if !clause.is_empty() {
+        p.aside.resize(n, false);
+        p.aside[clause.clone()].fill(true);
+        for c in &mut p.classes[clause] {
+            *c |= class::FILLER;
+        }
     }
     p.others = others;
     p.companion = companion;

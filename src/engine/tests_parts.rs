@@ -1,6 +1,6 @@
 //! The engine's handling of questions in parts (choices, clauses, lists) and of questions
 //! about sources, on the same made-up knowledge base as `tests.rs`.
-use super::tests::{kb, one};
+use super::tests::{kb, kb_with, one, INTENTS, LEXICON};
 use super::*;
 
 #[test]
@@ -510,4 +510,24 @@ fn a_position_picks_from_the_list_only_when_it_is_about_the_list() {
     let a = ask(&kb, "the last one?", &mut conv);
     assert!(a.body.contains("Max Durand"), "{}", a.explain());
     assert!(!a.body.starts_with("Acme's members include"), "{}", a.body);
+}
+
+#[test]
+fn a_relative_clause_with_a_third_person_subject_only_describes_the_name() {
+    let lexicon =
+        format!("relatives = [\"where\"]\nclause_subjects = [\"they\", \"she\"]\n{LEXICON}");
+    let kb = kb_with(INTENTS, &lexicon);
+    for q in [
+        "who founded the lab they belong to?",
+        "who founded the lab where she works?",
+    ] {
+        let a = one(&kb, q);
+        assert_eq!(a.body, "Acme was founded by Ada Smith.[1]", "{q}");
+    }
+    // The asker's own lab is not the article's.
+    let a = one(&kb, "who founded the lab i work at?");
+    assert!(!a.answered, "{}", a.body);
+    // Without the lexicon's clause words, "belong" is a word no reading explains.
+    let a = one(&super::tests::kb(), "who founded the lab they belong to?");
+    assert!(!a.answered, "{}", a.body);
 }

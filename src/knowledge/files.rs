@@ -200,6 +200,12 @@ pub struct LexiconFile {
     /// Bengio?"): the question asks for others.
     #[serde(default)]
     pub companions: Vec<String>,
+    /// Words opening a relative clause after a name ("the lab *where* she works").
+    #[serde(default)]
+    pub relatives: Vec<String>,
+    /// Third-person subjects of a relative clause ("the lab *they* belong to").
+    #[serde(default)]
+    pub clause_subjects: Vec<String>,
     /// What an asker's purpose opening ("for my") is for: "report", "class", "devoir".
     #[serde(default)]
     pub purpose_nouns: Vec<String>,

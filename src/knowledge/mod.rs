@@ -303,6 +303,11 @@ pub struct Lexicon {
     /// Words before a person's name that ask for others than that person, in a question
     /// ("who won it with Bengio?").
     pub companions: FxHashSet<String>,
+    /// Words opening a relative clause after a name ("the lab *where* she works").
+    pub relatives: FxHashSet<String>,
+    /// Third-person subjects of a relative clause ("the lab *they* belong to"): with them the
+    /// clause only describes the name, as context.
+    pub clause_subjects: FxHashSet<String>,
     /// What an asker's purpose opening ("for my") is for: "report", "class", "devoir".
     pub purpose_nouns: FxHashSet<String>,
     /// Intents whose facts give what a thing belongs to: "IBM's tool" is the one tool an
