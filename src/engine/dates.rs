@@ -109,6 +109,54 @@ fn options<'a>(kb: &KnowledgeBase, rest: &'a [String]) -> Option<[&'a [String]; 
     Some([&after[..verb], &after[verb..]])
 }
 
+/// "Was Mila founded before the IBM deal?" gets Yes or No; "did A come before or after B?"
+/// the earlier one's year. Both events are dated as in [`earlier`]; an option that is only a
+/// number ("before 2000?") is no event, and is left to the facts.
+pub fn ordered(
+    kb: &KnowledgeBase,
+    question: &str,
+    u: &Understood,
+    conv: &mut Conversation,
+) -> Option<Answer> {
+    let lex = &kb.lexicon;
+    let (p, words) = (&u.p, &u.p.words);
+    let single = |cues: &[crate::nlu::Cue], w: &str| {
+        cues.iter()
+            .any(|c| c.len() == 1 && c.first_word() == Some(w))
+    };
+    // Whether word `i` orders two events, and which way ("before": true).
+    let order = |i: usize| match words.get(i).map(String::as_str) {
+        Some(w) if single(&lex.less_than, w) => Some(true),
+        Some(w) if single(&lex.more_than, w) => Some(false),
+        _ => None,
+    };
+    let at = (1..words.len()).find(|&i| order(i).is_some() && !p.is_named(i))?;
+    // "Was A before B?", or a claim asked ("Mila a-t-il été fondé avant …?").
+    let start = lex.yes_no_starts.match_len_at(&p.masked(), 0);
+    let choice = words
+        .get(at + 1)
+        .is_some_and(|w| lex.alternatives.contains(w))
+        && order(at + 2).is_some();
+    if !(choice || p.yes_no || start.is_some()) {
+        return None;
+    }
+    let start = start.unwrap_or(0);
+    let b = &words[at + 1 + 2 * usize::from(choice)..];
+    let pair = dated_options(kb, p.lang, [&words[start..at], b], conv)?;
+    let messages = kb.messages(p.lang);
+    if choice {
+        let mut pair = pair;
+        pair.sort_by_key(|d| d.year);
+        let intro = messages
+            .earlier
+            .replace("{year}", &pair[0].year.to_string());
+        return both(kb, question, intro, pair, conv);
+    }
+    let yes = (pair[0].year < pair[1].year) == order(at)?;
+    let intro = if yes { &messages.yes } else { &messages.no };
+    both(kb, question, intro.clone(), pair, conv)
+}
+
 /// A fact's year and the understood "when …?" question that found it.
 struct Dated {
     year: u64,
@@ -124,6 +172,18 @@ fn dated_pair(
     options: [&[String]; 2],
     conv: &Conversation,
 ) -> Option<[Dated; 2]> {
+    let mut pair = dated_options(kb, lang, options, conv)?;
+    pair.sort_by_key(|d| d.year);
+    Some(pair)
+}
+
+/// Both options asked "when …?", answered by facts with different years, in their order.
+fn dated_options(
+    kb: &KnowledgeBase,
+    lang: Lang,
+    options: [&[String]; 2],
+    conv: &Conversation,
+) -> Option<[Dated; 2]> {
     let lex = &kb.lexicon;
     // An option must name an event, not only a number or words without meaning.
     let event = |o: &&[String]| {
@@ -133,9 +193,9 @@ fn dated_pair(
     if !options.iter().all(event) {
         return None;
     }
-    let when = &lex.date_question[usize::from(lang == Lang::Fr)];
-    let dated = |option: &[String]| {
-        let text = format!("{when} {}", option.join(" "));
+    let l = usize::from(lang == Lang::Fr);
+    let (when, began) = (&lex.date_question[l], &lex.began[l]);
+    let dated = |text: String| {
         let u = understand(kb, &text, conv);
         let Decision::Fact { reading, .. } = &u.decision else {
             return None;
@@ -149,12 +209,18 @@ fn dated_pair(
             .find(|&n| super::parse::is_year(n))?;
         Some(Dated { year, text, u })
     };
-    let mut pair = [dated(options[0])?, dated(options[1])?];
-    if pair[0].year == pair[1].year {
-        return None;
-    }
-    pair.sort_by_key(|d| d.year);
-    Some(pair)
+    // "When Mila?" has several dates; a name alone is as old as its beginning.
+    let option = |o: &[String]| {
+        let o = o.join(" ");
+        dated(format!("{when} {o}")).or_else(|| {
+            let p = understand(kb, &o, conv).p;
+            let only_named = !p.mentions.is_empty()
+                && (0..p.words.len()).all(|i| p.is_named(i) || p.classes[i] & class::FUNCTION != 0);
+            (only_named && !began.is_empty()).then(|| dated(format!("{when} {o} {began}")))?
+        })
+    };
+    let pair = [option(options[0])?, option(options[1])?];
+    (pair[0].year != pair[1].year).then_some(pair)
 }
 
 /// The introduction, then both answers.

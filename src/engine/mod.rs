@@ -93,6 +93,9 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
     if let Some(a) = dates::between(kb, question, &u, conv) {
         return a;
     }
+    if let Some(a) = dates::ordered(kb, question, &u, conv) {
+        return a;
+    }
     if let Some(a) = contrast::contrast(kb, question, &u, conv) {
         return a;
     }

@@ -342,10 +342,12 @@ fn kb_with_two_dates() -> KnowledgeBase {
     let intents = format!("{INTENTS}[[intent]]\nid = \"moved\"\nall = [[\"when\"], [\"moved\", \"move\"]]\nexamples_en = [\"When did Acme move?\"]\n");
     let facts = format!("{FACTS}[[fact]]\nid = \"moved\"\nsubjects = [\"acme\"]\nmentions = [\"paris\"]\nrelation = \"moved_in\"\nvalue = \"2009\"\nintents = [\"moved\"]\ntopic = \"later\"\nevidence = [\"In 2009, Acme Lab moved to Paris.\"]\nen = \"Acme moved to Paris in 2009.\"\nfr = \"Acme a déménagé à Paris en 2009.\"\n");
     let lexicon = format!(
-        "date_question = {{ en = \"when\" }}\nearlier = [\"first\"]\nspans = [\"how many years\"]\nbetween = [\"between\"]\n{LEXICON}"
+        "date_question = {{ en = \"when\" }}\nbegan = {{ en = \"founded\" }}\nearlier = [\"first\"]\nspans = [\"how many years\"]\nbetween = [\"between\"]\n{LEXICON}"
     )
     .replace("verbs = [\"is\",", "verbs = [\"did\", \"is\",")
     .replace("more_than = [\"more than\"]", "more_than = [\"more than\", \"after\"]")
+    .replace("less_than = [\"less than\"]", "less_than = [\"less than\", \"before\"]")
+    .replace("yes_no_starts = [\"is\",", "yes_no_starts = [\"did\", \"is\",")
     .replace("filler = [\"was\",", "filler = [\"did\", \"was\",");
     let messages = MESSAGES.replace(
         "[en]\n",
@@ -387,6 +389,32 @@ fn two_dated_facts_compared_give_both_the_earlier_first() {
     assert_eq!(
         a.body,
         format!("10 years: {founded}\n{moved}"),
+        "{}",
+        a.explain()
+    );
+    // Two events ordered: a yes/no question gets its verdict, a choice the earlier year.
+    for (q, verdict) in [
+        ("was acme founded before the move?", "Yes."),
+        ("did acme move before it was founded?", "No."),
+    ] {
+        let a = one(&kb, q);
+        assert!(
+            a.body.starts_with(verdict),
+            "{q}: {}\n{}",
+            a.body,
+            a.explain()
+        );
+    }
+    let a = one(&kb, "did acme move before or after it was founded?");
+    assert_eq!(a.body, format!("First, 1999: {founded}\n{moved}"));
+    // A year is no event: left to the facts.
+    let a = one(&kb, "was acme founded before 2000?");
+    assert!(!a.body.contains(moved), "{}", a.body);
+    // A name alone is as old as its beginning ("when acme?" has two dates).
+    let a = one(&kb, "which was first: the move or acme?");
+    assert_eq!(
+        a.body,
+        format!("First, 1999: {founded}\n{moved}"),
         "{}",
         a.explain()
     );

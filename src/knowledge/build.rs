@@ -125,6 +125,7 @@ pub(super) fn assemble(
         earlier: set(&lex.earlier),
         abbreviations: set(&lex.abbreviations),
         date_question: ["en", "fr"].map(|l| lex.date_question.get(l).cloned().unwrap_or_default()),
+        began: ["en", "fr"].map(|l| lex.began.get(l).cloned().unwrap_or_default()),
         reasons: set(&lex.reasons),
         needs_intent: set(&lex.needs_intent),
         decades: set(&lex.decades),

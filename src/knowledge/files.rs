@@ -235,6 +235,10 @@ pub struct LexiconFile {
     /// "which came first?" is asked with them.
     #[serde(default)]
     pub date_question: std::collections::BTreeMap<String, String>,
+    /// Per language, the word that asks when something began, after an option that is only a
+    /// name ("which is older, Mila or …?").
+    #[serde(default)]
+    pub began: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub reasons: Vec<String>,
     #[serde(default)]

@@ -273,6 +273,8 @@ pub struct Lexicon {
     pub abbreviations: FxHashSet<String>,
     /// The words that ask for a date, in English and in French.
     pub date_question: [String; 2],
+    /// The word asking when something began, in English and in French ("founded").
+    pub began: [String; 2],
     /// Question words asking for a reason: answered only by an intent that explains them.
     pub reasons: FxHashSet<String>,
     /// Question words asking for a manner or an amount ("how do I get in?", "combien ?"):
