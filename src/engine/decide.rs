@@ -490,7 +490,7 @@ fn same_topic(kb: &KnowledgeBase, facts: &[usize]) -> bool {
 
 /// How well a fact's evidence fits: about the first entity named, words explained, names
 /// confirmed, whether it describes, narrowness.
-type EvidenceRank = (bool, bool, usize, usize, bool, usize);
+type EvidenceRank = (bool, bool, bool, usize, usize, bool, usize);
 
 /// No intent fits: a fact whose evidence explains every meaningful word (at least one), or
 /// a question that only names an entity ("McGill?"): the fact describing it.
@@ -525,12 +525,16 @@ fn by_evidence(
         if open.is_empty() && !describes && r.confirmed == 0 {
             continue;
         }
-        // About the first entity named ("is Oríon an IBM product?" is about Oríon), settling
+        // About the first entity named ("is Oríon an IBM product?" is about Oríon), asking
+        // "only" of a list, settling
         // a yes/no question by what the fact says, not by a kind it states ("was Mila
         // originally the Montreal Institute for Learning Algorithms?" by the fact giving that
         // name), more words explained, more names confirmed, then the narrower fact.
+        // "Just UdeM?" asks of a list naming it whether it has others.
+        let lists_named = p.only && f.items.iter().any(|i| p.entities().contains(i));
         let rank = (
             s.first == Some(r.subject),
+            lists_named,
             p.yes_no_form && r.verdict.is_some() && !describes,
             r.evidence_words,
             r.confirmed,

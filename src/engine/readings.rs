@@ -308,8 +308,9 @@ fn values(
     } else if p.either && confirmed {
         // A choice ("is Mila in Vancouver or Montreal?"): the fact says which, not Yes or No.
         None
-    } else if contradicted || (p.only && f.partial && confirmed) {
-        // "Only deep learning?" of a fact that says "not exclusively": "No".
+    } else if contradicted || (p.only && confirmed && (f.partial || more_items(p, f))) {
+        // "Only deep learning?" of a fact that says "not exclusively", "just UdeM?" of a
+        // fact listing others: "No".
         Some(false)
     } else if !p.either
         && (!p.asks_kind || asked.intent.is_some() || describes(kb, f))
@@ -319,6 +320,12 @@ fn values(
     } else {
         None
     })
+}
+
+/// Whether the fact lists items the question does not name, besides one it does.
+fn more_items(p: &Parsed, f: &Fact) -> bool {
+    let named = |i: &usize| p.entities().contains(i);
+    f.items.iter().any(named) && !f.items.iter().all(named)
 }
 
 /// Whether a fact says what its subject is (an intent that `describes`, or `states_kind`).

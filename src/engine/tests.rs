@@ -508,3 +508,28 @@ fn only_and_mainly_are_checked_against_what_the_fact_says() {
     let a = one(&kb, "is Lea Roy a member of acme?");
     assert!(a.body.starts_with("Yes"), "{}\n{}", a.body, a.explain());
 }
+
+#[test]
+fn only_one_of_a_list_is_no_and_the_list_settles_it() {
+    // Members not marked partial: "only" is still No when the list has others.
+    let lexicon = format!("only = [\"only\"]\n{LEXICON}");
+    let kb = kb_with(INTENTS, &lexicon);
+    for q in [
+        "are the members of acme only Ada Smith?",
+        // No intent: of the facts naming Ada Smith, the list settles "only".
+        "is acme only Ada Smith?",
+    ] {
+        let a = one(&kb, q);
+        assert!(
+            a.body.starts_with("No. Acme's members"),
+            "{q}: {}\n{}",
+            a.body,
+            a.explain()
+        );
+    }
+    let a = one(
+        &kb,
+        "are the members of acme only Ada Smith, Lea Roy and Max Durand?",
+    );
+    assert!(!a.body.starts_with("No"), "{}\n{}", a.body, a.explain());
+}
