@@ -468,7 +468,16 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         // French "que" asks only at the start ("que veut dire…"); later it joins clauses
         // ("c'est vrai que…").
         let conjunction = || i > 0 && lex.opening_question_words.contains(&p.words[i]);
-        if p.qword.is_none() && c & class::QUESTION != 0 && !conjunction() {
+        // "Ou" before "un"/"une" offers a choice ("une compagnie ou un institut ?"); "où"
+        // written with its accent still asks where.
+        let or_before_article = || {
+            i > 0
+                && c & class::ALTERNATIVE != 0
+                && !french_marked.contains(&p.words[i])
+                && (p.words.get(i + 1))
+                    .is_some_and(|w| lex.kind_articles.iter().any(|a| a.contains(w)))
+        };
+        if p.qword.is_none() && c & class::QUESTION != 0 && !conjunction() && !or_before_article() {
             p.qword = Some(i);
         }
         p.pronoun |= c & class::PRONOUN != 0;
@@ -582,19 +591,20 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
     p.mainly = p.classes.iter().any(|c| c & class::MAINLY != 0);
     p.either = either;
-    // The subject, at most two verbs ("c'est"), then "a"/"une" and a noun that is no relation
-    // ("a partner of Mila" is not a kind).
+    // The subject, at most two verbs ("c'est") or fillers ("like"), then "a"/"une" and a noun
+    // that is no relation ("a partner of Mila" is not a kind).
     let articles = &lex.kind_articles[p.lang as usize];
     let relation = |j: usize| p.words.get(j).is_some_and(|w| lex.name_after.contains(w));
+    let before_kind = |j: usize| {
+        let w = &p.words[j];
+        lex.verbs.contains(w) || w == "c" || p.classes[j] & class::FILLER != 0
+    };
     p.kind_at = p
         .mentions
         .iter()
         .find_map(|m| {
             (m.end..n.min(m.end + 3))
-                .find(|&j| {
-                    let w = &p.words[j];
-                    articles.contains(w) || !(lex.verbs.contains(w) || w == "c")
-                })
+                .find(|&j| articles.contains(&p.words[j]) || !before_kind(j))
                 .filter(|&j| articles.contains(&p.words[j]) && !relation(j + 2))
                 .map(|j| (m.what.clone(), j))
         })

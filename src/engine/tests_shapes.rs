@@ -554,3 +554,20 @@ fn others_right_after_a_complete_list_are_none() {
     let a = after_members(FACTS);
     assert!(!a.body.starts_with("No. "), "{}", a.body);
 }
+
+#[test]
+fn a_kind_may_follow_a_filler_and_ou_before_an_article_offers_a_choice() {
+    use super::parse::parse;
+    let lexicon = lexicon(r#"kind_articles = { en = ["a"], fr = ["un", "une"] }"#)
+        .replace("filler = [\"was\",", "filler = [\"like\", \"was\",")
+        .replace("alternatives = [\"or\"]", "alternatives = [\"or\", \"ou\"]")
+        .replace("question_words = [", "question_words = [\"ou\", ");
+    let kb = kb_with(INTENTS, &lexicon);
+    assert!(parse(&kb, "is acme like a lab", &[]).asks_kind);
+    assert!(parse(&kb, "is acme a lab", &[]).asks_kind);
+    // "Ou" before an article is "or", not "où" (where), unless written with its accent.
+    assert_eq!(parse(&kb, "acme un labo ou une compagnie", &[]).qword, None);
+    let marked = crate::engine::normalize::french_marked("où une compagnie");
+    assert_eq!(parse(&kb, "ou une compagnie", &marked).qword, Some(0));
+    assert_eq!(parse(&kb, "acme est ou", &[]).qword, Some(2));
+}
