@@ -80,6 +80,10 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
         u.decision = decision;
         return compose_understood(kb, question, u, conv);
     }
+    if let Some(decision) = restate::sources_of_last(kb, &u, conv) {
+        u.decision = decision;
+        return compose_understood(kb, question, u, conv);
+    }
     if let Some(v) = swap::swapped(kb, &u, conv) {
         return compose_understood(kb, question, v, conv);
     }

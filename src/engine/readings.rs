@@ -73,12 +73,33 @@ pub fn meaningful(kb: &KnowledgeBase, p: &Parsed, subject_known: bool) -> Vec<us
             let w = p.words[i].as_str();
             !(p.is_named(i)
                 || p.excluded == Some(i)
-                || p.classes[i] & function != 0
+                || (p.classes[i] & function != 0 && !possessed_head(kb, p, i))
                 || named
                     .iter()
                     .any(|&e| kb.entities[e].descriptors.contains(w)))
         })
         .collect()
+}
+
+/// A word of no meaning of its own that a name possesses, as the head of its phrase
+/// ("Larochelle's *thesis*", not "Mila's *main* research"): it names a thing of that name's,
+/// which the question is about.
+fn possessed_head(kb: &KnowledgeBase, p: &Parsed, i: usize) -> bool {
+    // What follows the head: nothing, or a word of no meaning that no modifier is ("very
+    // *first*").
+    let modifier = class::LIST | class::ONLY | class::OTHERS | class::EARLIER;
+    let ends = |j: usize| {
+        p.classes
+            .get(j)
+            .is_none_or(|c| c & class::FUNCTION != 0 && c & modifier == 0)
+    };
+    i >= 2
+        && p.words[i - 1] == "s"
+        && p.is_named(i - 2)
+        && p.classes[i] & class::FILLER != 0
+        && kb.lexicon.class(&p.words[i]) & (class::FUNCTION & !class::FILLER) == 0
+        && !kb.lexicon.vague_nouns.contains(&p.words[i])
+        && ends(i + 1)
 }
 
 /// Checks one fact against the question: `Ok` with the reading, or why it does not fit.

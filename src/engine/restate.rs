@@ -18,20 +18,51 @@ use crate::knowledge::{class, KnowledgeBase};
 pub fn again(kb: &KnowledgeBase, u: &Understood, conv: &Conversation) -> Option<(Lang, Decision)> {
     let fact = conv.fact.as_deref().and_then(|id| kb.fact_index(id))?;
     let lang = asked(kb, u)?;
-    let f = &kb.facts[fact];
-    let subject = conv
-        .subject
-        .as_deref()
-        .and_then(|id| kb.entity_index(id))
-        .filter(|e| f.subjects.contains(e))
-        .unwrap_or(f.subjects[0]);
     let decision = Decision::Fact {
-        reading: Reading::of(fact, subject),
+        reading: Reading::of(fact, last_subject(kb, fact, conv)),
         intent: None,
         score: 1.0,
         via: "(the last answer, in the language asked)".into(),
     };
     Some((lang, decision))
+}
+
+/// "Source?" right after an answer asks where that answer comes from: the last answer's fact,
+/// with its references (or its section), when the question names nothing and every word asks
+/// for a source or means nothing of its own ("what's the source for that?").
+pub fn sources_of_last(
+    kb: &KnowledgeBase,
+    u: &Understood,
+    conv: &Conversation,
+) -> Option<Decision> {
+    let p = &u.p;
+    if !(p.asks_source || p.asks_section) || !p.mentions.is_empty() || !p.numbers.is_empty() {
+        return None;
+    }
+    let plain =
+        class::FUNCTION | class::SELF | class::FACT_PRONOUN | class::SOURCE | class::SECTION;
+    let only_sources = (0..p.words.len())
+        .all(|i| p.classes[i] & plain != 0 || kb.lexicon.restate.contains(&p.words[i]));
+    if !only_sources {
+        return None;
+    }
+    let fact = conv.fact.as_deref().and_then(|id| kb.fact_index(id))?;
+    Some(Decision::Fact {
+        reading: Reading::of(fact, last_subject(kb, fact, conv)),
+        intent: None,
+        score: 1.0,
+        via: "(the last answer's sources)".into(),
+    })
+}
+
+/// The last answer's subject, when the fact is about it; else the fact's first subject.
+fn last_subject(kb: &KnowledgeBase, fact: usize, conv: &Conversation) -> usize {
+    let f = &kb.facts[fact];
+    conv.subject
+        .as_deref()
+        .and_then(|id| kb.entity_index(id))
+        .filter(|e| f.subjects.contains(e))
+        .unwrap_or(f.subjects[0])
 }
 
 /// The language a question only asks for.

@@ -533,3 +533,32 @@ fn only_one_of_a_list_is_no_and_the_list_settles_it() {
     );
     assert!(!a.body.starts_with("No"), "{}\n{}", a.body, a.explain());
 }
+
+#[test]
+fn a_thing_a_name_possesses_must_be_explained_unless_it_is_vague() {
+    let facts = format!("{FACTS}{ADA_DESCRIBED}");
+    let lexicon = format!("vague_nouns = [\"stuff\"]\n{LEXICON}")
+        .replace("filler = [", "filler = [\"s\", \"thesis\", \"stuff\", ");
+    let kb = kb_of(INTENTS, &facts, &lexicon);
+    assert!(one(&kb, "who is Ada Smith?").answered);
+    // Her thesis is a thing of hers the article says nothing of.
+    let a = one(&kb, "what is Ada Smith's thesis?");
+    assert!(!a.answered, "{}\n{}", a.body, a.explain());
+    // "Stuff" names nothing in particular.
+    let a = one(&kb, "what is Ada Smith's stuff?");
+    assert!(a.answered, "{}\n{}", a.body, a.explain());
+}
+
+#[test]
+fn asking_for_the_source_after_an_answer_gives_that_answers_sources() {
+    let kb = kb();
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "what is acme?", &mut conv).answered);
+    // The description has no inline reference: its section, not the article's references.
+    let a = ask(&kb, "source?", &mut conv);
+    assert!(a.citations.is_empty(), "{}\n{}", a.body, a.explain());
+    assert!(a.body.contains("(section Introduction)"), "{}", a.body);
+    // With no answer before, the article's references.
+    let a = one(&kb, "source?");
+    assert_eq!(a.citations.len(), 1, "{}", a.body);
+}

@@ -200,6 +200,9 @@ pub struct LexiconFile {
     /// Bengio?"): the question asks for others.
     #[serde(default)]
     pub companions: Vec<String>,
+    /// Nouns that name nothing in particular ("IBM's *stuff*").
+    #[serde(default)]
+    pub vague_nouns: Vec<String>,
     /// Words opening a relative clause after a name ("the lab *where* she works").
     #[serde(default)]
     pub relatives: Vec<String>,

@@ -305,6 +305,8 @@ pub struct Lexicon {
     /// Words before a person's name that ask for others than that person, in a question
     /// ("who won it with Bengio?").
     pub companions: FxHashSet<String>,
+    /// Nouns that name nothing in particular ("IBM's *stuff*"): a name's thing of no meaning.
+    pub vague_nouns: FxHashSet<String>,
     /// Words opening a relative clause after a name ("the lab *where* she works").
     pub relatives: FxHashSet<String>,
     /// Third-person subjects of a relative clause ("the lab *they* belong to"): with them the
