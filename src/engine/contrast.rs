@@ -32,6 +32,7 @@ pub fn contrast(
             || lex.conjunctions.contains(&p.words[i])
             || lex
                 .contrasts
+                .cues()
                 .iter()
                 .any(|c| c.words().any(|w| w == p.words[i]))
     };

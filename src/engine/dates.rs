@@ -11,6 +11,7 @@ use super::pieces::{split, STRONG};
 use super::{compose_understood, understand, Conversation, Understood};
 use crate::answer::{Answer, Lang};
 use crate::knowledge::{class, KnowledgeBase};
+use crate::nlu::CueSet;
 
 /// Most words between "how long" and "between" or "after" ("how many years *passed*
 /// between").
@@ -75,14 +76,15 @@ fn span(kb: &KnowledgeBase, words: &[String]) -> Option<usize> {
 }
 
 /// Where the first of `cues` found in `words` starts and ends; most questions have no word
-/// that starts one, and are ruled out without allocating.
-pub(super) fn find_cue(cues: &[crate::nlu::Cue], words: &[String]) -> Option<(usize, usize)> {
-    let starts = |w: &String| cues.iter().any(|c| c.first_word() == Some(w.as_str()));
-    if !words.iter().any(starts) {
+/// that starts one, and are ruled out by the set's index of first words (this runs twice for
+/// every question), without allocating.
+pub(super) fn find_cue(cues: &CueSet, words: &[String]) -> Option<(usize, usize)> {
+    if !words.iter().any(|w| cues.starts_some(w)) {
         return None;
     }
     let strs: Vec<&str> = words.iter().map(String::as_str).collect();
-    cues.iter()
+    cues.cues()
+        .iter()
         .find_map(|c| c.find(&strs).map(|at| (at, at + c.len())))
 }
 
@@ -240,4 +242,23 @@ fn both(
     merged.body = format!("{intro} {}", merged.body);
     *conv = scratch;
     Some(merged)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::Cue;
+
+    #[test]
+    fn the_first_cue_in_order_is_found_wherever_it_is() {
+        let cues = ["how long", "how many years", "years"];
+        let set = CueSet::new(cues.iter().filter_map(|c| Cue::new(c)).collect());
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        let find = |s: &str| find_cue(&set, &words(s));
+        assert_eq!(find("so how many years between"), Some((1, 4)));
+        assert_eq!(find("years and how long"), Some((2, 4)));
+        assert_eq!(find("many years"), Some((1, 2)));
+        assert_eq!(find("how old"), None);
+        assert_eq!(find(""), None);
+    }
 }

@@ -11,6 +11,13 @@ use std::borrow::Cow;
 /// them).
 pub fn several_sentences(text: &str) -> bool {
     let body = text.trim_end_matches(|c: char| ends_sentence(c) || c.is_whitespace());
+    // Most questions have no mark before their end: told by their bytes, without decoding
+    // characters (this runs for every question). `？` is the only mark outside ASCII, and
+    // 0xEF starts it in UTF-8.
+    let marks = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b';' | b':' | b'\n' | 0xEF);
+    if !body.as_bytes().iter().any(marks) {
+        return false;
+    }
     // Without a mark the body is one piece: `nth(1)` is then `None`.
     body.split(ends_sentence)
         .filter(|s| s.chars().any(char::is_alphanumeric))
@@ -174,4 +181,34 @@ fn at_conjunctions(kb: &KnowledgeBase, piece: &str) -> Vec<String> {
     }
     out.push(words[start..].join(" "));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::several_sentences;
+
+    #[test]
+    fn several_sentences_need_a_mark_between_two_with_words() {
+        let several = [
+            "I'm from Europe. Is Mila in Montreal?",
+            "mila: the lab",
+            "what？ who？",
+            "é! à",
+        ];
+        for text in several {
+            assert!(several_sentences(text), "{text}");
+        }
+        let one = [
+            "who founded mila?",
+            "who founded mila?!  ",
+            "...",
+            "Université de Montréal",
+            "ｍｉｌａ ｌａｂ",
+            "? who",
+            "",
+        ];
+        for text in one {
+            assert!(!several_sentences(text), "{text}");
+        }
+    }
 }

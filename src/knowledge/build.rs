@@ -158,9 +158,9 @@ pub(super) fn assemble(
             .map(|(w, &l)| (normalize(w), l))
             .collect(),
         restate: set(&lex.restate),
-        spans: cues(&lex.spans),
+        spans: CueSet::new(cues(&lex.spans)),
         between: set(&lex.between),
-        contrasts: cues(&lex.contrasts),
+        contrasts: CueSet::new(cues(&lex.contrasts)),
         possessives: set(&lex.possessives),
         ellipsis_openers: CueSet::new(cues(&lex.ellipsis_openers)),
         vocatives: lex
@@ -942,8 +942,8 @@ fn build_vocab(
         .cues()
         .iter()
         .chain(lex.excluding.cues())
-        .chain(&lex.spans)
-        .chain(&lex.contrasts)
+        .chain(lex.spans.cues())
+        .chain(lex.contrasts.cues())
         .flat_map(|c| c.words())
     {
         v.insert(w, false);

@@ -242,7 +242,7 @@ pub struct Lexicon {
     /// by?": "whom").
     pub blanks: FxHashMap<String, String>,
     /// A time span asked between two dated facts ("how many years", "how long").
-    pub spans: Vec<Cue>,
+    pub spans: CueSet,
     /// The word before the two facts of a span ("between A and B").
     pub between: FxHashSet<String>,
     /// Self words that say something is the asker's or the bot's ("my", "mon").
@@ -252,7 +252,7 @@ pub struct Lexicon {
     /// The bot addressed before a question ("hey bot, …"), normalised.
     pub vocatives: Vec<String>,
     /// Words comparing two things, each then described ("the difference between A and B").
-    pub contrasts: Vec<Cue>,
+    pub contrasts: CueSet,
     /// The question that asks for a description: English, French.
     pub describe_question: [String; 2],
     /// Language names and the reply language they ask for ("and in French?").

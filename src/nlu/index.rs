@@ -194,6 +194,12 @@ impl CueSet {
         self.by_first.get(w).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether a cue starts with the plain word `w` (not counting cues that start with a
+    /// prefix).
+    pub fn starts_some(&self, w: &str) -> bool {
+        !self.starting_with(w).is_empty()
+    }
+
     /// The cues, in the order given.
     pub fn cues(&self) -> &[Cue] {
         &self.cues
@@ -304,5 +310,18 @@ mod tests {
         // Masked words (names, numbers) never match.
         assert!(!s.occurs_in(&["", "mila"]));
         assert!(!set(&[]).occurs_in(&["right"]));
+    }
+
+    #[test]
+    fn a_cue_set_tells_which_words_start_a_cue() {
+        let s = set(&["how many years", "how long", "collaborat*"]);
+        assert!(s.starts_some("how"));
+        assert!(!s.starts_some("many"), "a later word starts no cue");
+        assert!(
+            !s.starts_some("collaborate"),
+            "prefixes are not first words"
+        );
+        assert!(!s.starts_some(""));
+        assert!(!set(&[]).starts_some("how"));
     }
 }
