@@ -34,6 +34,7 @@ mod tests;
 mod tests_parts;
 #[cfg(test)]
 mod tests_shapes;
+pub mod which;
 
 use crate::answer::{Answer, Explanation, Lang};
 use crate::knowledge::KnowledgeBase;
@@ -102,6 +103,9 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
     }
     if let Some(a) = contrast::contrast(kb, question, &u, conv) {
         return a;
+    }
+    if let Some(chosen) = which::chosen(kb, &u, conv) {
+        return compose_understood(kb, question, chosen, conv);
     }
     // "When and by whom …?" is two questions even when one fact answers one of them.
     if let Some(a) = alternatives::coordinated(kb, question, &u, conv) {

@@ -559,3 +559,39 @@ fn a_relative_clause_with_a_third_person_subject_only_describes_the_name() {
     let a = one(&super::tests::kb(), "who founded the lab they belong to?");
     assert!(!a.answered, "{}", a.body);
 }
+
+#[test]
+fn two_names_offered_to_a_question_word_are_each_put_in_its_place() {
+    use super::tests::{kb_of, FACTS};
+    // Lea Roy is a member; Max Durand is not described as anything else.
+    let intents = format!(
+        "{INTENTS}[[intent]]\nid = \"is_member\"\nall = [[\"member\"]]\nexamples_en = [\"Is Lea Roy a member?\"]\n"
+    );
+    let facts = FACTS.replace(
+        "intents = [\"members\"]",
+        "intents = [\"members\", \"is_member\"]",
+    );
+    let lexicon = LEXICON.replace("filler = [", "filler = [\"one\", \"a\", ");
+    let kb = kb_of(&intents, &facts, &lexicon);
+    for q in [
+        "which one is a member of acme, Lea Roy or Paris?",
+        "Lea Roy or Paris, which one is a member of acme?",
+    ] {
+        let a = one(&kb, q);
+        assert!(
+            a.body.starts_with("Acme's members include"),
+            "{q}: {}\n{}",
+            a.body,
+            a.explain()
+        );
+    }
+    // Both confirmed, or a name the article does not cover: no choice.
+    let conv = Conversation::default();
+    for q in [
+        "which one is a member of acme, Lea Roy or Max Durand?",
+        "which one is a member of acme, Lea Roy or Bob Jones?",
+    ] {
+        let u = understand(&kb, q, &conv);
+        assert!(super::which::chosen(&kb, &u, &conv).is_none(), "{q}");
+    }
+}
