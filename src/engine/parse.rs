@@ -318,6 +318,38 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str, french_marked: &[String]) -> 
     p
 }
 
+/// A one-word name that is also a word describing its entity, right after "which" or "what"
+/// ("which *institute* developed Oríon?"): it may be the kind of thing asked for rather than
+/// the entity.
+fn asked_kind(kb: &KnowledgeBase, words: &[String], m: &Mention) -> bool {
+    let Named::Entity(e) = m.what else {
+        return false;
+    };
+    let asks = |w: &String| kb.lexicon.class(w) & class::QUESTION != 0;
+    m.end == m.start + 1
+        && m.start > 0
+        && asks(&words[m.start - 1])
+        && kb.entities[e].descriptors.contains(&words[m.start])
+}
+
+impl Parsed {
+    /// The parse with a name that may be the kind asked for read as a word of no meaning
+    /// ("which institute developed Oríon?" as "which developed Oríon?"), if there is one.
+    pub fn kind_asked_unnamed(&self, kb: &KnowledgeBase) -> Option<Parsed> {
+        let at = self
+            .mentions
+            .iter()
+            .position(|m| asked_kind(kb, &self.words, m))?;
+        let mut p = self.clone();
+        let m = p.mentions.remove(at);
+        p.named[m.start] = false;
+        p.classes[m.start] |= class::FILLER;
+        p.entity_ids
+            .retain(|&e| p.mentions.iter().any(|m| m.what == Named::Entity(e)));
+        Some(p)
+    }
+}
+
 /// Greedy longest-name matching, left to right: knowledge entities, then external names.
 fn find_names(
     kb: &KnowledgeBase,

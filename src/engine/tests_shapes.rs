@@ -571,3 +571,26 @@ fn a_kind_may_follow_a_filler_and_ou_before_an_article_offers_a_choice() {
     assert_eq!(parse(&kb, "ou une compagnie", &marked).qword, Some(0));
     assert_eq!(parse(&kb, "acme est ou", &[]).qword, Some(2));
 }
+
+#[test]
+fn a_name_describing_its_entity_after_which_may_be_the_kind_asked() {
+    use super::parse::parse;
+    use super::tests::{kb_from, ARTICLE, ENTITIES, FACTS};
+    let entities = ENTITIES.replace(
+        "aliases = [\"Acme\", \"the lab\"]",
+        "aliases = [\"Acme\", \"the lab\", \"lab\"]\ndescriptors = [\"lab\"]",
+    );
+    let kb = kb_from(ARTICLE, &entities, INTENTS, FACTS, LEXICON);
+    let p = parse(&kb, "which lab was founded by ada smith", &[]);
+    assert_eq!(p.entity_ids.len(), 2);
+    let q = p.kind_asked_unnamed(&kb).expect("'lab' after 'which'");
+    assert_eq!(q.entity_ids.len(), 1, "only Ada Smith is named");
+    assert!(!q.is_named(1));
+    // Not after a question word, nor a name that does not describe its entity.
+    assert!(parse(&kb, "the lab was founded by ada smith", &[])
+        .kind_asked_unnamed(&kb)
+        .is_none());
+    assert!(parse(&kb, "which acme was founded by ada smith", &[])
+        .kind_asked_unnamed(&kb)
+        .is_none());
+}
