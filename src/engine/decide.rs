@@ -185,6 +185,9 @@ fn decide_for(
             }
         }
     }
+    if let Some(d) = super::restate::that_checked(kb, p, conv, &open) {
+        return d;
+    }
     if !vague && subjects.continues_fact {
         if let Some(d) = super::restate::by_last_fact(kb, p, conv, &subjects, &open) {
             return reasoned(kb, p, cands, dated(kb, p, d));

@@ -84,6 +84,31 @@ fn asked(kb: &KnowledgeBase, u: &Understood) -> Option<Lang> {
     lang
 }
 
+/// "Was that at McGill?" after the founding: a yes/no question about "that" with nothing to
+/// ask but the values it names checks them against the last answer's fact, when the fact
+/// settles them.
+pub fn that_checked(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    conv: &Conversation,
+    open: &[usize],
+) -> Option<Decision> {
+    if !(p.fact_pronoun && p.yes_no && open.is_empty())
+        || p.mentions.is_empty() && p.numbers.is_empty()
+    {
+        return None;
+    }
+    let fact = kb.fact_index(conv.fact.as_deref()?)?;
+    let subject = last_subject(kb, fact, conv);
+    let reading = readings::check(kb, p, None, fact, subject, open, true, false).ok()?;
+    reading.verdict.is_some().then(|| Decision::Fact {
+        reading,
+        intent: None,
+        score: 1.0,
+        via: "(the last answer's fact settles \"that\")".into(),
+    })
+}
+
 /// "Does that include students?" after the count of researchers: the last answer's fact, when
 /// its evidence explains the follow-up's meaningful words (at least one) by itself.
 pub fn by_last_fact(

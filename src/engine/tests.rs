@@ -562,3 +562,24 @@ fn asking_for_the_source_after_an_answer_gives_that_answers_sources() {
     let a = one(&kb, "source?");
     assert_eq!(a.citations.len(), 1, "{}", a.body);
 }
+
+#[test]
+fn that_in_a_yes_no_follow_up_is_checked_against_the_last_fact() {
+    let lexicon = format!("fact_pronouns = [\"that\"]\n{LEXICON}")
+        .replace("filler = [", "filler = [\"that\", ");
+    let kb = kb_with(INTENTS, &lexicon);
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "who founded acme?", &mut conv).answered);
+    for (q, verdict) in [
+        ("was that by Lea Roy?", "No. Acme was founded by Ada Smith."),
+        ("was that in 1999?", "Yes. Acme was founded by Ada Smith."),
+    ] {
+        let a = ask(&kb, q, &mut conv);
+        assert!(
+            a.body.starts_with(verdict),
+            "{q}: {}\n{}",
+            a.body,
+            a.explain()
+        );
+    }
+}
