@@ -484,7 +484,7 @@ fn names_others(kb: &KnowledgeBase, p: &Parsed, f: &Fact, subject: usize) -> boo
         .collect();
     let other = |e: &usize| !named.contains(e) && kinds.contains(&kb.entities[*e].kind.as_str());
     // A value in groups ("private companies; IBM; its universities"): the others must share
-    // the group of the name left out, so "companies besides IBM" finds none.
+    // the group of the name left out ("universities besides McGill").
     let has = |group: &[String], e: usize| {
         kb.entities[e]
             .aliases
@@ -502,11 +502,20 @@ fn names_others(kb: &KnowledgeBase, p: &Parsed, f: &Fact, subject: usize) -> boo
         .filter(|g| left_out.iter().any(|&e| has(g, e)))
         .collect();
     if !grouped.is_empty() {
-        return f
-            .subjects
-            .iter()
-            .chain(&f.mentions)
-            .any(|e| other(e) && grouped.iter().any(|g| has(g, *e)));
+        // Or a group of unnamed others of that kind ("companies besides IBM": the "private
+        // companies" Mila has partnerships with).
+        let kind_of = |w: &String| kb.lexicon.kind_words.get(w);
+        let unnamed = groups.iter().any(|g| {
+            !left_out.iter().any(|&e| has(g, e))
+                && g.iter().any(|w| {
+                    kind_of(w).is_some_and(|k| left_out.iter().any(|&e| kb.entities[e].kind == *k))
+                })
+        });
+        return unnamed
+            || f.subjects
+                .iter()
+                .chain(&f.mentions)
+                .any(|e| other(e) && grouped.iter().any(|g| has(g, *e)));
     }
     // Another the fact is about or gives, not one it only mentions: "which other institutes
     // did Bengio found besides Mila?" is not answered by a sentence naming the Université de

@@ -583,3 +583,27 @@ fn that_in_a_yes_no_follow_up_is_checked_against_the_last_fact() {
         );
     }
 }
+
+#[test]
+fn others_than_a_name_may_be_a_group_the_fact_leaves_unnamed() {
+    let article = format!(
+        "{ARTICLE}== Partners ==\nAcme Lab works with private companies, among them Initech.\n"
+    );
+    let entities = format!("{ENTITIES}[[entity]]\nid = \"initech\"\nkind = \"organization\"\nname = \"Initech\"\naliases = [\"Initech\"]\n");
+    let intents = format!("{INTENTS}[[intent]]\nid = \"partners\"\nall = [[\"partners\"]]\nexamples_en = [\"Who are Acme's partners?\"]\n");
+    let facts = format!("{FACTS}[[fact]]\nid = \"partners\"\nsubjects = [\"acme\"]\nmentions = [\"initech\"]\nrelation = \"partners\"\nvalue = \"private companies; Initech\"\nintents = [\"partners\"]\ntopic = \"partners\"\nevidence = [\"Acme Lab works with private companies, among them Initech.\"]\nen = \"Acme works with private companies, Initech among them.\"\nfr = \"Acme travaille avec des entreprises privées, dont Initech.\"\n");
+    let lexicon = format!("others = [\"besides\"]\n{LEXICON}")
+        .replace(
+            "organization = [\"company\"]",
+            "organization = [\"company\", \"companies\"]",
+        )
+        .replace("filler = [", "filler = [\"does\", \"have\", ");
+    let kb = kb_from(&article, &entities, &intents, &facts, &lexicon);
+    let a = one(&kb, "does acme have partners besides Initech?");
+    assert!(
+        a.body.contains("private companies"),
+        "{}\n{}",
+        a.body,
+        a.explain()
+    );
+}
