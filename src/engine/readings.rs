@@ -281,6 +281,11 @@ fn values(
                 if gives_as(kb, p, f, &p.words[m.start..m.end]) {
                     confirmed = true;
                     stated = true;
+                } else if p.yes_no && f.closed.is_every() {
+                    // A fact giving all the subject's names refutes another one ("was Mila
+                    // originally called the Montreal AI lab?").
+                    contradicted = true;
+                    *named = true;
                 }
             }
             Named::Entity(e) if *e == subject => subject_named = true,

@@ -607,3 +607,19 @@ fn others_than_a_name_may_be_a_group_the_fact_leaves_unnamed() {
         a.explain()
     );
 }
+
+#[test]
+fn a_fact_giving_all_the_names_refutes_another_name_of_the_subject() {
+    let entities = ENTITIES.replace(
+        "aliases = [\"Acme\", \"the lab\"]",
+        "aliases = [\"Acme\", \"the lab\", \"Acme Lab\", \"Paris lab\"]",
+    );
+    let intents = format!("{INTENTS}[[intent]]\nid = \"names\"\nall = [[\"called\"]]\nexamples_en = [\"What is Acme called?\"]\n");
+    let facts = format!("{FACTS}[[fact]]\nid = \"names\"\nclosed = true\nsubjects = [\"acme\"]\nrelation = \"named\"\nvalue = \"Acme Lab\"\nintents = [\"names\"]\ntopic = \"overview\"\nevidence = [\"Acme Lab is a lab in Paris.\"]\nen = \"Acme's name is Acme Lab.\"\nfr = \"Acme s'appelle Acme Lab.\"\n");
+    let lexicon = LEXICON.replace("verbs = [\"is\",", "verbs = [\"called\", \"is\",");
+    let kb = kb_from(ARTICLE, &entities, &intents, &facts, &lexicon);
+    let a = one(&kb, "was acme called the Paris lab?");
+    assert!(a.body.starts_with("No. "), "{}\n{}", a.body, a.explain());
+    let a = one(&kb, "was acme called Acme Lab?");
+    assert!(a.body.starts_with("Yes. "), "{}\n{}", a.body, a.explain());
+}
