@@ -243,6 +243,16 @@ fn fact_of(u: &Understood) -> Option<usize> {
     }
 }
 
+/// Each of the clauses asked, as in [`answer`]: `None` unless every question is answered.
+pub fn each_clause(
+    kb: &KnowledgeBase,
+    question: &str,
+    pieces: &[String],
+    conv: &mut Conversation,
+) -> Option<Answer> {
+    clauses(kb, question, pieces, conv)
+}
+
 /// The message's questions, asked in order; the other clauses are context whose names a
 /// pronoun may refer to. `None` when a question is refused, a clause names something the
 /// article does not cover, or there are not two clauses.

@@ -119,6 +119,15 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
             return a;
         }
     }
+    // "How many work there & where is it?": one fact answering the whole leaves a question
+    // unanswered; each is asked when both are answered.
+    if let (false, Decision::Fact { reading, .. }) = (several, &u.decision) {
+        let joined = pieces::joined_questions(kb, question)
+            .filter(|p| p.iter().any(|c| !covered(kb, reading.fact, c, conv)));
+        if let Some(a) = joined.and_then(|p| alternatives::each_clause(kb, question, &p, conv)) {
+            return a;
+        }
+    }
     if let Some(chosen) = alternatives::settled_choice(kb, &u, conv) {
         return compose_understood(kb, question, chosen, conv);
     }
@@ -129,6 +138,18 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
         }
     }
     compose_understood(kb, question, u, conv)
+}
+
+/// Whether the answer from `fact` also answers `clause`: the fact the clause is answered by
+/// is that one, or its value is in the fact's answer ("who founded Mila and when?": 1993).
+pub(super) fn covered(kb: &KnowledgeBase, fact: usize, clause: &str, conv: &Conversation) -> bool {
+    let Decision::Fact { reading, .. } = understand(kb, clause, conv).decision else {
+        return true;
+    };
+    let (whole, part) = (&kb.facts[fact], &kb.facts[reading.fact]);
+    let said = |n: &u64| whole.en.contains(&n.to_string());
+    let numbers = !part.value_numbers.is_empty() && part.value_numbers.iter().all(said);
+    reading.fact == fact || numbers || whole.en.contains(part.value.as_str())
 }
 
 /// What the engine made of one text: the parse, the intents it may ask and the decision.

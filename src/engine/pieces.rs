@@ -148,6 +148,13 @@ fn names_only(kb: &KnowledgeBase, words: &[String]) -> bool {
 }
 
 /// Splits before a conjunction followed, within two words, by a question word.
+/// "How many work there & where is it?": a conjunction that starts another question joins two
+/// questions in one sentence (their clauses, when it does).
+pub fn joined_questions(kb: &KnowledgeBase, text: &str) -> Option<Vec<String>> {
+    let pieces = at_conjunctions(kb, text);
+    (pieces.len() > 1).then_some(pieces)
+}
+
 fn at_conjunctions(kb: &KnowledgeBase, piece: &str) -> Vec<String> {
     let words: Vec<&str> = piece.split_whitespace().collect();
     // A word of lower-case letters and digits is its own normalisation: most words are.

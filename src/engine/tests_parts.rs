@@ -595,3 +595,33 @@ fn two_names_offered_to_a_question_word_are_each_put_in_its_place() {
         assert!(super::which::chosen(&kb, &u, &conv).is_none(), "{q}");
     }
 }
+
+#[test]
+fn a_second_question_after_and_is_asked_unless_the_first_fact_answers_it() {
+    let kb = kb();
+    let conv = Conversation::default();
+    let fact = |id: &str| kb.fact_index(id).expect("fixture fact");
+    let pieces = super::pieces::joined_questions(&kb, "who founded acme and when was it founded")
+        .expect("two questions");
+    assert_eq!(pieces, ["who founded acme", "when was it founded"]);
+    assert!(super::pieces::joined_questions(&kb, "who founded acme and lea roy").is_none());
+    // The founder's answer does not give the year; the year's fact gives it.
+    assert!(!super::covered(
+        &kb,
+        fact("founder"),
+        "when was acme founded",
+        &conv
+    ));
+    assert!(super::covered(
+        &kb,
+        fact("year"),
+        "when was acme founded",
+        &conv
+    ));
+    assert!(!super::covered(
+        &kb,
+        fact("founder"),
+        "who are the members of acme",
+        &conv
+    ));
+}
