@@ -192,7 +192,7 @@ fn understood(kb: &KnowledgeBase, question: &str, read: Read, conv: &Conversatio
             (p, cands, decision) = (q, q_cands, q_decision);
         }
     }
-    // "Which institute developed Oríon?" refused for naming Mila as a value: the institute is
+    // "Which lab made Oríon?" refused for naming Mila as a value: the lab is
     // the kind of thing asked for.
     if let (Decision::Refuse(_), Some(q)) = (&decision, p.kind_asked_unnamed(kb)) {
         let (q, q_cands, q_decision) = decided(kb, q, conv, None);

@@ -334,7 +334,7 @@ fn asked_kind(kb: &KnowledgeBase, words: &[String], m: &Mention) -> bool {
 
 impl Parsed {
     /// The parse with a name that may be the kind asked for read as a word of no meaning
-    /// ("which institute developed Oríon?" as "which developed Oríon?"), if there is one.
+    /// ("which lab made Oríon?" as "which developed Oríon?"), if there is one.
     pub fn kind_asked_unnamed(&self, kb: &KnowledgeBase) -> Option<Parsed> {
         let at = self
             .mentions
@@ -460,7 +460,7 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
 const CLAUSE_WORDS: usize = 6;
 
 /// A relative clause right after a knowledge name, with a third-person subject ("the lab
-/// *they all belong to*", "l'institut *où elles travaillent*"): it describes the name and asks
+/// *she teaches at*", "l'institut *où il enseigne*"): it describes the name and asks
 /// nothing. Its span runs from the opener (or the subject) to the next name or the end.
 fn relative_clause(kb: &KnowledgeBase, p: &Parsed) -> Option<Range<usize>> {
     let lex = &kb.lexicon;

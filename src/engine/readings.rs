@@ -283,7 +283,7 @@ fn values(
                     stated = true;
                 } else if p.yes_no && f.closed.is_every() {
                     // A fact giving all the subject's names refutes another one ("was Mila
-                    // originally called the Montreal AI lab?").
+                    // first called Bengio's lab?").
                     contradicted = true;
                     *named = true;
                 }

@@ -84,7 +84,7 @@ fn asked(kb: &KnowledgeBase, u: &Understood) -> Option<Lang> {
     lang
 }
 
-/// "Was that at McGill?" after the founding: a yes/no question about "that" with nothing to
+/// "Did that happen at Concordia?" after the founding: a yes/no question about "that" with nothing to
 /// ask but the values it names checks them against the last answer's fact, when the fact
 /// settles them.
 pub fn that_checked(

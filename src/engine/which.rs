@@ -1,6 +1,6 @@
-//! "Which one is about language learning, myia or baby-ai?", "Pineau or Goodfellow: who is
+//! "Which one is for Python, myia or baby-ai?", "Pineau or Goodfellow: who is
 //! on the faculty?": two things named as the options of a question word. Each is put in the
-//! question word's place, as a claim ("baby-ai is about language learning"); the one option a
+//! question word's place, as a claim ("myia is for Python"); the one option a
 //! fact confirms is the answer, without Yes or No. None, or both, and there is no answer.
 
 use super::decide::Decision;
