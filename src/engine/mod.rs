@@ -37,7 +37,7 @@ mod tests_shapes;
 pub mod which;
 
 use crate::answer::{Answer, Explanation, Lang};
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::{class, KnowledgeBase};
 use crate::nlu::normalize;
 use decide::{Decision, Refusal};
 use parse::{parse, Named, Parsed};
@@ -121,8 +121,17 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
     }
     // "How many work there & where is it?": one fact answering the whole leaves a question
     // unanswered; each is asked when both are answered.
+    let conjoined = || {
+        let w = &u.p.words;
+        (1..w.len()).any(|i| {
+            kb.lexicon.conjunctions.contains(&w[i])
+                && (i + 1..w.len().min(i + 3)).any(|j| u.p.classes[j] & class::QUESTION != 0)
+        })
+    };
     if let (false, Decision::Fact { reading, .. }) = (several, &u.decision) {
-        let joined = pieces::joined_questions(kb, question)
+        let joined = conjoined()
+            .then(|| pieces::joined_questions(kb, question))
+            .flatten()
             .filter(|p| p.iter().any(|c| !covered(kb, reading.fact, c, conv)));
         if let Some(a) = joined.and_then(|p| alternatives::each_clause(kb, question, &p, conv)) {
             return a;
