@@ -268,6 +268,7 @@ pub(super) fn remember(
     p: &Parsed,
 ) {
     let id = |e: usize| Some(kb.entities[e].id.clone());
+    conv.refused = 0;
     conv.subject = id(subject);
     conv.value = None;
     conv.topic = None;
@@ -335,6 +336,10 @@ fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
     }
     conv.fact = None;
     conv.question = None;
+    conv.refused += 1;
+    if conv.refused >= super::CONTEXT_REFUSALS {
+        *conv = super::Conversation::default();
+    }
     let intents: Vec<usize> = cx.cands.iter().map(|c| c.intent).take(2).collect();
     // A passage is offered only for a question about that one entity: beside a number or
     // another name ("who won the Turing award in 2020?", "why did IBM buy Mila?") a passage

@@ -49,6 +49,9 @@ pub use suggest::complete;
 pub const MAX_QUESTION_CHARS: usize = 500;
 /// Most words of earlier questions an ellipsis carries forward.
 pub const CONTEXT_WORDS: usize = 16;
+/// Questions refused in a row after which the conversation forgets its context: a follow-up
+/// then refers to nothing said since ("remind me" after three requests for a to-do list).
+pub const CONTEXT_REFUSALS: usize = 3;
 /// Below this confidence the bot does not answer.
 pub const MIN_CONFIDENCE: f64 = 0.5;
 
@@ -72,6 +75,8 @@ pub struct Conversation {
     pub fact: Option<String>,
     /// The last question a fact answered, as understood ("and HEC?" asks it of HEC).
     pub question: Option<String>,
+    /// Questions refused since the last answer (see [`CONTEXT_REFUSALS`]).
+    pub refused: usize,
 }
 
 pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answer {

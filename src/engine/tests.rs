@@ -623,3 +623,19 @@ fn a_fact_giving_all_the_names_refutes_another_name_of_the_subject() {
     let a = one(&kb, "was acme called Acme Lab?");
     assert!(a.body.starts_with("Yes. "), "{}\n{}", a.body, a.explain());
 }
+
+#[test]
+fn a_run_of_refusals_forgets_the_context() {
+    let kb = kb();
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "who founded acme?", &mut conv).answered);
+    for _ in 0..CONTEXT_REFUSALS - 1 {
+        assert!(!ask(&kb, "what is the weather?", &mut conv).answered);
+    }
+    assert!(conv.subject.is_some(), "kept through fewer refusals");
+    assert!(!ask(&kb, "what is the weather?", &mut conv).answered);
+    assert_eq!(conv, Conversation::default());
+    // An answer starts the count again.
+    assert!(ask(&kb, "who founded acme?", &mut conv).answered);
+    assert_eq!(conv.refused, 0);
+}
