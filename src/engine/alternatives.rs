@@ -146,8 +146,7 @@ fn choice(kb: &KnowledgeBase, u: &Understood, conv: &Conversation) -> Option<Und
     // place of one to three words before "or".
     let lex = &kb.lexicon;
     let comparison = |w: &String| {
-        let one = |c: &crate::nlu::cue::Cue| c.len() == 1 && c.first_word() == Some(w.as_str());
-        lex.more_than.iter().chain(&lex.less_than).any(one)
+        super::dates::one_word(&lex.more_than, w) || super::dates::one_word(&lex.less_than, w)
     };
     let alike = comparison(&words[or - 1]) && comparison(&after[0]);
     let shared = (alike && after.len() > 1).then(|| [&words[..or], &after[1..]].concat().join(" "));

@@ -88,17 +88,19 @@ pub(super) fn find_cue(cues: &CueSet, words: &[String]) -> Option<(usize, usize)
         .find_map(|c| c.find(&strs).map(|at| (at, at + c.len())))
 }
 
+/// Whether `w` is one of `cues` that is a single word ("before", not "less than").
+pub(super) fn one_word(cues: &[crate::nlu::Cue], w: &str) -> bool {
+    cues.iter()
+        .any(|c| c.len() == 1 && c.first_word() == Some(w))
+}
+
 /// The two options after a span cue: "between A and B", or "after A did B" (B starts at the
 /// last verb: "after Mila was founded *did* it …").
 fn options<'a>(kb: &KnowledgeBase, rest: &'a [String]) -> Option<[&'a [String]; 2]> {
     let lex = &kb.lexicon;
-    let single = |cues: &[crate::nlu::Cue], w: &str| {
-        cues.iter()
-            .any(|c| c.len() == 1 && c.first_word() == Some(w))
-    };
     let at = (0..rest.len().min(GAP_WORDS + 1)).find(|&i| {
         let w = rest[i].as_str();
-        lex.between.contains(w) || single(&lex.more_than, w) || single(&lex.less_than, w)
+        lex.between.contains(w) || one_word(&lex.more_than, w) || one_word(&lex.less_than, w)
     })?;
     let after = &rest[at + 1..];
     if lex.between.contains(&rest[at]) {
@@ -122,27 +124,28 @@ pub fn ordered(
 ) -> Option<Answer> {
     let lex = &kb.lexicon;
     let (p, words) = (&u.p, &u.p.words);
-    let single = |cues: &[crate::nlu::Cue], w: &str| {
-        cues.iter()
-            .any(|c| c.len() == 1 && c.first_word() == Some(w))
-    };
+    // A yes/no question or a choice: most questions are neither, and are not scanned.
+    if !(p.yes_no || p.either) {
+        return None;
+    }
     // Whether word `i` orders two events, and which way ("before": true).
     let order = |i: usize| match words.get(i).map(String::as_str) {
-        Some(w) if single(&lex.less_than, w) => Some(true),
-        Some(w) if single(&lex.more_than, w) => Some(false),
+        Some(w) if one_word(&lex.less_than, w) => Some(true),
+        Some(w) if one_word(&lex.more_than, w) => Some(false),
         _ => None,
     };
     let at = (1..words.len()).find(|&i| order(i).is_some() && !p.is_named(i))?;
-    // "Was A before B?", or a claim asked ("Mila a-t-il été fondé avant …?").
-    let start = lex.yes_no_starts.match_len_at(&p.masked(), 0);
     let choice = words
         .get(at + 1)
         .is_some_and(|w| lex.alternatives.contains(w))
         && order(at + 2).is_some();
-    if !(choice || p.yes_no || start.is_some()) {
+    if !(choice || p.yes_no) {
         return None;
     }
-    let start = start.unwrap_or(0);
+    // "Was A before B?", or a claim asked ("Mila a-t-il été fondé avant …?").
+    let start = (lex.yes_no_starts)
+        .match_len_at(&p.masked(), 0)
+        .unwrap_or(0);
     let b = &words[at + 1 + 2 * usize::from(choice)..];
     let pair = dated_options(kb, p.lang, [&words[start..at], b], conv)?;
     let messages = kb.messages(p.lang);

@@ -198,7 +198,7 @@ fn understood(kb: &KnowledgeBase, question: &str, read: Read, conv: &Conversatio
     if let Some(named) = possess::owned(kb, &p) {
         let mut q = parse(kb, &named, &french_marked);
         q.question_mark = p.question_mark;
-        let (q, q_cands, q_decision) = decided(kb, q, conv, refused);
+        let (q, q_cands, q_decision) = decided(kb, q, conv, refused.clone());
         if matches!(
             q_decision,
             Decision::Fact { .. } | Decision::Sentence { .. }
@@ -209,7 +209,7 @@ fn understood(kb: &KnowledgeBase, question: &str, read: Read, conv: &Conversatio
     // "Which lab made Oríon?" refused for naming Mila as a value: the lab is
     // the kind of thing asked for.
     if let (Decision::Refuse(_), Some(q)) = (&decision, p.kind_asked_unnamed(kb)) {
-        let (q, q_cands, q_decision) = decided(kb, q, conv, None);
+        let (q, q_cands, q_decision) = decided(kb, q, conv, refused);
         if matches!(q_decision, Decision::Fact { .. }) {
             (p, cands, decision) = (q, q_cands, q_decision);
         }

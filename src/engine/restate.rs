@@ -93,9 +93,8 @@ pub fn that_checked(
     conv: &Conversation,
     open: &[usize],
 ) -> Option<Decision> {
-    if !(p.fact_pronoun && p.yes_no && open.is_empty())
-        || p.mentions.is_empty() && p.numbers.is_empty()
-    {
+    let names_values = !p.mentions.is_empty() || !p.numbers.is_empty();
+    if !(p.fact_pronoun && p.yes_no && open.is_empty() && names_values) {
         return None;
     }
     let fact = kb.fact_index(conv.fact.as_deref()?)?;

@@ -587,6 +587,16 @@ fn a_name_describing_its_entity_after_which_may_be_the_kind_asked() {
     assert_eq!(q.entity_ids.len(), 1, "only Ada Smith is named");
     assert!(!q.is_named(1));
     // Not after a question word, nor a name that does not describe its entity.
+    // Asked of Ada Smith, the lab is the value asked for, not a value to check: refused as
+    // named, answered as the kind asked; a message too long stays refused as such.
+    let intents = format!("{INTENTS}[[intent]]\nid = \"works\"\nall = [[\"work\", \"works\"]]\nvalue_kinds = [\"organization\"]\nexamples_en = [\"Where does Ada Smith work?\"]\n");
+    let facts = format!("{FACTS}[[fact]]\nid = \"works\"\nsubjects = [\"ada\"]\nvalue_entity = \"acme\"\nrelation = \"works_at\"\nvalue = \"Acme Lab\"\nintents = [\"works\"]\ntopic = \"people\"\nevidence = [\"Acme Lab was founded in 1999 by Ada Smith.\"]\nen = \"Ada Smith works at Acme.\"\nfr = \"Ada Smith travaille chez Acme.\"\n");
+    let lexicon = LEXICON.replace("filler = [", "filler = [\"does\", \"at\", ");
+    let kb2 = kb_from(ARTICLE, &entities, &intents, &facts, &lexicon);
+    let q = "which lab does ada smith work at";
+    assert_eq!(one(&kb2, q).body, "Ada Smith works at Acme.[1]");
+    let long = format!("{q} {}", "the ".repeat(200));
+    assert!(one(&kb2, &long).body.starts_with("Too long"));
     assert!(parse(&kb, "the lab was founded by ada smith", &[])
         .kind_asked_unnamed(&kb)
         .is_none());
