@@ -34,6 +34,8 @@ mod tests;
 mod tests_parts;
 #[cfg(test)]
 mod tests_shapes;
+#[cfg(test)]
+mod tests_words;
 pub mod which;
 
 use crate::answer::{Answer, Explanation, Lang};

@@ -533,6 +533,17 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     // are no one the question is about.
     let frames = frames(kb, p, &masked);
     let others = (0..n).any(|i| found_at(&lex.others, i));
+    // "En deux mots" is filler where its words are together, not "mots" alone.
+    let mut phrase_filler = vec![false; n];
+    for i in 0..n {
+        let starts = p.classes[i] & class::STARTS_CUE != 0 || lex.filler_phrases.has_prefixed();
+        if let Some(len) = starts
+            .then(|| lex.filler_phrases.match_len_at(&masked, i))
+            .flatten()
+        {
+            phrase_filler[i..i + len].fill(true);
+        }
+    }
     let companion = companion(kb, p);
     let opinion = (0..n).any(|i| found_at(&lex.opinions, i));
     let in_mark = lex.yes_no_marks.coverage(&masked);
@@ -602,6 +613,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         .iter()
         .zip(&frames.purpose)
         .map(|(r, p)| r | p);
+    let plain = plain.zip(&phrase_filler).map(|(x, f)| x | f);
     for (c, _) in p.classes.iter_mut().zip(plain).filter(|(_, x)| *x) {
         *c |= class::FILLER;
     }

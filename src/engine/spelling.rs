@@ -78,6 +78,25 @@ pub(super) fn correct<'k>(kb: &'k KnowledgeBase, normalized: &str) -> Corrected<
 /// The known word an unknown word was meant to be, with its similarity (a pure function of
 /// the word, remembered by the knowledge base).
 fn fix(kb: &KnowledgeBase, w: &str) -> Option<(String, f64)> {
+    let fixed = typo_fix(kb, w)?;
+    // A word of the language is meant as written, even when the knowledge does not use it
+    // ("price" is not "privé"), unless the correction only changes its ending: the same word
+    // inflected or in the other language ("formations", "recente", "ancient" for "anciens").
+    if kb.common_words.contains(w) && !ending_only(w, &fixed.0) {
+        return None;
+    }
+    Some(fixed)
+}
+
+/// Whether `a` and `b` differ in their last letter at most, once their common start is long
+/// enough to be the same word (three letters).
+fn ending_only(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    common >= 3 && la - common <= 1 && lb - common <= 1
+}
+
+fn typo_fix(kb: &KnowledgeBase, w: &str) -> Option<(String, f64)> {
     squeeze(kb, w)
         .map(|f| (f, 0.9))
         .or_else(|| unleet(kb, w).map(|f| (f, 0.9)))

@@ -103,6 +103,12 @@ pub(super) fn assemble(
         french: set(&lex.french),
         english: set(&lex.english),
         filler: set(&lex.filler),
+        filler_phrases: CueSet::new(cues(
+            &(lex.filler.iter())
+                .filter(|w| normalize(w).contains(' '))
+                .cloned()
+                .collect::<Vec<_>>(),
+        )),
         context_kinds: lex.context_kinds,
         person_kinds: lex.person_kinds,
         described_by_mention: lex.described_by_mention,
@@ -292,6 +298,7 @@ pub(super) fn assemble(
         messages_en: messages.en,
         messages_fr: messages.fr,
         vocab,
+        common_words: Default::default(),
         words,
         cue_index,
         intents,

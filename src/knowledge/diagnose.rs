@@ -63,11 +63,14 @@ pub fn diagnose(sources: &Sources, source: Option<PathBuf>) -> Diagnosis {
     if let (Some(intents), Some(messages)) = (&intents, &messages) {
         smalltalk_replies(sources, intents, messages, &mut problems);
     }
+    let common_words = common_words(sources, &mut problems);
     let kb = match (article.clone(), entities, intents, facts, lex, messages) {
         (Some(article), Some(entities), Some(intents), Some(facts), Some(lex), Some(messages)) => {
-            Some(assemble(
+            let mut kb = assemble(
                 sources, source, article, words, entities, intents, facts, lex, messages,
-            ))
+            );
+            kb.common_words = common_words;
+            Some(kb)
         }
         _ => None,
     };
@@ -106,6 +109,25 @@ fn read_article(
         return None;
     }
     Some(article)
+}
+
+/// The common words, when the directory has them; every unusable line is a problem.
+fn common_words(sources: &Sources, problems: &mut Vec<KnowledgeError>) -> crate::nlu::CommonWords {
+    let Some(text) = sources.shared(files::WORDS) else {
+        // Missing is allowed; unreadable (not UTF-8, no permission) is a problem.
+        if let Some((_, e)) = sources.unreadable.iter().find(|(n, _)| n == files::WORDS) {
+            problems.push(e.clone());
+        }
+        return Default::default();
+    };
+    let (list, bad) = crate::nlu::CommonWords::parse(text);
+    problems.extend(bad.into_iter().map(|b| KnowledgeError {
+        file: files::WORDS.into(),
+        line: b.line,
+        column: 1,
+        message: b.message,
+    }));
+    list
 }
 
 fn smalltalk_replies(

@@ -3,6 +3,7 @@
 
 use super::KnowledgeError;
 use serde::Deserialize;
+use std::borrow::Cow;
 use toml::Spanned;
 
 pub const ARTICLE: &str = "article.wikitext";
@@ -15,18 +16,22 @@ pub const MESSAGES: &str = "messages.toml";
 /// The article as its facts were last checked against it (written by `check --accept`, read
 /// by `check`; not by the build). Optional: a directory without one loads.
 pub const BASELINE: &str = "baseline.toml";
+/// Common English and French words, which a typo correction never replaces (see
+/// [`crate::nlu::CommonWords`]). Optional: without it every unknown word may be corrected.
+pub const WORDS: &str = "words.txt";
 /// Every knowledge file, in load order.
-pub const ALL: [&str; 7] = [
-    ARTICLE, ENTITIES, INTENTS, FACTS, LEXICON, MESSAGES, BASELINE,
+pub const ALL: [&str; 8] = [
+    ARTICLE, ENTITIES, INTENTS, FACTS, LEXICON, MESSAGES, BASELINE, WORDS,
 ];
 /// Knowledge files a directory may leave out.
-pub const OPTIONAL: [&str; 1] = [BASELINE];
+pub const OPTIONAL: [&str; 2] = [BASELINE, WORDS];
 
 /// The raw text of every knowledge file, keyed by file name, and why any file could not be
 /// read.
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
-    pub files: Vec<(String, String)>,
+    /// Borrowed when embedded in the binary: those are never copied.
+    pub files: Vec<(String, Cow<'static, str>)>,
     /// Files that could not be read (missing, unreadable, not UTF-8), each with its problem.
     pub unreadable: Vec<(String, KnowledgeError)>,
     /// The files embedded in the binary (see `embedded_sources`).
@@ -53,6 +58,12 @@ impl Sources {
                 message: "missing".into(),
             },
         })
+    }
+
+    /// The text of `name` as kept: borrowed from the binary when embedded, copied otherwise.
+    pub fn shared(&self, name: &str) -> Option<Cow<'static, str>> {
+        let (_, t) = self.files.iter().find(|(n, _)| n == name)?;
+        Some(t.clone())
     }
 
     /// Whether `name` was read.

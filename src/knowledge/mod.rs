@@ -203,6 +203,9 @@ pub struct Lexicon {
     pub french: FxHashSet<String>,
     pub english: FxHashSet<String>,
     pub filler: FxHashSet<String>,
+    /// The filler of several words ("in a nutshell", "en deux mots"): every word they cover
+    /// is filler there, and only there.
+    pub filler_phrases: CueSet,
     /// Entity kinds that give context ("in Montreal") but never restrict which fact applies.
     pub context_kinds: Vec<String>,
     /// Entity kinds that "he"/"she" refer to.
@@ -418,6 +421,7 @@ impl Lexicon {
             *m.entry(w.clone()).or_default() |= class::LIST;
         }
         let sets = [
+            &self.filler_phrases,
             &self.others,
             &self.yes_no_starts,
             &self.yes_no_marks,
@@ -509,6 +513,8 @@ pub struct KnowledgeBase {
     /// The words that frame an answer, from the messages: English, French.
     pub labels: [Arc<Labels>; 2],
     pub vocab: Vocab,
+    /// Words a typo correction never replaces (`words.txt`).
+    pub common_words: crate::nlu::CommonWords,
     /// What a question's word is to the knowledge, in one lookup (see [`KnowledgeBase::word`]).
     pub words: FxHashMap<String, Word>,
     pub cue_index: crate::nlu::CueIndex,
@@ -567,7 +573,8 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "facts.toml",
     "lexicon.toml",
     "messages.toml",
-    "baseline.toml"
+    "baseline.toml",
+    "words.txt"
 );
 
 impl KnowledgeBase {
@@ -584,7 +591,7 @@ impl KnowledgeBase {
     /// Builds from in-memory file texts (tests, fixtures).
     pub fn from_sources(files: Vec<(String, String)>) -> Result<Self, KnowledgeError> {
         let sources = files::Sources {
-            files,
+            files: files.into_iter().map(|(n, t)| (n, t.into())).collect(),
             ..Default::default()
         };
         build::build(sources, None)
@@ -717,7 +724,7 @@ pub fn embedded_sources() -> files::Sources {
     let files = EMBEDDED
         .iter()
         .filter(|(n, _)| files::ALL.contains(n))
-        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .map(|(n, t)| (n.to_string(), std::borrow::Cow::Borrowed(*t)))
         .collect();
     files::Sources {
         files,
@@ -754,7 +761,7 @@ pub fn read_dir(dir: &Path) -> Result<files::Sources, KnowledgeError> {
     for name in files::ALL {
         let path = dir.join(name);
         match read_text(&path) {
-            Ok(text) => sources.files.push((name.to_string(), text)),
+            Ok(text) => sources.files.push((name.to_string(), text.into())),
             Err(None) => {}
             Err(Some(e)) => sources.unreadable.push((name.to_string(), e)),
         }
