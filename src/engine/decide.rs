@@ -4,7 +4,7 @@
 //! explains every meaningful word; failing that, small talk; otherwise a typed refusal.
 
 use super::intents::Candidate;
-use super::parse::Parsed;
+use super::parse::{Mention, Named, Parsed};
 use super::readings::{self, meaningful, Misfit, Reading};
 use super::subjects::{facts_for, subjects, Claim, Subjects};
 use super::Conversation;
@@ -190,12 +190,12 @@ fn decide_for(
     }
     if !vague && subjects.continues_fact {
         if let Some(d) = super::restate::by_last_fact(kb, p, conv, &subjects, &open) {
-            return reasoned(kb, p, cands, dated(kb, p, d));
+            return checked(kb, p, cands, d);
         }
     }
     if !vague {
         if let Some(d) = by_intent(kb, p, cands, conv, &subjects, &open, &mut misfit) {
-            return reasoned(kb, p, cands, dated(kb, p, d));
+            return checked(kb, p, cands, d);
         }
         if let Some(d) = super::roles::excluded(kb, p, cands, &subjects, &open) {
             return d;
@@ -209,7 +209,7 @@ fn decide_for(
         });
         if !shaped {
             if let Some(d) = by_evidence(kb, p, conv, &subjects, &open) {
-                return reasoned(kb, p, cands, dated(kb, p, d));
+                return checked(kb, p, cands, d);
             }
         }
     }
@@ -217,6 +217,54 @@ fn decide_for(
         return Decision::SmallTalk { intent };
     }
     Decision::Refuse(refusal(kb, p, cands, &subjects, &open, misfit))
+}
+
+/// A fact's answer, unless the question asks what it does not say.
+fn checked(kb: &KnowledgeBase, p: &Parsed, cands: &[Candidate], d: Decision) -> Decision {
+    reasoned(kb, p, cands, dated(kb, p, renamed(kb, p, d)))
+}
+
+/// "When did LISA become Mila?": a change between two names of one thing (two subjects of a
+/// fact about its names) asks about that change, which only a fact about its names says
+/// anything of; the founding year of the thing is no answer. "When did Mila become a
+/// partnership with McGill?" names two things, not one.
+fn renamed(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
+    let Decision::Fact { reading, .. } = &d else {
+        return d;
+    };
+    let lex = &kb.lexicon;
+    if lex
+        .renaming_relations
+        .contains(&kb.facts[reading.fact].relation)
+    {
+        return d;
+    }
+    let renaming = |f: &&crate::knowledge::Fact| lex.renaming_relations.contains(&f.relation);
+    let one_thing = |a: usize, b: usize| {
+        a != b
+            && (kb.facts.iter().filter(renaming))
+                .any(|f| f.subjects.contains(&a) && f.subjects.contains(&b))
+    };
+    let named = |m: &Mention| match m.what {
+        Named::Entity(e) => Some(e),
+        Named::External(_) => None,
+    };
+    let change = (0..p.words.len()).find(|&i| {
+        lex.renamings.contains(&p.words[i]) && {
+            let before = p.mentions.iter().filter(|m| m.end <= i).filter_map(named);
+            let after: Vec<usize> = (p.mentions.iter())
+                .filter(|m| m.start > i)
+                .filter_map(named)
+                .collect();
+            before
+                .into_iter()
+                .any(|a| after.iter().any(|&b| one_thing(a, b)))
+        }
+    });
+    match change {
+        Some(i) => Decision::Refuse(Refusal::Unexplained(vec![p.words[i].clone()])),
+        None => d,
+    }
 }
 
 /// "When …?" is answered only by a fact that states a year: "when did Goodfellow graduate?"

@@ -64,3 +64,40 @@ fn filler_of_several_words_is_filler_only_where_its_words_are_together() {
     let a = one(&kb_with(INTENTS, LEXICON), "in a word who founded acme");
     assert!(!a.answered, "{a:?}");
 }
+
+/// The fixture with Acme's former name, a fact about its names, and the founding year of both.
+fn kb_renamed(lexicon: &str) -> crate::knowledge::KnowledgeBase {
+    let article = ARTICLE.replace(
+        "== People ==",
+        "Acme Lab was first called Old Acme.\n== People ==",
+    );
+    let entities = format!(
+        "{ENTITIES}[[entity]]\nid = \"old\"\nkind = \"organization\"\nname = \"Old Acme\"\naliases = [\"Old Acme\"]\n"
+    );
+    let intents = format!(
+        "{INTENTS}[[intent]]\nid = \"names\"\nall = [[\"called\"]]\nexamples_en = [\"What was Acme called?\"]\n"
+    );
+    let facts = FACTS.replace(
+        "id = \"year\"\nclosed = true\nsubjects = [\"acme\"]",
+        "id = \"year\"\nclosed = true\nsubjects = [\"acme\", \"old\"]",
+    ) + "[[fact]]\nid = \"names\"\nsubjects = [\"acme\", \"old\"]\nrelation = \"named\"\nvalue = \"Old Acme\"\nintents = [\"names\"]\ntopic = \"founding\"\nevidence = [\"Acme Lab was first called Old Acme.\"]\nen = \"Acme was first called Old Acme.\"\nfr = \"Acme s'appelait d'abord Old Acme.\"\n";
+    kb_from(&article, &entities, &intents, &facts, lexicon)
+}
+
+#[test]
+fn a_change_between_two_names_of_one_thing_is_not_answered_by_its_founding() {
+    let lexicon = LEXICON.replace(
+        "filler = [",
+        "renamings = { words = [\"renamed\"], relations = [\"named\"] }\nfiller = [\"renamed\", ",
+    );
+    let kb = kb_renamed(&lexicon);
+    let a = one(&kb, "when was old acme renamed acme");
+    assert!(!a.answered, "{a:?}");
+    // The founding of either name is still its founding.
+    let a = one(&kb, "when was old acme founded");
+    assert!(a.answered && a.body.contains("1999"), "{a:?}");
+    // Without the change word listed, the founding year was given for the renaming.
+    let plain = LEXICON.replace("filler = [", "filler = [\"renamed\", ");
+    let a = one(&kb_renamed(&plain), "when was old acme renamed acme");
+    assert!(a.answered && a.body.contains("1999"), "{a:?}");
+}

@@ -220,6 +220,9 @@ pub struct LexiconFile {
     /// Third-person subjects of a relative clause ("the lab *they* belong to").
     #[serde(default)]
     pub clause_subjects: Vec<String>,
+    /// "A *became* B" of two names of one thing, and the relations of the facts that answer it.
+    #[serde(default)]
+    pub renamings: Renamings,
     /// What an asker's purpose opening ("for my") is for: "report", "class", "devoir".
     #[serde(default)]
     pub purpose_nouns: Vec<String>,
@@ -488,4 +491,13 @@ impl Default for ClosedDef {
     fn default() -> Self {
         ClosedDef::Every(false)
     }
+}
+
+/// "When did LISA become Mila?": words of a change between two names of one thing, and the
+/// relations of the facts that say something of that change.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Renamings {
+    pub words: Vec<String>,
+    pub relations: Vec<String>,
 }

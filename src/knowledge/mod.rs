@@ -315,6 +315,10 @@ pub struct Lexicon {
     /// Third-person subjects of a relative clause ("the lab *they* belong to"): with them the
     /// clause only describes the name, as context.
     pub clause_subjects: FxHashSet<String>,
+    /// Words of a change between two names of one thing ("LISA *became* Mila"): only a fact of
+    /// `renaming_relations` answers a question with one.
+    pub renamings: FxHashSet<String>,
+    pub renaming_relations: Vec<String>,
     /// What an asker's purpose opening ("for my") is for: "report", "class", "devoir".
     pub purpose_nouns: FxHashSet<String>,
     /// Intents whose facts give what a thing belongs to: "IBM's tool" is the one tool an
