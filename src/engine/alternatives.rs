@@ -93,7 +93,10 @@ pub fn coordinated(
     // question word within two words after it.
     let second_end = (and + 1..words.len().min(and + 3)).find(|&i| asks(&words[i]))?;
     let rest = &words[second_end + 1..];
-    if !words[..and].iter().any(asks) || rest.is_empty() || and > OPTION_WORDS {
+    // The first phrase only asks ("when and by whom …"): one that names something is a
+    // question of its own ("what's myia and what's baby-ai?").
+    let names_first = u.p.mentions.iter().any(|m| m.start < and);
+    if !words[..and].iter().any(asks) || rest.is_empty() || and > OPTION_WORDS || names_first {
         return None;
     }
     let phrases = [&words[..and], &words[and + 1..=second_end]];

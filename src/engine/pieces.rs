@@ -172,10 +172,14 @@ fn at_conjunctions(kb: &KnowledgeBase, piece: &str) -> Vec<String> {
             }
         })
         .collect();
+    // A texting form counts as the words it stands for ("wat's" asks like "what's").
+    let question = |t: &str| kb.lexicon.class(t) & class::QUESTION != 0;
     let asks = |w: &Cow<str>| {
-        tokens(w)
-            .iter()
-            .any(|t| kb.lexicon.class(t) & class::QUESTION != 0)
+        tokens(w).iter().any(|t| {
+            question(t)
+                || (kb.word(t).and_then(|x| x.rewrite()))
+                    .is_some_and(|r| r.iter().any(|r| question(r)))
+        })
     };
     let mut out = Vec::new();
     let mut start = 0;

@@ -101,3 +101,35 @@ fn a_change_between_two_names_of_one_thing_is_not_answered_by_its_founding() {
     let a = one(&kb_renamed(&plain), "when was old acme renamed acme");
     assert!(a.answered && a.body.contains("1999"), "{a:?}");
 }
+
+/// The fixture reading "what's" and texting "wat" and "n".
+fn kb_texting() -> crate::knowledge::KnowledgeBase {
+    let lexicon = LEXICON
+        .replace(
+            "conjunctions = [\"and\"]",
+            "conjunctions = [\"and\", \"n\"]",
+        )
+        .replace("filler = [", "filler = [\"s\", ")
+        + "[rewrite]\nwat = \"what\"\n";
+    let intents = INTENTS.replace(
+        "all = [[\"what is\", \"who is\"]]",
+        "all = [[\"what is\", \"who is\", \"what s\"]]",
+    );
+    kb_of(&intents, &format!("{FACTS}{ADA_DESCRIBED}"), &lexicon)
+}
+
+#[test]
+fn two_questions_that_each_name_something_are_both_answered() {
+    let a = one(&kb_texting(), "what's acme and what's smith");
+    assert!(a.answered, "{a:?}");
+    assert!(a.body.contains("Acme Lab is a lab in Paris"), "{a:?}");
+    assert!(a.body.contains("Ada Smith founded Acme"), "{a:?}");
+}
+
+#[test]
+fn a_texting_form_after_a_conjunction_starts_another_question() {
+    let a = one(&kb_texting(), "what's acme n wat's ada smith");
+    assert!(a.answered, "{a:?}");
+    assert!(a.body.contains("Acme Lab is a lab in Paris"), "{a:?}");
+    assert!(a.body.contains("Ada Smith founded Acme"), "{a:?}");
+}
