@@ -221,7 +221,37 @@ fn decide_for(
 
 /// A fact's answer, unless the question asks what it does not say.
 fn checked(kb: &KnowledgeBase, p: &Parsed, cands: &[Candidate], d: Decision) -> Decision {
-    reasoned(kb, p, cands, dated(kb, p, renamed(kb, p, d)))
+    reasoned(kb, p, cands, dated(kb, p, always(kb, p, renamed(kb, p, d))))
+}
+
+/// "Was Mila always called Mila?": a fact whose evidence says it changed ("originally",
+/// "since 2017") answers No; one that says nothing of a change does not settle "always".
+fn always(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
+    let lex = &kb.lexicon;
+    let Some(at) = (0..p.words.len()).find(|&i| lex.always.contains(&p.words[i])) else {
+        return d;
+    };
+    let Decision::Fact {
+        mut reading,
+        intent,
+        score,
+        via,
+    } = d
+    else {
+        return d;
+    };
+    let f = &kb.facts[reading.fact];
+    let changed = (f.evidence.iter()).any(|e| e.words.iter().any(|w| lex.changed.contains(w)));
+    if !p.yes_no || !changed {
+        return Decision::Refuse(Refusal::Unexplained(vec![p.words[at].clone()]));
+    }
+    reading.verdict = Some(false);
+    Decision::Fact {
+        reading,
+        intent,
+        score,
+        via,
+    }
 }
 
 /// "When did LISA become Mila?": a change between two names of one thing (two subjects of a

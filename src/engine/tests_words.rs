@@ -133,3 +133,19 @@ fn a_texting_form_after_a_conjunction_starts_another_question() {
     assert!(a.body.contains("Acme Lab is a lab in Paris"), "{a:?}");
     assert!(a.body.contains("Ada Smith founded Acme"), "{a:?}");
 }
+
+#[test]
+fn always_is_settled_only_by_a_fact_that_says_it_changed() {
+    let always = "always = { words = [\"always\"], changed = [\"first\"] }\nfiller = [\"always\", ";
+    let kb = kb_renamed(&LEXICON.replace("filler = [", always));
+    // The names fact says Acme was first called otherwise: not always.
+    let a = one(&kb, "was acme always called old acme");
+    assert!(a.answered && a.body.starts_with("No."), "{a:?}");
+    // The founding fact says nothing of a change: "always" is not settled.
+    let a = one(&kb, "was acme always founded by ada smith");
+    assert!(!a.answered, "{a:?}");
+    // Without the rule, the name it had once was taken for always.
+    let plain = kb_renamed(&LEXICON.replace("filler = [", "filler = [\"always\", "));
+    let a = one(&plain, "was acme always called old acme");
+    assert!(a.answered && a.body.starts_with("Yes."), "{a:?}");
+}

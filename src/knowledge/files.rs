@@ -223,6 +223,9 @@ pub struct LexiconFile {
     /// "A *became* B" of two names of one thing, and the relations of the facts that answer it.
     #[serde(default)]
     pub renamings: Renamings,
+    /// "Was Mila *always* …?", and the words of a fact's evidence that say it changed.
+    #[serde(default)]
+    pub always: Always,
     /// What an asker's purpose opening ("for my") is for: "report", "class", "devoir".
     #[serde(default)]
     pub purpose_nouns: Vec<String>,
@@ -500,4 +503,13 @@ impl Default for ClosedDef {
 pub struct Renamings {
     pub words: Vec<String>,
     pub relations: Vec<String>,
+}
+
+/// "Was Mila always called Mila?": words asking whether something was always so, and the
+/// words of a fact's evidence that say it changed ("originally", "since").
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Always {
+    pub words: Vec<String>,
+    pub changed: Vec<String>,
 }

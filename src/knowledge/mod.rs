@@ -319,6 +319,10 @@ pub struct Lexicon {
     /// `renaming_relations` answers a question with one.
     pub renamings: FxHashSet<String>,
     pub renaming_relations: Vec<String>,
+    /// "Always" in a yes/no question, and the evidence words that say a fact changed: only
+    /// such a fact settles it, with No.
+    pub always: FxHashSet<String>,
+    pub changed: FxHashSet<String>,
     /// What an asker's purpose opening ("for my") is for: "report", "class", "devoir".
     pub purpose_nouns: FxHashSet<String>,
     /// Intents whose facts give what a thing belongs to: "IBM's tool" is the one tool an
