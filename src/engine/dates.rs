@@ -191,11 +191,18 @@ fn dated_options(
 ) -> Option<[Dated; 2]> {
     let lex = &kb.lexicon;
     // An option must name an event, not only a number or words without meaning.
-    let event = |o: &&[String]| {
+    let event = |o: &[String]| {
         o.iter()
             .any(|w| lex.class(w) & class::FUNCTION == 0 && w.parse::<u64>().is_err())
     };
-    if !options.iter().all(event) {
+    // "That" ("how long after the founding was that?") is the last answer's event: the last
+    // question a fact answered, asked again.
+    let that = |o: &[String]| {
+        o.iter().any(|w| lex.class(w) & class::FACT_PRONOUN != 0)
+            && o.iter()
+                .all(|w| lex.class(w) & (class::FUNCTION | class::FACT_PRONOUN) != 0)
+    };
+    if !options.iter().all(|o| event(o) || that(o)) {
         return None;
     }
     let l = usize::from(lang == Lang::Fr);
@@ -216,6 +223,9 @@ fn dated_options(
     };
     // "When Mila?" has several dates; a name alone is as old as its beginning.
     let option = |o: &[String]| {
+        if that(o) {
+            return conv.question.clone().and_then(dated);
+        }
         let o = o.join(" ");
         dated(format!("{when} {o}")).or_else(|| {
             let p = understand(kb, &o, conv).p;

@@ -342,7 +342,7 @@ fn kb_with_two_dates() -> KnowledgeBase {
     let intents = format!("{INTENTS}[[intent]]\nid = \"moved\"\nall = [[\"when\"], [\"moved\", \"move\"]]\nexamples_en = [\"When did Acme move?\"]\n");
     let facts = format!("{FACTS}[[fact]]\nid = \"moved\"\nsubjects = [\"acme\"]\nmentions = [\"paris\"]\nrelation = \"moved_in\"\nvalue = \"2009\"\nintents = [\"moved\"]\ntopic = \"later\"\nevidence = [\"In 2009, Acme Lab moved to Paris.\"]\nen = \"Acme moved to Paris in 2009.\"\nfr = \"Acme a déménagé à Paris en 2009.\"\n");
     let lexicon = format!(
-        "date_question = {{ en = \"when\" }}\nbegan = {{ en = \"founded\" }}\nearlier = [\"first\"]\nspans = [\"how many years\"]\nbetween = [\"between\"]\n{LEXICON}"
+        "date_question = {{ en = \"when\" }}\nbegan = {{ en = \"founded\" }}\nfact_pronouns = [\"that\"]\nearlier = [\"first\"]\nspans = [\"how many years\"]\nbetween = [\"between\"]\n{LEXICON}"
     )
     .replace("verbs = [\"is\",", "verbs = [\"did\", \"is\",")
     .replace("more_than = [\"more than\"]", "more_than = [\"more than\", \"after\"]")
@@ -624,4 +624,29 @@ fn a_second_question_after_and_is_asked_unless_the_first_fact_answers_it() {
         "who are the members of acme",
         &conv
     ));
+}
+
+#[test]
+fn that_in_a_span_is_the_last_answers_event() {
+    let kb = kb_with_two_dates();
+    let lexicon_has_that = kb.lexicon.class("that") & crate::knowledge::class::FACT_PRONOUN != 0;
+    assert!(
+        lexicon_has_that,
+        "the fixture reads 'that' as the last fact"
+    );
+    let mut conv = Conversation::default();
+    let a = ask(&kb, "when did acme move?", &mut conv);
+    assert!(a.body.contains("2009"), "{a:?}");
+    let a = ask(
+        &kb,
+        "how many years between that and the year acme was founded?",
+        &mut conv,
+    );
+    assert!(a.answered && a.body.starts_with("10 years:"), "{a:?}");
+    // With no dated answer before, "that" refers to nothing.
+    let a = one(
+        &kb,
+        "how many years between that and the year acme was founded?",
+    );
+    assert!(!a.answered, "{a:?}");
 }
