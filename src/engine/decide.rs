@@ -224,7 +224,7 @@ fn checked(kb: &KnowledgeBase, p: &Parsed, cands: &[Candidate], d: Decision) -> 
     reasoned(kb, p, cands, dated(kb, p, always(kb, p, renamed(kb, p, d))))
 }
 
-/// "Was Mila always called Mila?": a fact whose evidence says it changed ("originally",
+/// "Has it always had that name?": a fact whose evidence says it changed ("originally",
 /// "since 2017") answers No; one that says nothing of a change does not settle "always".
 fn always(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
     let lex = &kb.lexicon;
@@ -297,7 +297,7 @@ fn renamed(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
     }
 }
 
-/// "When …?" is answered only by a fact that states a year: "when did Goodfellow graduate?"
+/// "When …?" is answered only by a fact that states a year: "when did Larochelle finish?"
 /// is not answered by the list of graduates.
 fn dated(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
     let Decision::Fact { reading, .. } = &d else {

@@ -276,7 +276,7 @@ fn values(
                 *named = true;
             }
             // The subject named again by another of its names, one the fact gives as its value:
-            // "was Mila originally called the Montreal Institute for Learning Algorithms?"
+            // "was its first name the Montreal Institute for Learning Algorithms?"
             Named::Entity(e) if *e == subject && subject_named => {
                 if gives_as(kb, p, f, &p.words[m.start..m.end]) {
                     confirmed = true;

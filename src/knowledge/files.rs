@@ -505,7 +505,7 @@ pub struct Renamings {
     pub relations: Vec<String>,
 }
 
-/// "Was Mila always called Mila?": words asking whether something was always so, and the
+/// "Has it always had that name?": words asking whether something was always so, and the
 /// words of a fact's evidence that say it changed ("originally", "since").
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
