@@ -226,32 +226,22 @@ fn checked(kb: &KnowledgeBase, p: &Parsed, cands: &[Candidate], d: Decision) -> 
 
 /// "Has it always had that name?": a fact whose evidence says it changed ("originally",
 /// "since 2017") answers No; one that says nothing of a change does not settle "always".
-fn always(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
-    let lex = &kb.lexicon;
-    let Some(at) = (0..p.words.len()).find(|&i| lex.always.contains(&p.words[i])) else {
+fn always(kb: &KnowledgeBase, p: &Parsed, mut d: Decision) -> Decision {
+    let Decision::Fact { reading, .. } = &mut d else {
         return d;
     };
-    let Decision::Fact {
-        mut reading,
-        intent,
-        score,
-        via,
-    } = d
-    else {
+    let Some(at) = (0..p.words.len()).find(|&i| p.classes[i] & class::ALWAYS != 0) else {
         return d;
     };
-    let f = &kb.facts[reading.fact];
-    let changed = (f.evidence.iter()).any(|e| e.words.iter().any(|w| lex.changed.contains(w)));
+    let changed = kb.facts[reading.fact].evidence.iter();
+    let changed = changed
+        .flat_map(|e| &e.words)
+        .any(|w| kb.lexicon.changed.contains(w));
     if !p.yes_no || !changed {
         return Decision::Refuse(Refusal::Unexplained(vec![p.words[at].clone()]));
     }
     reading.verdict = Some(false);
-    Decision::Fact {
-        reading,
-        intent,
-        score,
-        via,
-    }
+    d
 }
 
 /// "When did LISA become Mila?": a change between two names of one thing (two subjects of a
@@ -262,6 +252,10 @@ fn renamed(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
     let Decision::Fact { reading, .. } = &d else {
         return d;
     };
+    let mut changes = (0..p.words.len()).filter(|&i| p.classes[i] & class::RENAMING != 0);
+    let Some(first) = changes.next() else {
+        return d;
+    };
     let lex = &kb.lexicon;
     if lex
         .renaming_relations
@@ -269,30 +263,27 @@ fn renamed(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
     {
         return d;
     }
-    let renaming = |f: &&crate::knowledge::Fact| lex.renaming_relations.contains(&f.relation);
     let one_thing = |a: usize, b: usize| {
+        let names = |f: &&crate::knowledge::Fact| lex.renaming_relations.contains(&f.relation);
         a != b
-            && (kb.facts.iter().filter(renaming))
+            && (kb.facts.iter().filter(names))
                 .any(|f| f.subjects.contains(&a) && f.subjects.contains(&b))
     };
-    let named = |m: &Mention| match m.what {
-        Named::Entity(e) => Some(e),
-        Named::External(_) => None,
+    // The entities named before (or after) word `at`.
+    let entities = |at: usize, before: bool| {
+        let side = move |m: &&Mention| if before { m.end <= at } else { m.start > at };
+        p.mentions.iter().filter(side).filter_map(|m| match m.what {
+            Named::Entity(e) => Some(e),
+            Named::External(_) => None,
+        })
     };
-    let change = (0..p.words.len()).find(|&i| {
-        lex.renamings.contains(&p.words[i]) && {
-            let before = p.mentions.iter().filter(|m| m.end <= i).filter_map(named);
-            let after: Vec<usize> = (p.mentions.iter())
-                .filter(|m| m.start > i)
-                .filter_map(named)
-                .collect();
-            before
-                .into_iter()
-                .any(|a| after.iter().any(|&b| one_thing(a, b)))
-        }
-    });
-    match change {
-        Some(i) => Decision::Refuse(Refusal::Unexplained(vec![p.words[i].clone()])),
+    let renames =
+        |at: usize| entities(at, true).any(|a| entities(at, false).any(|b| one_thing(a, b)));
+    match std::iter::once(first)
+        .chain(changes)
+        .find(|&at| renames(at))
+    {
+        Some(at) => Decision::Refuse(Refusal::Unexplained(vec![p.words[at].clone()])),
         None => d,
     }
 }

@@ -2,9 +2,9 @@
 //! only where its words are together. On the fixture of [`super::tests`].
 use super::tests::*;
 
-/// The fixture with `words.txt` listing `common` (sorted).
-fn kb_with_common(common: &str) -> crate::knowledge::KnowledgeBase {
-    from_files(&[
+/// The fixture's files with `words.txt` listing `common`.
+fn with_words(common: &str) -> Vec<(String, String)> {
+    let files = [
         ("article.wikitext", ARTICLE),
         ("entities.toml", ENTITIES),
         ("intents.toml", INTENTS),
@@ -12,7 +12,16 @@ fn kb_with_common(common: &str) -> crate::knowledge::KnowledgeBase {
         ("lexicon.toml", LEXICON),
         ("messages.toml", MESSAGES),
         ("words.txt", common),
-    ])
+    ];
+    files
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect()
+}
+
+/// The fixture with `words.txt` listing `common` (sorted).
+fn kb_with_common(common: &str) -> crate::knowledge::KnowledgeBase {
+    crate::knowledge::KnowledgeBase::from_sources(with_words(common)).expect("the fixture loads")
 }
 
 #[test]
@@ -34,20 +43,7 @@ fn a_common_word_is_not_corrected_onto_a_cue_unless_only_its_ending_differs() {
 
 #[test]
 fn a_words_file_out_of_order_is_refused_with_its_line() {
-    let sources = [
-        ("article.wikitext", ARTICLE),
-        ("entities.toml", ENTITIES),
-        ("intents.toml", INTENTS),
-        ("facts.toml", FACTS),
-        ("lexicon.toml", LEXICON),
-        ("messages.toml", MESSAGES),
-        ("words.txt", "beta\nalpha\n"),
-    ];
-    let files = sources
-        .iter()
-        .map(|(n, t)| (n.to_string(), t.to_string()))
-        .collect();
-    let e = crate::knowledge::KnowledgeBase::from_sources(files).unwrap_err();
+    let e = crate::knowledge::KnowledgeBase::from_sources(with_words("beta\nalpha\n")).unwrap_err();
     assert_eq!((e.file.as_str(), e.line), ("words.txt", 2), "{e}");
     assert!(e.message.contains("out of order"), "{e}");
 }
@@ -118,20 +114,22 @@ fn kb_texting() -> crate::knowledge::KnowledgeBase {
     kb_of(&intents, &format!("{FACTS}{ADA_DESCRIBED}"), &lexicon)
 }
 
-#[test]
-fn two_questions_that_each_name_something_are_both_answered() {
-    let a = one(&kb_texting(), "what's acme and what's smith");
+/// Both of the fixture's descriptions, of Acme and of Ada Smith, in one answer.
+fn answers_both(q: &str) {
+    let a = one(&kb_texting(), q);
     assert!(a.answered, "{a:?}");
     assert!(a.body.contains("Acme Lab is a lab in Paris"), "{a:?}");
     assert!(a.body.contains("Ada Smith founded Acme"), "{a:?}");
 }
 
 #[test]
+fn two_questions_that_each_name_something_are_both_answered() {
+    answers_both("what's acme and what's smith");
+}
+
+#[test]
 fn a_texting_form_after_a_conjunction_starts_another_question() {
-    let a = one(&kb_texting(), "what's acme n wat's ada smith");
-    assert!(a.answered, "{a:?}");
-    assert!(a.body.contains("Acme Lab is a lab in Paris"), "{a:?}");
-    assert!(a.body.contains("Ada Smith founded Acme"), "{a:?}");
+    answers_both("what's acme n wat's ada smith");
 }
 
 #[test]

@@ -378,6 +378,10 @@ pub mod class {
     pub const MAINLY: u32 = 1 << 18;
     pub const CONJUNCTION: u32 = 1 << 19;
     pub const EARLIER: u32 = 1 << 20;
+    /// "Always": filler to every intent, settled by the fact (see `Lexicon::always`).
+    pub const ALWAYS: u32 = 1 << 21;
+    /// A change between two names ("became"; see `Lexicon::renamings`).
+    pub const RENAMING: u32 = 1 << 22;
     /// Words without meaning of their own: filler, question words, pronouns.
     pub const FUNCTION: u32 =
         FILLER | QUESTION | PRONOUN | PERSON_PRONOUN | ONLY | OTHERS | SOURCE | SECTION | LIST;
@@ -392,7 +396,7 @@ impl Lexicon {
     /// Builds the word -> classes index; call once the lists are filled.
     pub fn index_classes(&mut self) {
         let mut m: FxHashMap<String, u32> = FxHashMap::default();
-        let lists: [(&FxHashSet<String>, u32); 19] = [
+        let lists: [(&FxHashSet<String>, u32); 21] = [
             (&self.present, class::PRESENT),
             (&self.filler, class::FILLER),
             (&self.question_words, class::QUESTION),
@@ -412,6 +416,9 @@ impl Lexicon {
             (&self.mainly, class::MAINLY),
             (&self.conjunctions, class::CONJUNCTION),
             (&self.earlier, class::EARLIER),
+            // No intent explains "always": the fact settles it.
+            (&self.always, class::ALWAYS | class::FILLER),
+            (&self.renamings, class::RENAMING),
         ];
         for (words, c) in lists {
             for w in words {
