@@ -278,6 +278,11 @@ fn clauses(
         // A yes/no question asks without its question mark ("…, does Mila take postdocs").
         let asking = |p: &Parsed| p.qword.is_some() || p.yes_no_form || marked(piece);
         let (asks, u) = super::clause(kb, piece, asking, &scratch);
+        // Numbers alone after an answered question are the asker's guesses ("how many
+        // researchers, 100? 1000?"): the answer settles them.
+        if !answers.is_empty() && guesses(&u.p) {
+            continue;
+        }
         // A sentence stated before a question ("I'm a recruiter looking at where good people
         // come from. Which alumni …?") is context even with a question word in it, when it
         // answers nothing itself.
@@ -365,6 +370,13 @@ fn clauses(
     let merged = merge(question, answers)?;
     *conv = scratch;
     Some(merged)
+}
+
+/// Whether the clause is numbers only, with filler or "or" between them ("80s or 90s?").
+fn guesses(p: &Parsed) -> bool {
+    let number_at = |i: usize| p.numbers.iter().any(|n| (n.from..=n.at).contains(&i));
+    let spare = class::FILLER | class::ALTERNATIVE;
+    !p.numbers.is_empty() && (0..p.words.len()).all(|i| number_at(i) || p.classes[i] & spare != 0)
 }
 
 /// One answer from several: their texts in order (each once), their citations together.

@@ -91,6 +91,11 @@ fn frames(kb: &KnowledgeBase, p: &Parsed, masked: &[&str]) -> Frames {
             }
         }
     }
+    // A reason given after the question ("… bc i heard about it") runs to its end. A name
+    // in it is still one of the question's ("… cuz my friend said it was LeCun").
+    if let Some(i) = (REASON_AFTER..n).find(|&i| lex.given_reasons.matches_at(masked, i)) {
+        purpose[i..].fill(true);
+    }
     let or = |a: &[bool], b: &[bool]| a.iter().zip(b).map(|(x, y)| x | y).collect::<Vec<_>>();
     Frames {
         impersonal: or(&or(&particles, &requests), &purpose),
@@ -98,6 +103,9 @@ fn frames(kb: &KnowledgeBase, p: &Parsed, masked: &[&str]) -> Frames {
         purpose,
     }
 }
+
+/// Fewest words of a question before the reason the asker gives for it.
+const REASON_AFTER: usize = 2;
 
 /// Most words of the asker's purpose after its opening ("for my" school report).
 const PURPOSE_WORDS: usize = 2;
@@ -657,6 +665,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     // "Open source" is software, not a reference.
     p.asks_source = (0..p.words.len()).any(|i| {
         p.classes[i] & class::SOURCE != 0
+            && p.aside.get(i) != Some(&true)
             && (i == 0 || !lex.sources_not_after.contains(&p.words[i - 1]))
     });
     // "Which site reported on it?": asking for a source, the words for a reference's

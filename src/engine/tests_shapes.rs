@@ -64,6 +64,18 @@ fn a_number_in_a_clause_before_the_question_restricts_it() {
 }
 
 #[test]
+fn numbers_alone_after_a_question_are_guesses_the_answer_settles() {
+    let kb = kb();
+    let a = one(&kb, "when was acme founded, 2005? 2010?");
+    assert!(a.body.starts_with("Acme was founded in 1999."), "{a:?}");
+    let a = one(&kb, "when was acme founded, 2005 or 2010?");
+    assert!(a.body.starts_with("Acme was founded in 1999."), "{a:?}");
+    // Before the question they still restrict it; with a word of their own they ask.
+    assert!(!one(&kb, "2005? when was acme founded").answered);
+    assert!(!one(&kb, "when was acme founded, 2005 members?").answered);
+}
+
+#[test]
 fn a_claim_starts_with_what_it_is_about() {
     let kb = kb();
     let a = one(&kb, "acme founded by ada smith?");

@@ -147,3 +147,33 @@ fn always_is_settled_only_by_a_fact_that_says_it_changed() {
     let a = one(&plain, "was acme always called old acme");
     assert!(a.answered && a.body.starts_with("Yes."), "{a:?}");
 }
+
+#[test]
+fn a_reason_given_after_the_question_is_the_askers() {
+    let lexicon = LEXICON
+        .replace(
+            "sources = [",
+            "given_reasons = [\"because i\"]\nsources = [\"cited\", ",
+        )
+        .replace("filler = [", "filler = [\"heard\", \"because\", ");
+    let kb = kb_with(INTENTS, &lexicon);
+    let a = one(&kb, "who founded acme because i saw it cited online");
+    assert!(a.answered && a.body.contains("Ada Smith"), "{a:?}");
+    // Its words ask for nothing: "cited" there is no question about a source.
+    assert!(a.body.starts_with("Acme was founded by"), "{a:?}");
+    // Without the list, its words are part of the question, and unexplained.
+    let a = one(
+        &kb_with(
+            INTENTS,
+            &LEXICON.replace("sources = [", "sources = [\"cited\", "),
+        ),
+        "who founded acme because i saw it online",
+    );
+    assert!(!a.answered, "{a:?}");
+    // A name in the reason is still the question's: a claim the answer must settle.
+    let a = one(&kb, "who founded acme because i heard lea roy");
+    assert!(!a.answered, "{a:?}");
+    // Only after a question: at the start, "because I" is what the message is about.
+    let a = one(&kb, "because i saw who founded acme");
+    assert!(!a.answered, "{a:?}");
+}

@@ -154,6 +154,7 @@ pub(super) fn assemble(
         question_particles: CueSet::new(cues(&lex.question_particles)),
         requests: CueSet::new(cues(&lex.requests)),
         purposes: CueSet::new(cues(&lex.purposes)),
+        given_reasons: CueSet::new(cues(&lex.given_reasons)),
         presentatives: CueSet::new(cues(&lex.presentatives)),
         wants: CueSet::new(cues(&lex.wants)),
         neuter_pronouns: set(&lex.neuter_pronouns),

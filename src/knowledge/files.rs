@@ -295,6 +295,10 @@ pub struct LexiconFile {
     /// The asker's purpose ("for my report"): with the words after it, no part of the question.
     #[serde(default)]
     pub purposes: Vec<String>,
+    /// A reason the asker gives after the question ("bc i heard", "parce que mon prof"): it
+    /// and all after it are no part of the question.
+    #[serde(default)]
+    pub given_reasons: Vec<String>,
     /// "C'est" before a question word presents the question ("c'est qui le fondateur de
     /// l'UdeM ?"): its "c" refers to nothing when the question names what it is about.
     #[serde(default)]

@@ -226,6 +226,9 @@ pub struct Lexicon {
     /// The asker's purpose ("for my", "pour mon"): it and the next words (see
     /// `PURPOSE_WORDS`) are no part of the question ("for my school report").
     pub purposes: CueSet,
+    /// A reason given after the question ("bc i heard"): it and the rest of the question are
+    /// the asker's.
+    pub given_reasons: CueSet,
     /// "C'est" before a question word: no pronoun when the question names something.
     pub presentatives: CueSet,
     /// The asker saying what they want ("I need …"): a request, not a claim.
