@@ -4,7 +4,7 @@
 //!   in its place ("is Mila in Montreal?", "and Toronto?": "is Mila in Toronto?", No).
 //! - Otherwise, after an answer listing things of that kind ("which universities are part of
 //!   Mila?", "and HEC?"): Yes when the list has it, No when the list is complete (`closed`)
-//!   and does not.
+//!   and does not; when it is neither, a fact the follow-up finds on its own answers it.
 //!
 //! Anything else is left to the other readings.
 
@@ -107,6 +107,10 @@ fn listed(
             score: 1.0,
             via: "(a name asked of the last list)".into(),
         }
+    } else if matches!(u.decision, Decision::Fact { .. }) {
+        // The list does not settle it, but a fact about the name answers the follow-up on
+        // its own ("research topics?", "and COVID?": the applications that name it).
+        return None;
     } else {
         let name = u.p.words[new.start..new.end].join(" ");
         Decision::Refuse(Refusal::NotSettled(name))

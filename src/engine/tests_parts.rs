@@ -650,3 +650,30 @@ fn that_in_a_span_is_the_last_answers_event() {
     );
     assert!(!a.answered, "{a:?}");
 }
+
+#[test]
+fn a_name_a_list_does_not_settle_is_answered_by_its_own_fact() {
+    let entities = format!(
+        "{}[[entity]]\nid = \"bob\"\nkind = \"person\"\nname = \"Bob Stone\"\naliases = [\"Bob Stone\"]\n",
+        super::tests::ENTITIES
+    );
+    let facts = format!(
+        "{}[[fact]]\nid = \"bob\"\nsubjects = [\"bob\"]\nrelation = \"is_a\"\nvalue = \"chemist\"\nintents = [\"description\"]\ntopic = \"people\"\nevidence = [\"Bob Stone is a chemist.\"]\nen = \"Bob Stone is a chemist.\"\nfr = \"Bob Stone est chimiste.\"\n",
+        super::tests::FACTS
+    );
+    let article = format!("{}Bob Stone is a chemist.\n", super::tests::ARTICLE);
+    let kb = super::tests::kb_from(
+        &article,
+        &entities,
+        super::tests::INTENTS,
+        &facts,
+        super::tests::LEXICON,
+    );
+    assert!(one(&kb, "bob stone?").answered);
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "who are the members of acme?", &mut conv).answered);
+    // The members' list may not be complete: it settles nothing about him, his own fact
+    // answers.
+    let a = ask(&kb, "and bob stone?", &mut conv);
+    assert!(a.body.starts_with("Bob Stone is a chemist."), "{a:?}");
+}
