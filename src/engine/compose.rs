@@ -7,7 +7,7 @@ use super::parse::Parsed;
 use super::readings::Reading;
 use super::{passage, suggest, Conversation};
 use crate::answer::{Answer, Explanation, Lang};
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::{class, KnowledgeBase};
 
 /// An answer with nothing from a fact: small talk, hints, refusals.
 pub fn plain(kb: &KnowledgeBase, question: &str, lang: Lang, body: String) -> Answer {
@@ -273,9 +273,10 @@ pub(super) fn remember(
     conv.value = None;
     conv.topic = None;
     // A list stays for "the second one" until another list replaces it, or a question that
-    // picks from no list.
+    // picks from no list ("the second one", "which one was the early one?" pick).
     let listing = fact.filter(|&f| !kb.facts[f].items.is_empty());
-    if listing.is_some() || p.ordinal.is_none() {
+    let picks = p.ordinal.is_some() || p.classes.iter().any(|c| c & class::LIST != 0);
+    if listing.is_some() || !picks {
         conv.list_fact = listing.map(|f| kb.facts[f].id.clone());
     }
     conv.fact = fact.map(|f| kb.facts[f].id.clone());

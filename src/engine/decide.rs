@@ -197,6 +197,9 @@ fn decide_for(
         if let Some(d) = by_intent(kb, p, cands, conv, &subjects, &open, &mut misfit) {
             return checked(kb, p, cands, d);
         }
+        if let Some(d) = super::restate::by_list_item(kb, p, conv, &subjects, &open) {
+            return checked(kb, p, cands, d);
+        }
         if let Some(d) = super::roles::excluded(kb, p, cands, &subjects, &open) {
             return d;
         }

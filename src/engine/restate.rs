@@ -147,3 +147,37 @@ pub fn by_last_fact(
         via: "(the last answer's evidence explains the follow-up)".into(),
     })
 }
+
+/// "Which one was the early one?" after a list: the item whose own fact's evidence explains
+/// the follow-up's meaningful words, when exactly one item's does.
+pub fn by_list_item(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    conv: &Conversation,
+    s: &Subjects,
+    open: &[usize],
+) -> Option<Decision> {
+    let picks = (0..p.words.len()).any(|i| p.classes[i] & class::LIST != 0);
+    if !s.explicit.is_empty() || s.claimed.is_some() || !picks || open.is_empty() {
+        return None;
+    }
+    let list = &kb.facts[kb.fact_index(conv.list_fact.as_deref()?)?];
+    let mut found = None;
+    for &item in &list.items {
+        let own = (0..kb.facts.len()).filter(|&f| kb.facts[f].subjects.contains(&item));
+        let fits = |&f: &usize| readings::check(kb, p, None, f, item, open, true, false).ok();
+        let Some(reading) = own.filter_map(|f| fits(&f)).find(|r| r.evidence_words > 0) else {
+            continue;
+        };
+        if found.is_some() {
+            return None;
+        }
+        found = Some(reading);
+    }
+    Some(Decision::Fact {
+        reading: found?,
+        intent: None,
+        score: 1.0,
+        via: "(the item of the last list the follow-up describes)".into(),
+    })
+}

@@ -677,3 +677,38 @@ fn a_name_a_list_does_not_settle_is_answered_by_its_own_fact() {
     let a = ask(&kb, "and bob stone?", &mut conv);
     assert!(a.body.starts_with("Bob Stone is a chemist."), "{a:?}");
 }
+
+#[test]
+fn which_one_after_a_list_is_the_item_its_own_fact_describes() {
+    let article = format!(
+        "{}Lea Roy is a chemist.\nMax Durand is a poet.\nMax Durand is a chemist too.\n",
+        super::tests::ARTICLE
+    );
+    let fact = |id: &str, name: &str, what: &str| {
+        format!("[[fact]]\nid = \"{id}\"\nsubjects = [\"{id}\"]\nrelation = \"is_a\"\nvalue = \"{what}\"\nintents = [\"description\"]\ntopic = \"people\"\nevidence = [\"{name} is a {what}\"]\nen = \"{name} is a {what}.\"\nfr = \"{name} : {what}.\"\n")
+    };
+    let facts = format!(
+        "{}{}{}",
+        super::tests::FACTS,
+        fact("lea", "Lea Roy", "chemist"),
+        fact("max", "Max Durand", "poet")
+    );
+    let kb = super::tests::kb_from(
+        &article,
+        super::tests::ENTITIES,
+        super::tests::INTENTS,
+        &facts,
+        super::tests::LEXICON,
+    );
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "who are the members of acme?", &mut conv).answered);
+    let a = ask(&kb, "which one is the poet?", &mut conv);
+    assert!(a.body.starts_with("Max Durand is a poet."), "{a:?}");
+    // The list stays for the next pick.
+    let a = ask(&kb, "which one is the chemist?", &mut conv);
+    assert!(a.body.starts_with("Lea Roy is a chemist."), "{a:?}");
+    // No item's own fact says it: refused, not guessed.
+    let mut conv = Conversation::default();
+    ask(&kb, "who are the members of acme?", &mut conv);
+    assert!(!ask(&kb, "which one is the painter?", &mut conv).answered);
+}
