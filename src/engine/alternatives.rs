@@ -275,9 +275,16 @@ fn clauses(
     let mut context_named: Vec<usize> = Vec::new();
     let marked = |piece: &String| piece.trim_end().ends_with(['?', '？']);
     for (k, piece) in pieces.iter().enumerate() {
-        // A yes/no question asks without its question mark ("…, does Mila take postdocs").
-        let asking = |p: &Parsed| p.qword.is_some() || p.yes_no_form || marked(piece);
-        let (asks, u) = super::clause(kb, piece, asking, &scratch);
+        // A yes/no question asks without its question mark ("…, does Mila take postdocs"),
+        // and so does a request a fact answers ("…, tell me about Mila"); one that is not
+        // answered is context ("I want a supervisor, which faculty …").
+        let asked = |p: &Parsed| p.qword.is_some() || p.yes_no_form || marked(piece);
+        let (asks, u) = super::clause(kb, piece, |p| asked(p) || p.request, &scratch);
+        let answered = matches!(
+            u.decision,
+            Decision::Fact { .. } | Decision::Sentence { .. }
+        );
+        let asks = asks && (answered || asked(&u.p));
         // Numbers alone after an answered question are the asker's guesses ("how many
         // researchers, 100? 1000?"): the answer settles them.
         if !answers.is_empty() && guesses(&u.p) {
@@ -288,10 +295,7 @@ fn clauses(
         // answers nothing itself.
         let told = piece.trim_end().ends_with(['.', '!'])
             && pieces[k + 1..].iter().any(marked)
-            && !matches!(
-                u.decision,
-                Decision::Fact { .. } | Decision::Sentence { .. }
-            );
+            && !answered;
         if !asks || told || matches!(u.decision, Decision::SmallTalk { .. }) {
             // A number in the context restricts the question ("in 2019, what did Mila do
             // with IBM?"): answering without it would answer another question.

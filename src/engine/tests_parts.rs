@@ -35,6 +35,14 @@ fn a_message_of_several_clauses_answers_each_question() {
 }
 
 #[test]
+fn a_request_after_context_is_a_question_of_the_message() {
+    let lexicon = format!("requests = [\"tell me\"]\n{}", super::tests::LEXICON);
+    let kb = super::tests::kb_with(super::tests::INTENTS, &lexicon);
+    let a = one(&kb, "i was away all week, tell me the members of acme");
+    assert!(a.body.starts_with("Acme's members include"), "{a:?}");
+}
+
+#[test]
 fn a_clause_leaning_on_an_outside_name_is_refused() {
     let kb = kb();
     // "it" may be Globex: no answer about Acme.
