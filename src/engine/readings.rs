@@ -487,7 +487,13 @@ fn names_others(kb: &KnowledgeBase, p: &Parsed, f: &Fact, subject: usize) -> boo
         .iter()
         .map(|&e| kb.entities[e].kind.as_str())
         .collect();
-    let other = |e: &usize| !named.contains(e) && kinds.contains(&kb.entities[*e].kind.as_str());
+    // The default subject is what the others are of, never one of them: "which partners
+    // besides IBM?" is not answered by Mila teaming up with IBM.
+    let other = |e: &usize| {
+        !named.contains(e)
+            && *e != DEFAULT_SUBJECT
+            && kinds.contains(&kb.entities[*e].kind.as_str())
+    };
     // A value in groups ("private companies; IBM; its universities"): the others must share
     // the group of the name left out ("universities besides McGill").
     let has = |group: &[String], e: usize| {

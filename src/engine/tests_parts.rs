@@ -720,3 +720,26 @@ fn which_one_after_a_list_is_the_item_its_own_fact_describes() {
     ask(&kb, "who are the members of acme?", &mut conv);
     assert!(!ask(&kb, "which one is the painter?", &mut conv).answered);
 }
+
+#[test]
+fn the_default_subject_is_none_of_the_others_asked_for() {
+    let article = format!("{}Acme teamed up with Globex.\n", super::tests::ARTICLE);
+    let entities = format!(
+        "{}[[entity]]\nid = \"globex\"\nkind = \"organization\"\nname = \"Globex\"\naliases = [\"Globex\"]\n",
+        super::tests::ENTITIES
+    );
+    let intents = format!(
+        "{}[[intent]]\nid = \"partners\"\nall = [[\"partners\", \"partner\"]]\nexamples_en = [\"Who are Acme's partners?\"]\n",
+        super::tests::INTENTS
+    );
+    let facts = format!(
+        "{}[[fact]]\nid = \"globex\"\nsubjects = [\"acme\", \"globex\"]\nrelation = \"partners_with\"\nvalue = \"Globex\"\nintents = [\"partners\"]\ntopic = \"partners\"\nevidence = [\"Acme teamed up with Globex.\"]\nen = \"Acme teamed up with Globex.\"\nfr = \"Acme s'est associé à Globex.\"\n",
+        super::tests::FACTS
+    );
+    let lexicon = format!("others = [\"besides\"]\n{}", super::tests::LEXICON);
+    let kb = super::tests::kb_from(&article, &entities, &intents, &facts, &lexicon);
+    assert!(one(&kb, "who are the partners of acme?").answered);
+    // The fact names Acme beside Globex: Acme is not another partner.
+    let a = one(&kb, "which partners besides globex?");
+    assert!(!a.answered, "{a:?}");
+}
