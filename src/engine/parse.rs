@@ -541,15 +541,19 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     // are no one the question is about.
     let frames = frames(kb, p, &masked);
     let others = (0..n).any(|i| found_at(&lex.others, i));
-    // "En deux mots" is filler where its words are together, not "mots" alone.
+    // "En deux mots" is filler where its words are together, not "mots" alone; so is "all
+    // there is", which also says "only".
     let mut phrase_filler = vec![false; n];
+    let mut phrase_only = vec![false; n];
     for i in 0..n {
-        let starts = p.classes[i] & class::STARTS_CUE != 0 || lex.filler_phrases.has_prefixed();
-        if let Some(len) = starts
-            .then(|| lex.filler_phrases.match_len_at(&masked, i))
-            .flatten()
-        {
-            phrase_filler[i..i + len].fill(true);
+        for (set, found) in [
+            (&lex.filler_phrases, &mut phrase_filler),
+            (&lex.only_phrases, &mut phrase_only),
+        ] {
+            let starts = p.classes[i] & class::STARTS_CUE != 0 || set.has_prefixed();
+            if let Some(len) = starts.then(|| set.match_len_at(&masked, i)).flatten() {
+                found[i..i + len].fill(true);
+            }
         }
     }
     let companion = companion(kb, p);
@@ -622,6 +626,10 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         .zip(&frames.purpose)
         .map(|(r, p)| r | p);
     let plain = plain.zip(&phrase_filler).map(|(x, f)| x | f);
+    for (c, _) in p.classes.iter_mut().zip(&phrase_only).filter(|(_, x)| **x) {
+        *c |= class::ONLY;
+    }
+    let plain = plain.zip(&phrase_only).map(|(x, o)| x | o);
     for (c, _) in p.classes.iter_mut().zip(plain).filter(|(_, x)| *x) {
         *c |= class::FILLER;
     }

@@ -177,3 +177,23 @@ fn a_reason_given_after_the_question_is_the_askers() {
     let a = one(&kb, "because i saw who founded acme");
     assert!(!a.answered, "{a:?}");
 }
+
+#[test]
+fn only_of_several_words_is_only_where_its_words_are_together() {
+    let lexicon = |only: &str| {
+        LEXICON.replace(
+            "filler = [",
+            &format!("only = [{only}]\nfiller = [\"all\", \"there\", "),
+        )
+    };
+    let kb = kb_with(INTENTS, &lexicon("\"just\", \"all there is\""));
+    let a = one(&kb, "is ada smith all there is of the members of acme?");
+    assert!(a.body.starts_with("No. Acme's members include"), "{a:?}");
+    // Without the phrase, its words say nothing: Ada Smith is a member.
+    let plain = kb_with(INTENTS, &lexicon("\"just\""));
+    let a = one(&plain, "is ada smith all there is of the members of acme?");
+    assert!(a.body.starts_with("Yes. Acme's members include"), "{a:?}");
+    // Its words apart are not the phrase.
+    let a = one(&kb, "is all of ada smith there is the members of acme?");
+    assert!(!a.body.starts_with("No."), "{a:?}");
+}

@@ -131,6 +131,12 @@ pub(super) fn assemble(
         of_words: set(&lex.of_words),
         excluding: CueSet::new(cues(&lex.excluding)),
         only: set(&lex.only),
+        only_phrases: CueSet::new(cues(
+            &(lex.only.iter())
+                .filter(|w| normalize(w).contains(' '))
+                .cloned()
+                .collect::<Vec<_>>(),
+        )),
         mainly: set(&lex.mainly),
         alternatives: set(&lex.alternatives),
         earlier: set(&lex.earlier),

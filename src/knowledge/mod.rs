@@ -269,6 +269,9 @@ pub struct Lexicon {
     pub fact_pronouns: FxHashSet<String>,
     /// Words asking whether something is all there is ("only").
     pub only: FxHashSet<String>,
+    /// The entries of `only` of several words ("all there is"): "only" where their words
+    /// are together.
+    pub only_phrases: CueSet,
     /// Words asking whether something is the main one ("mainly").
     pub mainly: FxHashSet<String>,
     /// Words offering a choice ("Montreal or Toronto?"): a yes/no question with one asks which.
@@ -440,6 +443,7 @@ impl Lexicon {
         }
         let sets = [
             &self.filler_phrases,
+            &self.only_phrases,
             &self.others,
             &self.yes_no_starts,
             &self.yes_no_marks,
