@@ -269,6 +269,7 @@ fn clauses(
     }
     let mut scratch = conv.clone();
     let mut answers: Vec<Answer> = Vec::new();
+    let mut unanswered: Vec<String> = Vec::new();
     // A name the article does not cover in the context: a pronoun may refer to it.
     let mut other_named = false;
     // The article's entities the context names.
@@ -359,19 +360,38 @@ fn clauses(
             answers.push(both);
             continue;
         }
+        // A question of its own ("…, and what's its yearly budget?"), not a fragment.
+        let own_question = u.p.qword.is_some() && !meaningful(kb, &u.p, true).is_empty();
         let answer = match u.decision {
             Decision::Fact { .. } | Decision::Sentence { .. } => {
-                compose_understood(kb, piece, u, &mut scratch)
+                Some(compose_understood(kb, piece, u, &mut scratch))
             }
             _ if worth_trying(&u) => match choice(kb, &u, &scratch) {
-                Some(chosen) => compose_understood(kb, piece, chosen, &mut scratch),
-                None => coordinated(kb, piece, &u, &mut scratch)?,
+                Some(chosen) => Some(compose_understood(kb, piece, chosen, &mut scratch)),
+                None => coordinated(kb, piece, &u, &mut scratch),
             },
             _ => return None,
         };
-        answers.push(answer);
+        match answer {
+            Some(a) => answers.push(a),
+            // A question of its own the article does not answer ("who founded Mila and
+            // what's its yearly budget?"): the others are answered, and it is said not to be.
+            None if own_question => {
+                unanswered.push(piece.trim().trim_start_matches(',').trim().to_string());
+            }
+            None => return None,
+        }
     }
-    let merged = merge(question, answers)?;
+    let lang = answers.first()?.lang;
+    let mut merged = merge(question, answers)?;
+    for piece in unanswered {
+        let note = kb
+            .messages(lang)
+            .part_not_in_article
+            .replace("{question}", &piece);
+        merged.body.push('\n');
+        merged.body.push_str(&note);
+    }
     *conv = scratch;
     Some(merged)
 }

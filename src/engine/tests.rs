@@ -59,6 +59,7 @@ last = 0
 "#;
 pub(super) const MESSAGES: &str = r#"[en]
 not_in_article = "Not said."
+part_not_in_article = "Not said: {question}"
 not_in_article_about = "Not said about {entity}."
 off_topic = "Off topic."
 not_about_you = "Not about you."

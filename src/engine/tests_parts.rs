@@ -743,3 +743,17 @@ fn the_default_subject_is_none_of_the_others_asked_for() {
     let a = one(&kb, "which partners besides globex?");
     assert!(!a.answered, "{a:?}");
 }
+
+#[test]
+fn a_question_of_a_message_the_article_does_not_answer_is_said_to_be_unanswered() {
+    let kb = kb();
+    let a = one(&kb, "who founded acme and when did it open a shop?");
+    assert!(a.answered, "{a:?}");
+    assert!(
+        a.body.starts_with("Acme was founded by Ada Smith.")
+            && a.body.ends_with("Not said: when did it open a shop?"),
+        "{a:?}"
+    );
+    // Words that ask nothing of their own are no question to leave unanswered.
+    assert!(!one(&kb, "who founded acme and open shop").answered);
+}

@@ -433,6 +433,10 @@ pub struct Messages {
     /// Introduces two dated facts asked how far apart they are: `{years}`.
     #[serde(default)]
     pub years_apart: String,
+    /// After the answers to a message's other questions, one the article does not answer:
+    /// `{question}`.
+    #[serde(default)]
+    pub part_not_in_article: String,
     /// Answers about the article's references themselves.
     #[serde(default)]
     pub reference: ReferenceMessages,
