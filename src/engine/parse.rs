@@ -651,19 +651,22 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     p.only = p.classes.iter().any(|c| c & class::ONLY != 0);
     p.mainly = p.classes.iter().any(|c| c & class::MAINLY != 0);
     p.either = either;
-    // The subject, at most two verbs ("c'est") or fillers ("like"), then "a"/"une" and a noun
-    // that is no relation ("a partner of Mila" is not a kind).
+    // The subject, at most three verbs ("c'est"), fillers ("like") or particles ("c'est-tu
+    // une compagnie ?"), then "a"/"une" and a noun that is no relation ("a partner of Mila"
+    // is not a kind).
     let articles = &lex.kind_articles[p.lang as usize];
     let relation = |j: usize| p.words.get(j).is_some_and(|w| lex.name_after.contains(w));
+    // A question particle's "tu" is no one the question is about, nor a word of it.
+    let particle = |j: usize| p.classes[j] & class::SELF != 0 && !p.self_words.contains(&j);
     let before_kind = |j: usize| {
         let w = &p.words[j];
-        lex.verbs.contains(w) || w == "c" || p.classes[j] & class::FILLER != 0
+        lex.verbs.contains(w) || w == "c" || p.classes[j] & class::FILLER != 0 || particle(j)
     };
     p.kind_at = p
         .mentions
         .iter()
         .find_map(|m| {
-            (m.end..n.min(m.end + 3))
+            (m.end..n.min(m.end + 4))
                 .find(|&j| articles.contains(&p.words[j]) || !before_kind(j))
                 .filter(|&j| articles.contains(&p.words[j]) && !relation(j + 2))
                 .map(|j| (m.what.clone(), j))
