@@ -273,7 +273,7 @@ pub(super) fn remember(
     conv.value = None;
     conv.topic = None;
     // A list stays for "the second one" until another list replaces it, or a question that
-    // picks from no list ("the second one", "which one was the early one?" pick).
+    // picks from no list ("the second one", "which one is the oldest?" pick).
     let listing = fact.filter(|&f| !kb.facts[f].items.is_empty());
     let picks = p.ordinal.is_some() || p.classes.iter().any(|c| c & class::LIST != 0);
     if listing.is_some() || !picks {

@@ -3,7 +3,7 @@
 //!   that language. Every other word must be one a request to say it again may have
 //!   (`restate`) or one without meaning of its own; a name or a number makes it a question of
 //!   its own ("what is Mila's name in French?").
-//! - "Does that include students?": a follow-up on the last fact that its evidence explains.
+//! - "Does that count the students?": a follow-up on the last fact that its evidence explains.
 
 use super::decide::Decision;
 use super::parse::Parsed;
@@ -108,7 +108,7 @@ pub fn that_checked(
     })
 }
 
-/// "Does that include students?" after the count of researchers: the last answer's fact, when
+/// "Does that count the students?" after the count of researchers: the last answer's fact, when
 /// its evidence explains the follow-up's meaningful words (at least one) by itself.
 pub fn by_last_fact(
     kb: &KnowledgeBase,
@@ -148,7 +148,7 @@ pub fn by_last_fact(
     })
 }
 
-/// "Which one was the early one?" after a list: the item whose own fact's evidence explains
+/// "Which one is the Python one?" after a list: the item whose own fact's evidence explains
 /// the follow-up's meaningful words, when exactly one item's does.
 pub fn by_list_item(
     kb: &KnowledgeBase,

@@ -4,7 +4,7 @@
 //!   Mila" is Bengio), asks whether they are one: they are not, and the answer says who holds
 //!   the role. A kind ("a Turing Award winner")
 //!   names no one, and two names ("is Bengio Pineau?") no role.
-//! - "Is Mila a research institute?". A kind asked of an entity, every word of which its
+//! - "Is Mila a research lab?". A kind asked of an entity, every word of which its
 //!   description states, gets Yes and that description.
 //! - "Is Doina Precup a student?". A role asked of a person whom the article gives a role
 //!   that rules it out (`excludes` in the intents) gets No and the role the article gives.
@@ -66,7 +66,7 @@ pub fn decide(kb: &KnowledgeBase, p: &Parsed) -> Option<Decision> {
     })
 }
 
-/// "Is Mila a research institute?": Yes, with the fact describing the entity, when that fact's
+/// "Is Mila a research lab?": Yes, with the fact describing the entity, when that fact's
 /// claim has every meaningful word of the kind asked. Anything else is left to the intents
 /// ("is Mila a company?" is not settled here, nor is "only a research institute?").
 pub fn kind(kb: &KnowledgeBase, p: &Parsed) -> Option<Decision> {

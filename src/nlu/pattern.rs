@@ -18,6 +18,11 @@ use std::sync::OnceLock;
 /// Largest automaton the patterns may compile to, as `regex` allows by default.
 const NFA_SIZE_LIMIT: usize = 10 << 20;
 
+/// Most memory the lazy DFA of all patterns keeps (regex's default is 2 MiB). Its states are
+/// sets of states of every pattern at once, so they grow with the patterns: when they outgrow
+/// the cache it is cleared over and over, and a question costs ten times as much.
+const DFA_CACHE_BYTES: usize = 8 << 20;
+
 #[derive(Debug, Clone)]
 pub struct Pattern {
     source: String,
@@ -103,7 +108,11 @@ impl PatternSet {
             .build_many_from_hir(patterns)
             .ok()?;
         let dfa = DFA::builder()
-            .configure(DFA::config().match_kind(MatchKind::All))
+            .configure(
+                DFA::config()
+                    .match_kind(MatchKind::All)
+                    .cache_capacity(DFA_CACHE_BYTES),
+            )
             .build_from_nfa(nfa.clone())
             .ok()?;
         let pikevm = PikeVM::new_from_nfa(nfa).ok()?;
