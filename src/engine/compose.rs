@@ -7,7 +7,7 @@ use super::parse::Parsed;
 use super::readings::Reading;
 use super::{passage, suggest, Conversation};
 use crate::answer::{Answer, Explanation, Lang};
-use crate::knowledge::{class, KnowledgeBase};
+use crate::knowledge::KnowledgeBase;
 
 /// An answer with nothing from a fact: small talk, hints, refusals.
 pub fn plain(kb: &KnowledgeBase, question: &str, lang: Lang, body: String) -> Answer {
@@ -275,8 +275,7 @@ pub(super) fn remember(
     // A list stays for "the second one" until another list replaces it, or a question that
     // picks from no list ("the second one", "which one is the oldest?" pick).
     let listing = fact.filter(|&f| !kb.facts[f].items.is_empty());
-    let picks = p.ordinal.is_some() || p.classes.iter().any(|c| c & class::LIST != 0);
-    if listing.is_some() || !picks {
+    if listing.is_some() || !p.picks() {
         conv.list_fact = listing.map(|f| kb.facts[f].id.clone());
     }
     conv.fact = fact.map(|f| kb.facts[f].id.clone());

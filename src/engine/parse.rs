@@ -246,6 +246,11 @@ impl Parsed {
         })
     }
 
+    /// Whether a word picks from a list ("which one", "the second").
+    pub fn picks(&self) -> bool {
+        self.classes.iter().any(|c| c & class::LIST != 0)
+    }
+
     /// Whether word `i` is part of a name or a number.
     pub fn is_named(&self, i: usize) -> bool {
         self.named[i]

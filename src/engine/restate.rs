@@ -157,16 +157,15 @@ pub fn by_list_item(
     s: &Subjects,
     open: &[usize],
 ) -> Option<Decision> {
-    let picks = (0..p.words.len()).any(|i| p.classes[i] & class::LIST != 0);
-    if !s.explicit.is_empty() || s.claimed.is_some() || !picks || open.is_empty() {
+    if !s.explicit.is_empty() || s.claimed.is_some() || !p.picks() || open.is_empty() {
         return None;
     }
     let list = &kb.facts[kb.fact_index(conv.list_fact.as_deref()?)?];
     let mut found = None;
     for &item in &list.items {
-        let own = (0..kb.facts.len()).filter(|&f| kb.facts[f].subjects.contains(&item));
         let fits = |&f: &usize| readings::check(kb, p, None, f, item, open, true, false).ok();
-        let Some(reading) = own.filter_map(|f| fits(&f)).find(|r| r.evidence_words > 0) else {
+        let mut own = kb.facts_about(item).iter().filter_map(fits);
+        let Some(reading) = own.find(|r| r.evidence_words > 0) else {
             continue;
         };
         if found.is_some() {

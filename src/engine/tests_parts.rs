@@ -659,15 +659,29 @@ fn that_in_a_span_is_the_last_answers_event() {
     assert!(!a.answered, "{a:?}");
 }
 
+/// An entity for a fixture's `entities.toml`.
+fn entity(id: &str, kind: &str, name: &str) -> String {
+    format!(
+        "[[entity]]\nid = \"{id}\"\nkind = \"{kind}\"\nname = \"{name}\"\naliases = [\"{name}\"]\n"
+    )
+}
+
+/// A fact of `subjects` with one sentence of evidence, which is also its answer.
+fn fact(id: &str, subjects: &str, intent: &str, sentence: &str) -> String {
+    format!("[[fact]]\nid = \"{id}\"\nsubjects = [{subjects}]\nrelation = \"{id}\"\nvalue = \"{id}\"\nintents = [\"{intent}\"]\ntopic = \"{id}\"\nevidence = [\"{sentence}\"]\nen = \"{sentence}\"\nfr = \"{sentence}\"\n")
+}
+
 #[test]
 fn a_name_a_list_does_not_settle_is_answered_by_its_own_fact() {
     let entities = format!(
-        "{}[[entity]]\nid = \"bob\"\nkind = \"person\"\nname = \"Bob Stone\"\naliases = [\"Bob Stone\"]\n",
-        super::tests::ENTITIES
+        "{}{}",
+        super::tests::ENTITIES,
+        entity("bob", "person", "Bob Stone")
     );
     let facts = format!(
-        "{}[[fact]]\nid = \"bob\"\nsubjects = [\"bob\"]\nrelation = \"is_a\"\nvalue = \"chemist\"\nintents = [\"description\"]\ntopic = \"people\"\nevidence = [\"Bob Stone is a chemist.\"]\nen = \"Bob Stone is a chemist.\"\nfr = \"Bob Stone est chimiste.\"\n",
-        super::tests::FACTS
+        "{}{}",
+        super::tests::FACTS,
+        fact("bob", "\"bob\"", "description", "Bob Stone is a chemist.")
     );
     let article = format!("{}Bob Stone is a chemist.\n", super::tests::ARTICLE);
     let kb = super::tests::kb_from(
@@ -692,14 +706,11 @@ fn which_one_after_a_list_is_the_item_its_own_fact_describes() {
         "{}Lea Roy is a chemist.\nMax Durand is a poet.\nMax Durand is a chemist too.\n",
         super::tests::ARTICLE
     );
-    let fact = |id: &str, name: &str, what: &str| {
-        format!("[[fact]]\nid = \"{id}\"\nsubjects = [\"{id}\"]\nrelation = \"is_a\"\nvalue = \"{what}\"\nintents = [\"description\"]\ntopic = \"people\"\nevidence = [\"{name} is a {what}\"]\nen = \"{name} is a {what}.\"\nfr = \"{name} : {what}.\"\n")
-    };
     let facts = format!(
         "{}{}{}",
         super::tests::FACTS,
-        fact("lea", "Lea Roy", "chemist"),
-        fact("max", "Max Durand", "poet")
+        fact("lea", "\"lea\"", "description", "Lea Roy is a chemist."),
+        fact("max", "\"max\"", "description", "Max Durand is a poet.")
     );
     let kb = super::tests::kb_from(
         &article,
@@ -725,16 +736,23 @@ fn which_one_after_a_list_is_the_item_its_own_fact_describes() {
 fn the_default_subject_is_none_of_the_others_asked_for() {
     let article = format!("{}Acme teamed up with Globex.\n", super::tests::ARTICLE);
     let entities = format!(
-        "{}[[entity]]\nid = \"globex\"\nkind = \"organization\"\nname = \"Globex\"\naliases = [\"Globex\"]\n",
-        super::tests::ENTITIES
+        "{}{}",
+        super::tests::ENTITIES,
+        entity("globex", "organization", "Globex")
     );
     let intents = format!(
         "{}[[intent]]\nid = \"partners\"\nall = [[\"partners\", \"partner\"]]\nexamples_en = [\"Who are Acme's partners?\"]\n",
         super::tests::INTENTS
     );
     let facts = format!(
-        "{}[[fact]]\nid = \"globex\"\nsubjects = [\"acme\", \"globex\"]\nrelation = \"partners_with\"\nvalue = \"Globex\"\nintents = [\"partners\"]\ntopic = \"partners\"\nevidence = [\"Acme teamed up with Globex.\"]\nen = \"Acme teamed up with Globex.\"\nfr = \"Acme s'est associé à Globex.\"\n",
-        super::tests::FACTS
+        "{}{}",
+        super::tests::FACTS,
+        fact(
+            "globex",
+            "\"acme\", \"globex\"",
+            "partners",
+            "Acme teamed up with Globex."
+        )
     );
     let lexicon = format!("others = [\"besides\"]\n{}", super::tests::LEXICON);
     let kb = super::tests::kb_from(&article, &entities, &intents, &facts, &lexicon);
