@@ -26,6 +26,9 @@ pub struct Subjects {
     /// A person is named, and not as one to leave out ("besides Bengio"): the question is
     /// about them, never implicitly about the default subject.
     pub about_person: bool,
+    /// It asks for others than its subject ("any other projects?" after Theano): the lists
+    /// that name the subject answer it too.
+    pub others: bool,
 }
 
 /// What claims a question's subject instead of the article's entities.
@@ -115,6 +118,7 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
         person,
         continues_fact,
         claimed,
+        others: p.others,
     }
 }
 
@@ -169,6 +173,19 @@ pub fn facts_for(
             .min_by_key(|&i| kb.facts[i].mentions.len());
         if let Some(i) = narrowest.filter(|i| !out.iter().any(|(x, _)| x == i)) {
             out.push((i, named));
+        }
+    }
+    // "Any other projects?" after Theano, "the other profs?" after Bengio: a list naming the
+    // subject, read as about what the list is of, gives the others.
+    // Only for a question whose shape says what the list is of (an intent).
+    for &subject in s.order.iter().filter(|_| s.others && intent.is_some()) {
+        let names = |f: &crate::knowledge::Fact| {
+            !f.items.is_empty() && (f.items.contains(&subject) || f.mentions.contains(&subject))
+        };
+        for i in (0..kb.facts.len()).filter(|&i| fits(&kb.facts[i]) && names(&kb.facts[i])) {
+            if !out.iter().any(|(x, _)| *x == i) {
+                out.push((i, kb.facts[i].subjects[0]));
+            }
         }
     }
     // Not for a question about a person ("quand est né Bengio ?" is not about Mila's

@@ -775,3 +775,24 @@ fn a_question_of_a_message_the_article_does_not_answer_is_said_to_be_unanswered(
     // Words that ask nothing of their own are no question to leave unanswered.
     assert!(!one(&kb, "who founded acme and open shop").answered);
 }
+
+#[test]
+fn others_after_an_item_of_a_list_are_the_rest_of_that_list() {
+    let lexicon = format!("others = [\"other\", \"else\"]\n{LEXICON}")
+        .replace("filler = [", "filler = [\"than\", ");
+    let facts = format!("{}{}", super::tests::FACTS, super::tests::ADA_DESCRIBED);
+    let kb = super::tests::kb_of(INTENTS, &facts, &lexicon);
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "who is ada smith?", &mut conv).answered);
+    // Nothing about Ada herself lists other members: the list naming her does.
+    let a = ask(&kb, "the other members than she?", &mut conv);
+    assert!(
+        a.body.starts_with("Acme's members include"),
+        "{}",
+        a.explain()
+    );
+    // Without the item in the conversation, "others" of nothing named stays unanswered.
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "who is ada smith?", &mut conv).answered);
+    assert!(!ask(&kb, "who else founded it?", &mut conv).answered);
+}
