@@ -273,9 +273,13 @@ pub(super) fn remember(
     conv.value = None;
     conv.topic = None;
     // A list stays for "the second one" until another list replaces it, or a question that
-    // picks from no list ("the second one", "which one is the oldest?" pick).
+    // picks from no list ("the second one", "which one is the oldest?" pick) nor is about one
+    // of its items ("what is myia?", then "and the other one?").
     let listing = fact.filter(|&f| !kb.facts[f].items.is_empty());
-    if listing.is_some() || !p.picks() {
+    let listed = (conv.list_fact.as_deref())
+        .and_then(|id| kb.fact_index(id))
+        .is_some_and(|f| kb.facts[f].items.contains(&subject));
+    if listing.is_some() || !(p.picks() || listed) {
         conv.list_fact = listing.map(|f| kb.facts[f].id.clone());
     }
     conv.fact = fact.map(|f| kb.facts[f].id.clone());

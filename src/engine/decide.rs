@@ -94,7 +94,15 @@ pub fn decide(
     // "The third one" after a list: what is asked of that item ("is the first one for
     // Python?"), or else the item itself.
     let picked = listed(kb, p, conv, &subjects).or_else(|| described(kb, p, conv));
-    let Some((fact, item)) = picked else {
+    let other = match picked {
+        None => other_item(kb, p, conv, &subjects),
+        Some(_) => None,
+    };
+    // "And the other one?" with no one item left to be: nothing says which.
+    if let Some(None) = other {
+        return Decision::Refuse(Refusal::Unexplained(Vec::new()));
+    }
+    let Some((fact, item)) = picked.or(other.flatten()) else {
         let person = subjects.person.filter(|_| p.person_pronoun);
         return not_someone_else(kb, person, decide_for(kb, p, cands, conv, subjects));
     };
@@ -114,15 +122,46 @@ pub fn decide(
     let plain = open
         .iter()
         .all(|&i| p.stems(kb, i).iter().any(|s| f.stems.contains(s)));
+    // A position is answered from the list; the other item by what the article says of it.
+    let (fact, subject) = match kb.facts_about(item).first() {
+        Some(&own) if p.ordinal.is_none() => (own, item),
+        _ => (fact, f.subjects[0]),
+    };
     match d {
         Decision::Refuse(_) if plain => Decision::Fact {
-            reading: Reading::of(fact, f.subjects[0]),
+            reading: Reading::of(fact, subject),
             intent: None,
             score: 1.0,
             via: "(a position in the last list)".into(),
         },
         d => d,
     }
+}
+
+/// "And the other one?" after a list and a question about one of its items: `None` when the
+/// question does not ask for the other one, `Some(None)` when no one item is left to be it.
+fn other_item(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    conv: &Conversation,
+    s: &Subjects,
+) -> Option<Option<(usize, usize)>> {
+    let one = p.words.iter().any(|w| kb.lexicon.list_words.contains(w));
+    if !(p.others && one && s.explicit.is_empty() && p.ordinal.is_none()) {
+        return None;
+    }
+    let fact = conv.list_fact.as_deref().and_then(|id| kb.fact_index(id));
+    let current = conv.subject.as_deref().and_then(|id| kb.entity_index(id));
+    let (Some(fact), Some(current)) = (fact, current) else {
+        return Some(None);
+    };
+    let items = &kb.facts[fact].items;
+    let mut rest = items.iter().copied().filter(|&e| e != current);
+    let item = rest.next().filter(|_| items.contains(&current));
+    Some(
+        item.filter(|_| rest.next().is_none())
+            .map(|item| (fact, item)),
+    )
 }
 
 /// "Did she win the Turing Award?" after Joëlle Pineau: a fact about another person does not

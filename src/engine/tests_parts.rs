@@ -796,3 +796,30 @@ fn others_after_an_item_of_a_list_are_the_rest_of_that_list() {
     assert!(ask(&kb, "who is ada smith?", &mut conv).answered);
     assert!(!ask(&kb, "who else founded it?", &mut conv).answered);
 }
+
+#[test]
+fn the_other_one_is_the_item_of_the_last_list_not_yet_asked_about() {
+    let lexicon = format!("others = [\"other\"]\n{LEXICON}");
+    let lea = "[[fact]]\nid = \"lea\"\nsubjects = [\"lea\"]\nrelation = \"is_a\"\nvalue = \"member\"\nintents = [\"description\"]\ntopic = \"people\"\nevidence = [\"Its members include Ada Smith, Lea Roy\"]\nen = \"Lea Roy is a member of Acme.\"\nfr = \"Lea Roy est membre d'Acme.\"\n";
+    let two = super::tests::FACTS.replace(
+        r#"items = ["ada", "lea", "max"]"#,
+        r#"items = ["ada", "lea"]"#,
+    );
+    for (facts, other) in [
+        (&two, Some("Lea Roy is a member")),
+        (&super::tests::FACTS.to_string(), None),
+    ] {
+        let facts = format!("{facts}{}{lea}", super::tests::ADA_DESCRIBED);
+        let kb = super::tests::kb_of(INTENTS, &facts, &lexicon);
+        let mut conv = Conversation::default();
+        assert!(ask(&kb, "who are the members of acme?", &mut conv).answered);
+        assert!(ask(&kb, "who is ada smith?", &mut conv).answered);
+        let a = ask(&kb, "and the other one?", &mut conv);
+        match other {
+            // Two items: the other one is the one not asked about.
+            Some(body) => assert!(a.body.starts_with(body), "{}", a.explain()),
+            // Three: nothing says which; never what the article says of the lab itself.
+            None => assert!(!a.answered, "{}", a.explain()),
+        }
+    }
+}
