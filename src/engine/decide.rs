@@ -554,8 +554,17 @@ fn by_intent(
         }
     }
     let (reading, _, c) = best?;
+    // Unless the best reading settles the claim from a fact about that entity too: one that
+    // gives it as its value, or for "No", one that names it ("did Bengio start the lab in
+    // 2003?" gets "No" from the founding year, a fact naming him).
+    let f = &kb.facts[reading.fact];
+    let settles_first = match reading.verdict {
+        Some(true) => f.value_entity == first,
+        Some(false) => f.value_entity == first || first.is_some_and(|e| f.mentions.contains(&e)),
+        None => false,
+    };
     if let Some((fact, subject, c)) =
-        unsettled.filter(|_| p.yes_no && first != Some(reading.subject))
+        unsettled.filter(|_| p.yes_no && first != Some(reading.subject) && !settles_first)
     {
         return Some(Decision::Fact {
             reading: Reading::of(fact, subject),
