@@ -16,6 +16,7 @@ pub mod contrast;
 pub mod dates;
 pub mod decide;
 pub mod intents;
+pub mod pairs;
 pub mod parse;
 pub mod passage;
 pub mod pieces;
@@ -116,6 +117,9 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
     }
     // "When and by whom …?" is two questions even when one fact answers one of them.
     if let Some(a) = alternatives::coordinated(kb, question, &u, conv) {
+        return a;
+    }
+    if let Some(a) = pairs::both_names(kb, question, &u, conv) {
         return a;
     }
     // Several sentences: each question is read in its own sentence, so that a name in the

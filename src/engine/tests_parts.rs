@@ -823,3 +823,21 @@ fn the_other_one_is_the_item_of_the_last_list_not_yet_asked_about() {
         }
     }
 }
+
+#[test]
+fn two_names_joined_are_each_asked_the_question() {
+    let lea = "[[fact]]\nid = \"lea\"\nsubjects = [\"lea\"]\nrelation = \"is_a\"\nvalue = \"member\"\nintents = [\"description\"]\ntopic = \"people\"\nevidence = [\"Its members include Ada Smith, Lea Roy\"]\nen = \"Lea Roy is a member of Acme.\"\nfr = \"Lea Roy est membre d'Acme.\"\n";
+    let facts = format!(
+        "{}{}{lea}",
+        super::tests::FACTS,
+        super::tests::ADA_DESCRIBED
+    );
+    let kb = super::tests::kb_of(INTENTS, &facts, LEXICON);
+    let a = one(&kb, "who is ada smith and lea roy?");
+    assert!(a.body.contains("Ada Smith founded Acme."), "{}", a.body);
+    assert!(
+        a.body.contains("Lea Roy is a member of Acme."),
+        "{}",
+        a.body
+    );
+}
