@@ -281,9 +281,10 @@ fn values(
                 if gives_as(kb, p, f, &p.words[m.start..m.end]) {
                     confirmed = true;
                     stated = true;
-                } else if p.yes_no && f.closed.is_every() {
+                } else if p.yes_no && f.closed.is_every() && gives(kb, f, subject) {
                     // A fact giving all the subject's names refutes another one ("was Mila
-                    // first called Bengio's lab?").
+                    // first called Bengio's lab?"); a fact giving other values does not (its
+                    // place says nothing against "a Quebec institute").
                     contradicted = true;
                     *named = true;
                 }

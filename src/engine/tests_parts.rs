@@ -841,3 +841,12 @@ fn two_names_joined_are_each_asked_the_question() {
         a.body
     );
 }
+
+#[test]
+fn another_name_of_the_subject_is_refuted_only_by_a_fact_giving_its_names() {
+    let kb = kb();
+    // The founding names no name of the lab: "the lab" and "Acme" together say nothing
+    // against it.
+    let a = one(&kb, "was the lab acme founded by ada smith?");
+    assert!(a.body.starts_with("Yes."), "{}", a.explain());
+}
