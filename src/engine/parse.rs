@@ -320,6 +320,7 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str, french_marked: &[String]) -> 
         })
         .collect();
     classify(kb, &mut p, french_marked);
+    cities(kb, &mut p);
     p.stems = vec![OnceCell::new(); p.words.len()];
     for m in &p.mentions {
         if let Named::Entity(e) = m.what {
@@ -329,6 +330,25 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str, french_marked: &[String]) -> 
         }
     }
     p
+}
+
+/// "Mila est-tu à Québec ?": in French, a place named right after "à" that is also a city
+/// (`city_prepositions`, `city_entities`) is the city, a place the article does not cover,
+/// not the province of the same name.
+fn cities(kb: &KnowledgeBase, p: &mut Parsed) {
+    let lex = &kb.lexicon;
+    if p.lang != Lang::Fr {
+        return;
+    }
+    for m in &mut p.mentions {
+        let Named::Entity(e) = m.what else {
+            continue;
+        };
+        let after = m.start > 0 && lex.city_prepositions.contains(&p.words[m.start - 1]);
+        if after && lex.city_entities.contains(&kb.entities[e].id) {
+            m.what = Named::External(kb.entities[e].kind.clone());
+        }
+    }
 }
 
 /// A one-word name that is also a word describing its entity, right after "which" or "what"

@@ -850,3 +850,17 @@ fn another_name_of_the_subject_is_refuted_only_by_a_fact_giving_its_names() {
     let a = one(&kb, "was the lab acme founded by ada smith?");
     assert!(a.body.starts_with("Yes."), "{}", a.explain());
 }
+
+#[test]
+fn in_french_a_place_right_after_a_is_the_city_of_that_name() {
+    let lexicon = format!("city_prepositions = [\"a\"]\ncity_entities = [\"paris\"]\n{LEXICON}")
+        .replace("french = [", "french = [\"est\", ")
+        .replace("filler = [", "filler = [\"est\", ");
+    let kb = kb_with(INTENTS, &lexicon);
+    // English is not French: "in Paris" is the place the article names.
+    let a = one(&kb, "is acme in paris?");
+    assert!(a.answered, "{}", a.explain());
+    // "à Paris" names the city, a place the article does not name: nothing settles it.
+    let a = one(&kb, "acme est à paris ?");
+    assert!(!a.answered, "{}", a.explain());
+}

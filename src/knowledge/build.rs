@@ -148,6 +148,8 @@ pub(super) fn assemble(
         decades: set(&lex.decades),
         kind_articles: ["en", "fr"]
             .map(|l| set(lex.kind_articles.get(l).map_or(&[][..], Vec::as_slice))),
+        city_prepositions: set(&lex.city_prepositions),
+        city_entities: lex.city_entities.iter().cloned().collect(),
         opinions: CueSet::new(cues(&lex.opinions)),
         conjunctions: set(&lex.conjunctions),
         sources: set(&lex.sources),

@@ -268,6 +268,10 @@ pub struct LexiconFile {
     #[serde(default)]
     pub kind_articles: std::collections::BTreeMap<String, Vec<String>>,
     #[serde(default)]
+    pub city_prepositions: Vec<String>,
+    #[serde(default)]
+    pub city_entities: Vec<String>,
+    #[serde(default)]
     pub opinions: Vec<String>,
     #[serde(default)]
     pub conjunctions: Vec<String>,

@@ -295,6 +295,11 @@ pub struct Lexicon {
     /// Indefinite articles: after the subject of a yes/no question, it asks the subject's
     /// kind ("is Mila a company?"), which only a fact describing it settles.
     pub kind_articles: [FxHashSet<String>; 2],
+    /// French "à Québec" is the city, "au Québec" the province: in a French question, an
+    /// entity of `city_entities` (ids) named right after one of `city_prepositions` is the
+    /// city of that name, a place the article does not cover.
+    pub city_prepositions: FxHashSet<String>,
+    pub city_entities: FxHashSet<String>,
     /// Phrases asking for the bot's opinion ("what do you think of …"): the article has none.
     pub opinions: CueSet,
     /// Words joining two questions in one message ("when was it founded, and by whom?").
