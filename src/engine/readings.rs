@@ -292,7 +292,11 @@ fn values(
             Named::Entity(e) if *e == subject => subject_named = true,
             Named::Entity(e) if f.subjects.contains(e) || f.mentions.contains(e) => {
                 confirmed = true;
-                let given = gives(kb, f, *e) || f.subjects.contains(e) || f.declared.contains(e);
+                // A mention the fact declares counts as given when an intent asked for the
+                // fact, not when only its evidence explains the question: "LISA c'était à
+                // Polytechnique ?" is not settled by a history naming Polytechnique later.
+                let declared = asked.intent.is_some() && f.declared.contains(e);
+                let given = gives(kb, f, *e) || f.subjects.contains(e) || declared;
                 stated |= given;
                 loose |= !given;
             }
