@@ -29,6 +29,9 @@ pub struct Subjects {
     /// It asks for others than its subject ("any other projects?" after Theano): the lists
     /// that name the subject answer it too.
     pub others: bool,
+    /// A plural pronoun refers to the people the last answer listed: the conversation's topic
+    /// answers only with a fact about one of them.
+    pub people: bool,
 }
 
 /// What claims a question's subject instead of the article's entities.
@@ -62,7 +65,12 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     // about what he founded, not about him.
     let it_fits = |e: &usize| !(p.neuter_pronoun && kb.is_person(*e));
     let mut it_resolved = false;
-    if p.pronoun {
+    // "Where do they work now?" right after a list of people is about those people.
+    let people = listed_people(kb, p, conv);
+    if let Some(items) = people.filter(|_| explicit.is_empty()) {
+        order.extend(items);
+        from_context = true;
+    } else if p.pronoun {
         let before = order.len();
         order.extend(id(&conv.value).filter(it_fits));
         order.extend(id(&conv.subject).filter(it_fits));
@@ -71,7 +79,8 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     }
     // An ellipsis continues the conversation's subject, then the default one ("how many
     // people work there?" after a question about myia is about Mila).
-    let ellipsis = explicit.is_empty() && !p.pronoun && !p.person_pronoun && p.elliptic;
+    let ellipsis =
+        explicit.is_empty() && !p.pronoun && !p.person_pronoun && p.elliptic && people.is_none();
     if ellipsis {
         order.extend(id(&conv.subject));
         from_context |= conv.subject.is_some();
@@ -119,7 +128,26 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
         continues_fact,
         claimed,
         others: p.others,
+        people: people.is_some(),
     }
+}
+
+/// The people the last answer listed, when the question refers to them with a plural pronoun.
+fn listed_people<'k>(
+    kb: &'k KnowledgeBase,
+    p: &Parsed,
+    conv: &Conversation,
+) -> Option<&'k [usize]> {
+    let plural = p
+        .words
+        .iter()
+        .any(|w| kb.lexicon.plural_pronouns.contains(w));
+    if !plural || conv.fact.is_none() || conv.fact != conv.list_fact {
+        return None;
+    }
+    let items = &kb.facts[kb.fact_index(conv.list_fact.as_deref()?)?].items;
+    let people = !items.is_empty() && items.iter().all(|&e| kb.is_person(e));
+    people.then_some(items.as_slice())
 }
 
 /// The facts that may answer `intent` about one of the subjects, best first. A follow-up
@@ -142,7 +170,8 @@ pub fn facts_for(
         let person = s.person.filter(|_| s.from_context);
         for &i in kb.facts_on(topic) {
             let f = &kb.facts[i];
-            if fits(f) && person.is_none_or(|who| f.subjects.contains(&who)) {
+            let theirs = !s.people || s.order.iter().any(|e| f.subjects.contains(e));
+            if fits(f) && theirs && person.is_none_or(|who| f.subjects.contains(&who)) {
                 let about = s.order.iter().find(|e| f.subjects.contains(e));
                 add(i, about.copied().unwrap_or(f.subjects[0]));
             }

@@ -864,3 +864,15 @@ fn in_french_a_place_right_after_a_is_the_city_of_that_name() {
     let a = one(&kb, "acme est à paris ?");
     assert!(!a.answered, "{}", a.explain());
 }
+
+#[test]
+fn a_plural_pronoun_right_after_a_list_of_people_is_those_people() {
+    let lexicon = format!("plural_pronouns = [\"them\"]\n{LEXICON}")
+        .replace("pronouns = [\"it\"]", "pronouns = [\"it\", \"them\"]");
+    let kb = kb_with(INTENTS, &lexicon);
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "who are the members of acme?", &mut conv).answered);
+    // Who founded the members, the article does not say; not who founded the lab.
+    let a = ask(&kb, "who founded them?", &mut conv);
+    assert!(!a.answered, "{}", a.explain());
+}

@@ -150,6 +150,7 @@ pub(super) fn assemble(
             .map(|l| set(lex.kind_articles.get(l).map_or(&[][..], Vec::as_slice))),
         city_prepositions: set(&lex.city_prepositions),
         city_entities: lex.city_entities.iter().cloned().collect(),
+        plural_pronouns: set(&lex.plural_pronouns),
         opinions: CueSet::new(cues(&lex.opinions)),
         conjunctions: set(&lex.conjunctions),
         sources: set(&lex.sources),

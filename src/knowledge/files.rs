@@ -270,6 +270,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub city_prepositions: Vec<String>,
     #[serde(default)]
+    pub plural_pronouns: Vec<String>,
+    #[serde(default)]
     pub city_entities: Vec<String>,
     #[serde(default)]
     pub opinions: Vec<String>,

@@ -300,6 +300,9 @@ pub struct Lexicon {
     /// city of that name, a place the article does not cover.
     pub city_prepositions: FxHashSet<String>,
     pub city_entities: FxHashSet<String>,
+    /// "They", "ils": right after a list of people, the people listed, not what the list was
+    /// of ("who are Mila's graduates?", then "where do they work now?").
+    pub plural_pronouns: FxHashSet<String>,
     /// Phrases asking for the bot's opinion ("what do you think of …"): the article has none.
     pub opinions: CueSet,
     /// Words joining two questions in one message ("when was it founded, and by whom?").
