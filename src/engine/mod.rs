@@ -136,7 +136,7 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
         let w = &u.p.words;
         (1..w.len()).any(|i| {
             kb.lexicon.conjunctions.contains(&w[i])
-                && (i + 1..w.len().min(i + 3)).any(|j| u.p.classes[j] & class::QUESTION != 0)
+                && (i + 1..w.len().min(i + 5)).any(|j| u.p.classes[j] & class::QUESTION != 0)
         })
     };
     if let (false, Decision::Fact { reading, .. }) = (several, &u.decision) {
