@@ -299,8 +299,9 @@ fn clauses(
             && !answered;
         if !asks || told || matches!(u.decision, Decision::SmallTalk { .. }) {
             // A number in the context restricts the question ("in 2019, what did Mila do
-            // with IBM?"): answering without it would answer another question.
-            if !u.p.numbers.is_empty() {
+            // with IBM?"): answering without it would answer another question. Not in what
+            // someone else said ("someone said 2017, when was it really founded?").
+            if !u.p.numbers.is_empty() && !u.p.hearsay {
                 return None;
             }
             // Context: its last name is what a pronoun in a later question refers to, its

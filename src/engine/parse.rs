@@ -185,6 +185,8 @@ pub struct Parsed {
     pub ordinal_at: Option<usize>,
     /// Asks for others than the names given ("who else").
     pub others: bool,
+    /// Reports what someone else said (`hearsay`).
+    pub hearsay: bool,
     /// Asks for another person than one it names ("who won it with Bengio?").
     pub companion: bool,
     /// Asks for the bot's opinion ("what do you think of Mila?").
@@ -566,6 +568,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     // are no one the question is about.
     let frames = frames(kb, p, &masked);
     let others = (0..n).any(|i| found_at(&lex.others, i));
+    let hearsay = (0..n).any(|i| found_at(&lex.hearsay, i));
     // "En deux mots" is filler where its words are together, not "mots" alone; so is "all
     // there is", which also says "only".
     let mut phrase_filler = vec![false; n];
@@ -670,6 +673,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         }
     }
     p.others = others;
+    p.hearsay = hearsay;
     p.companion = companion;
     p.opinion = opinion;
     p.excluded = excluded;

@@ -876,3 +876,17 @@ fn a_plural_pronoun_right_after_a_list_of_people_is_those_people() {
     let a = ask(&kb, "who founded them?", &mut conv);
     assert!(!a.answered, "{}", a.explain());
 }
+
+#[test]
+fn a_number_someone_else_said_is_a_claim_not_a_restriction() {
+    let lexicon = format!("hearsay = [\"someone said\"]\n{LEXICON}").replace(
+        "filler = [",
+        "filler = [\"really\", \"someone\", \"said\", ",
+    );
+    let kb = kb_with(INTENTS, &lexicon);
+    let a = one(&kb, "someone said 2005, when was acme really founded?");
+    assert!(a.body.contains("1999"), "{}", a.explain());
+    // A number of the asker's own still restricts the question.
+    let a = one(&kb, "in 2005, when was acme really founded?");
+    assert!(!a.body.contains("1999"), "{}", a.explain());
+}

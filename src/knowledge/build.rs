@@ -151,6 +151,7 @@ pub(super) fn assemble(
         city_prepositions: set(&lex.city_prepositions),
         city_entities: lex.city_entities.iter().cloned().collect(),
         plural_pronouns: set(&lex.plural_pronouns),
+        hearsay: CueSet::new(cues(&lex.hearsay)),
         opinions: CueSet::new(cues(&lex.opinions)),
         conjunctions: set(&lex.conjunctions),
         sources: set(&lex.sources),

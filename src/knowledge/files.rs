@@ -272,6 +272,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub plural_pronouns: Vec<String>,
     #[serde(default)]
+    pub hearsay: Vec<String>,
+    #[serde(default)]
     pub city_entities: Vec<String>,
     #[serde(default)]
     pub opinions: Vec<String>,

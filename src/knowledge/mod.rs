@@ -303,6 +303,9 @@ pub struct Lexicon {
     /// "They", "ils": right after a list of people, the people listed, not what the list was
     /// of ("who are Mila's graduates?", then "where do they work now?").
     pub plural_pronouns: FxHashSet<String>,
+    /// What someone else said ("my friend says", "on m'a dit"): a clause of it before a
+    /// question is a claim the answer settles, not a restriction of the question.
+    pub hearsay: CueSet,
     /// Phrases asking for the bot's opinion ("what do you think of …"): the article has none.
     pub opinions: CueSet,
     /// Words joining two questions in one message ("when was it founded, and by whom?").
@@ -457,6 +460,7 @@ impl Lexicon {
             &self.yes_no_marks,
             &self.opinions,
             &self.presentatives,
+            &self.hearsay,
         ];
         for w in sets
             .iter()
