@@ -309,7 +309,7 @@ fn values(
                 *named = true;
             }
             Named::External(kind) => {
-                if !(p.yes_no && closes(kb, f, subject, kind)) {
+                if !(p.yes_no && closes(kb, f, subject, kind)) || near(kb, p, m.start) {
                     return Err(Misfit::Value(name()));
                 }
                 contradicted = true;
@@ -351,6 +351,21 @@ fn values(
     } else {
         None
     })
+}
+
+/// Whether the name at `start` follows a word of nearness (`proximity`), with perhaps an
+/// article between: "is Mila near (the) downtown?" is not refuted by where Mila is.
+fn near(kb: &KnowledgeBase, p: &Parsed, start: usize) -> bool {
+    let near = &kb.lexicon.proximity;
+    let ends_near = |before: &[String]| {
+        let one = before.last().is_some_and(|w| near.contains(w));
+        one || (before.len() >= 2 && near.contains(&before[before.len() - 2..].join(" ")))
+    };
+    let before = &p.words[..start];
+    let article = before
+        .last()
+        .is_some_and(|w| kb.lexicon.class(w) & class::FUNCTION != 0);
+    ends_near(before) || (article && ends_near(&before[..before.len() - 1]))
 }
 
 /// Whether the fact lists items the question does not name, besides one it does.

@@ -152,6 +152,7 @@ pub(super) fn assemble(
         city_entities: lex.city_entities.iter().cloned().collect(),
         plural_pronouns: set(&lex.plural_pronouns),
         hearsay: CueSet::new(cues(&lex.hearsay)),
+        proximity: set(&lex.proximity),
         opinions: CueSet::new(cues(&lex.opinions)),
         conjunctions: set(&lex.conjunctions),
         sources: set(&lex.sources),

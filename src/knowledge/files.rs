@@ -274,6 +274,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub hearsay: Vec<String>,
     #[serde(default)]
+    pub proximity: Vec<String>,
+    #[serde(default)]
     pub city_entities: Vec<String>,
     #[serde(default)]
     pub opinions: Vec<String>,

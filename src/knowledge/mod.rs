@@ -306,6 +306,9 @@ pub struct Lexicon {
     /// What someone else said ("my friend says", "on m'a dit"): a clause of it before a
     /// question is a claim the answer settles, not a restriction of the question.
     pub hearsay: CueSet,
+    /// Words before a place that ask for nearness ("near downtown?", "proche du centre-ville ?"):
+    /// where the subject is does not settle what it is near.
+    pub proximity: FxHashSet<String>,
     /// Phrases asking for the bot's opinion ("what do you think of …"): the article has none.
     pub opinions: CueSet,
     /// Words joining two questions in one message ("when was it founded, and by whom?").
