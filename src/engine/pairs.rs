@@ -1,6 +1,6 @@
-//! "What are myia and baby-ai?": two names joined by a conjunction, each asked the same
-//! question. Both are answered, each by a fact of its own, or the question is left to the
-//! other steps (which answer the first name).
+//! "What are myia and baby-ai?": two names joined by a conjunction, each asked what it is
+//! (an intent that describes). Both are answered, each by a fact of its own, or the question
+//! is left to the other steps (which answer the first name).
 
 use super::alternatives::each_fact;
 use super::decide::Decision;
@@ -16,10 +16,17 @@ pub fn both_names(
     conv: &mut Conversation,
 ) -> Option<Answer> {
     let p = &u.p;
-    let Decision::Fact { reading, .. } = &u.decision else {
+    // What each of two things is ("what are X and Y?"): a relation between them ("the deal
+    // with Mila and IBM") is one question, and is not asked twice.
+    let Decision::Fact {
+        reading,
+        intent: Some(intent),
+        ..
+    } = &u.decision
+    else {
         return None;
     };
-    if p.yes_no {
+    if p.yes_no || !kb.intents[*intent].describes {
         return None;
     }
     let entity = |m: &Mention| match m.what {
