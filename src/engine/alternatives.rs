@@ -94,7 +94,7 @@ pub fn coordinated(
     let second_end = (and + 1..words.len().min(and + 3)).find(|&i| asks(&words[i]))?;
     let rest = &words[second_end + 1..];
     // The first phrase only asks ("when and by whom …"): one that names something is a
-    // question of its own ("what's myia and what's baby-ai?").
+    // question of its own ("what is myia and what is baby-ai?").
     let names_first = u.p.mentions.iter().any(|m| m.start < and);
     if !words[..and].iter().any(asks) || rest.is_empty() || and > OPTION_WORDS || names_first {
         return None;
@@ -276,7 +276,7 @@ fn clauses(
     let mut context_named: Vec<usize> = Vec::new();
     let marked = |piece: &String| piece.trim_end().ends_with(['?', '？']);
     for (k, piece) in pieces.iter().enumerate() {
-        // A yes/no question asks without its question mark ("…, does Mila take postdocs"),
+        // A yes/no question asks without its question mark ("…, does Mila accept postdocs"),
         // and so does a request a fact answers ("…, tell me about Mila"); one that is not
         // answered is context ("I want a supervisor, which faculty …").
         let asked = |p: &Parsed| p.qword.is_some() || p.yes_no_form || marked(piece);

@@ -648,7 +648,7 @@ fn by_evidence(
         if open.is_empty() && !describes && r.confirmed == 0 {
             continue;
         }
-        // About the first entity named ("is Oríon an IBM product?" is about Oríon), asking
+        // About the first entity named ("is Oríon a product of IBM?" is about Oríon), asking
         // "only" of a list, settling
         // a yes/no question by what the fact says, not by a kind it states ("was Mila
         // originally the Montreal Institute for Learning Algorithms?" by the fact giving that

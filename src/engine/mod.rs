@@ -161,7 +161,7 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
 }
 
 /// Whether the answer from `fact` also answers `clause`: the fact the clause is answered by
-/// is that one, or its value is in the fact's answer ("who founded Mila and when?": 1993).
+/// is that one, or its value is in the fact's answer ("who founded Mila, and in which year?": 1993).
 pub(super) fn covered(kb: &KnowledgeBase, fact: usize, clause: &str, conv: &Conversation) -> bool {
     let Decision::Fact { reading, .. } = understand(kb, clause, conv).decision else {
         return true;

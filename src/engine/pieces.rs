@@ -87,7 +87,7 @@ pub fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
     }
     // A tag ("…, right?") asks the clause before it: it is no question of its own.
     let mut joined: Vec<String> = Vec::with_capacity(out.len());
-    // A topic ("Mila pis IBM, c'est quoi l'histoire ?") is what the question after it asks
+    // A topic ("Mila pis IBM, c'est quoi leur histoire ?") is what the question after it asks
     // about: the two are one clause.
     let mut topic: Option<String> = None;
     for (piece, words) in out {

@@ -26,7 +26,7 @@ fn answer(answered: bool) -> Answer {
         section: Some("History".into()),
         citations: vec![citation(1, "Mila story")],
         suggestions: vec![
-            "When was Mila created?".into(),
+            "When did Mila get its start?".into(),
             "Where is Mila based?".into(),
         ],
         closest: None,
@@ -134,7 +134,7 @@ fn an_unanswered_question_is_ephemeral_with_suggestion_buttons() {
         .fields
         .iter()
         .any(|(_, v)| v.contains("Where is Mila based?")));
-    assert_eq!(r.buttons[0].custom_id, "ask:When was Mila created?");
+    assert_eq!(r.buttons[0].custom_id, "ask:When did Mila get its start?");
     assert_within_limits(&r);
 }
 
