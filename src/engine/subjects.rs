@@ -70,7 +70,7 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     if let Some(items) = people.filter(|_| explicit.is_empty()) {
         order.extend(items);
         from_context = true;
-    } else if p.pronoun {
+    } else if p.pronoun && !of_person(kb, p, person) {
         let before = order.len();
         order.extend(id(&conv.value).filter(it_fits));
         order.extend(id(&conv.subject).filter(it_fits));
@@ -130,6 +130,16 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
         others: p.others,
         people: people.is_some(),
     }
+}
+
+/// A pronoun that is also a person's ("il", "elle") with a word said only of people ("il est
+/// né quand ?"), when the conversation has a person: it is that person, not also a thing.
+fn of_person(kb: &KnowledgeBase, p: &Parsed, person: Option<usize>) -> bool {
+    let predicate = p
+        .words
+        .iter()
+        .any(|w| kb.lexicon.person_predicates.contains(w));
+    p.person_pronoun && person.is_some() && predicate
 }
 
 /// The people the last answer listed, when the question refers to them with a plural pronoun.

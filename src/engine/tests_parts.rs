@@ -890,3 +890,30 @@ fn a_number_someone_else_said_is_a_claim_not_a_restriction() {
     let a = one(&kb, "in 2005, when was acme really founded?");
     assert!(!a.body.contains("1999"), "{}", a.explain());
 }
+
+#[test]
+fn a_pronoun_of_a_person_or_a_thing_with_a_word_said_of_people_is_the_person() {
+    // "il" stands for a person or a thing, as in French; "born" is said only of people.
+    let lexicon = format!("person_predicates = [\"born\"]\n{LEXICON}")
+        .replace("pronouns = [\"it\"]", "pronouns = [\"it\", \"il\"]")
+        .replace(
+            "person_pronouns = [\"she\"]",
+            "person_pronouns = [\"she\", \"il\"]",
+        );
+    let intents = INTENTS.replace(
+        r#"[["when", "quand", "year"], ["founded", "fonde"]]"#,
+        r#"[["when", "quand", "year"], ["founded", "fonde", "born"]]"#,
+    );
+    let kb = kb_with(&intents, &lexicon);
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "who founded acme?", &mut conv).answered);
+    // When Ada Smith was born, the article does not say: not when Acme was founded.
+    let a = ask(&kb, "when was il born?", &mut conv);
+    assert!(!a.answered, "{}", a.explain());
+    // Without such a word, "il" may still be the thing ("when was il founded?").
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "who founded acme?", &mut conv).answered);
+    assert!(ask(&kb, "when was il founded?", &mut conv)
+        .body
+        .contains("1999"));
+}

@@ -153,6 +153,7 @@ pub(super) fn assemble(
         plural_pronouns: set(&lex.plural_pronouns),
         hearsay: CueSet::new(cues(&lex.hearsay)),
         proximity: set(&lex.proximity),
+        person_predicates: set(&lex.person_predicates),
         opinions: CueSet::new(cues(&lex.opinions)),
         conjunctions: set(&lex.conjunctions),
         sources: set(&lex.sources),

@@ -276,6 +276,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub proximity: Vec<String>,
     #[serde(default)]
+    pub person_predicates: Vec<String>,
+    #[serde(default)]
     pub city_entities: Vec<String>,
     #[serde(default)]
     pub opinions: Vec<String>,

@@ -309,6 +309,10 @@ pub struct Lexicon {
     /// Words before a place that ask for nearness ("near downtown?", "proche du centre-ville ?"):
     /// where the subject is does not settle what it is near.
     pub proximity: FxHashSet<String>,
+    /// Words said only of people ("born", "né"): French "il"/"elle" with one of them is the
+    /// person the conversation is about, not the thing ("qui a fondé Mila ?", then "il est né
+    /// quand ?").
+    pub person_predicates: FxHashSet<String>,
     /// Phrases asking for the bot's opinion ("what do you think of …"): the article has none.
     pub opinions: CueSet,
     /// Words joining two questions in one message ("when was it founded, and by whom?").
