@@ -77,6 +77,20 @@ fn a_fact_about_an_unknown_entity_is_rejected() {
 }
 
 #[test]
+fn a_city_entity_that_is_not_an_entity_is_rejected() {
+    let dir = edited("lexicon.toml", |t| {
+        t.replacen(
+            "city_entities = [\"quebec\"]",
+            "city_entities = [\"qebec\"]",
+            1,
+        )
+    });
+    let e = load_err(dir.path());
+    assert_eq!(e.file, "lexicon.toml");
+    assert!(e.message.contains("unknown entity `qebec`"), "{e}");
+}
+
+#[test]
 fn a_fact_closed_for_an_unknown_kind_is_rejected() {
     let dir = edited("facts.toml", |t| {
         t.replacen("closed = true", "closed = [\"colour\"]", 1)

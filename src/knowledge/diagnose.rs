@@ -59,6 +59,9 @@ pub fn diagnose(sources: &Sources, source: Option<PathBuf>) -> Diagnosis {
         &mut found,
     );
     let lex: Option<files::LexiconFile> = parse(sources, files::LEXICON, &mut problems);
+    if let (Some(lex), Some(entities)) = (&lex, &entities) {
+        unknown_cities(sources, lex, entities, &mut problems);
+    }
     let messages: Option<files::MessagesFile> = parse(sources, files::MESSAGES, &mut problems);
     if let (Some(intents), Some(messages)) = (&intents, &messages) {
         smalltalk_replies(sources, intents, messages, &mut problems);
@@ -79,6 +82,22 @@ pub fn diagnose(sources: &Sources, source: Option<PathBuf>) -> Diagnosis {
         article,
         problems,
         facts: found,
+    }
+}
+
+/// `city_entities` names entities by id: one that is not in entities.toml is a problem (it
+/// would silently do nothing).
+fn unknown_cities(
+    sources: &Sources,
+    lex: &files::LexiconFile,
+    entities: &[Entity],
+    problems: &mut Vec<KnowledgeError>,
+) {
+    for id in &lex.city_entities {
+        if !entities.iter().any(|e| &e.id == id) {
+            let message = format!("city_entities: unknown entity `{id}` (not in entities.toml)");
+            problems.push(err(sources, files::LEXICON, None, message));
+        }
     }
 }
 
