@@ -276,9 +276,7 @@ pub(super) fn remember(
     // picks from no list ("the second one", "which one is the oldest?" pick) nor is about one
     // of its items ("what is myia?", then "and the other one?").
     let listing = fact.filter(|&f| !kb.facts[f].items.is_empty());
-    let listed = (conv.list_fact.as_deref())
-        .and_then(|id| kb.fact_index(id))
-        .is_some_and(|f| kb.facts[f].items.contains(&subject));
+    let listed = (conv.last_list(kb)).is_some_and(|f| kb.facts[f].items.contains(&subject));
     if listing.is_some() || !(p.picks() || listed) {
         conv.list_fact = listing.map(|f| kb.facts[f].id.clone());
     }

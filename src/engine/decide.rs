@@ -4,7 +4,7 @@
 //! explains every meaningful word; failing that, small talk; otherwise a typed refusal.
 
 use super::intents::Candidate;
-use super::parse::{Mention, Named, Parsed};
+use super::parse::{Mention, Parsed};
 use super::readings::{self, meaningful, Misfit, Reading};
 use super::subjects::{facts_for, subjects, Claim, Subjects};
 use super::Conversation;
@@ -146,11 +146,10 @@ fn other_item(
     conv: &Conversation,
     s: &Subjects,
 ) -> Option<Option<(usize, usize)>> {
-    let one = p.words.iter().any(|w| kb.lexicon.list_words.contains(w));
-    if !(p.others && one && s.explicit.is_empty() && p.ordinal.is_none()) {
+    if !(p.others && p.picks() && s.explicit.is_empty() && p.ordinal.is_none()) {
         return None;
     }
-    let fact = conv.list_fact.as_deref().and_then(|id| kb.fact_index(id));
+    let fact = conv.last_list(kb);
     let current = conv.subject.as_deref().and_then(|id| kb.entity_index(id));
     let (Some(fact), Some(current)) = (fact, current) else {
         return Some(None);
@@ -314,10 +313,7 @@ fn renamed(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
     // The entities named before (or after) word `at`.
     let entities = |at: usize, before: bool| {
         let side = move |m: &&Mention| if before { m.end <= at } else { m.start > at };
-        p.mentions.iter().filter(side).filter_map(|m| match m.what {
-            Named::Entity(e) => Some(e),
-            Named::External(_) => None,
-        })
+        p.mentions.iter().filter(side).filter_map(Mention::entity)
     };
     let renames =
         |at: usize| entities(at, true).any(|a| entities(at, false).any(|b| one_thing(a, b)));
@@ -395,7 +391,7 @@ fn listed(
     if !s.explicit.is_empty() {
         return None;
     }
-    let fact = kb.fact_index(conv.list_fact.as_deref()?)?;
+    let fact = conv.last_list(kb)?;
     let item = pick(&kb.facts[fact].items, position)?;
     Some((fact, item))
 }
@@ -411,7 +407,7 @@ fn others_than_listed(
     if !(p.others && p.elliptic && s.explicit.is_empty()) || conv.fact != conv.list_fact {
         return None;
     }
-    let fact = kb.fact_index(conv.list_fact.as_deref()?)?;
+    let fact = conv.last_list(kb)?;
     let f = &kb.facts[fact];
     if !f.closed.is_every() {
         return None;
@@ -430,12 +426,11 @@ fn others_than_listed(
 /// "Which one's for Python?", "the Python one" after a list: the one item a fact about it
 /// names all the question names with (none of them an item itself).
 fn described(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Option<(usize, usize)> {
-    let one = p.words.iter().any(|w| kb.lexicon.list_words.contains(w));
     let named = p.entities();
-    if p.ordinal.is_some() || !one || named.is_empty() {
+    if p.ordinal.is_some() || !p.picks() || named.is_empty() {
         return None;
     }
-    let fact = kb.fact_index(conv.list_fact.as_deref()?)?;
+    let fact = conv.last_list(kb)?;
     let items = &kb.facts[fact].items;
     if named.iter().any(|e| items.contains(e)) {
         return None;

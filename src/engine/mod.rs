@@ -82,6 +82,13 @@ pub struct Conversation {
     pub refused: usize,
 }
 
+impl Conversation {
+    /// The index of the last list's fact ([`Conversation::list_fact`]), while it still exists.
+    pub(crate) fn last_list(&self, kb: &KnowledgeBase) -> Option<usize> {
+        kb.fact_index(self.list_fact.as_deref()?)
+    }
+}
+
 pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answer {
     let mut u = understand(kb, question, conv);
     if let Some((lang, decision)) = restate::again(kb, &u, conv) {

@@ -4,7 +4,6 @@
 
 use super::alternatives::each_fact;
 use super::decide::Decision;
-use super::parse::{Mention, Named};
 use super::{understand, Conversation, Understood};
 use crate::answer::Answer;
 use crate::knowledge::{class, KnowledgeBase};
@@ -29,14 +28,10 @@ pub fn both_names(
     if p.yes_no || !kb.intents[*intent].describes {
         return None;
     }
-    let entity = |m: &Mention| match m.what {
-        Named::Entity(e) => Some(e),
-        Named::External(_) => None,
-    };
     // Two names with a conjunction between them, one of them the answer's subject.
     let (a, b) = p.mentions.windows(2).find_map(|w| {
         let joined = w[1].start == w[0].end + 1 && p.classes[w[0].end] & class::CONJUNCTION != 0;
-        let (x, y) = (entity(&w[0])?, entity(&w[1])?);
+        let (x, y) = (w[0].entity()?, w[1].entity()?);
         let answered = [x, y].contains(&reading.subject);
         (joined && answered && x != y).then_some((&w[0], &w[1]))
     })?;
@@ -55,7 +50,7 @@ pub fn both_names(
         else {
             return None;
         };
-        if Some(reading.subject) != entity(m) {
+        if Some(reading.subject) != m.entity() {
             return None;
         }
         read.push((reading.fact, intent));

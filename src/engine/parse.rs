@@ -21,6 +21,14 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// The knowledge entity it names, if it names one.
+    pub fn entity(&self) -> Option<usize> {
+        match self.what {
+            Named::Entity(e) => Some(e),
+            Named::External(_) => None,
+        }
+    }
+
     /// Whether it names a person: an entity of the article or a name it does not cover.
     pub fn is_person(&self, kb: &KnowledgeBase) -> bool {
         match &self.what {

@@ -160,7 +160,7 @@ pub fn by_list_item(
     if !s.explicit.is_empty() || s.claimed.is_some() || !p.picks() || open.is_empty() {
         return None;
     }
-    let list = &kb.facts[kb.fact_index(conv.list_fact.as_deref()?)?];
+    let list = &kb.facts[conv.last_list(kb)?];
     let mut found = None;
     for &item in &list.items {
         let fits = |&f: &usize| readings::check(kb, p, None, f, item, open, true, false).ok();

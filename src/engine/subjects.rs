@@ -155,7 +155,7 @@ fn listed_people<'k>(
     if !plural || conv.fact.is_none() || conv.fact != conv.list_fact {
         return None;
     }
-    let items = &kb.facts[kb.fact_index(conv.list_fact.as_deref()?)?].items;
+    let items = &kb.facts[conv.last_list(kb)?].items;
     let people = !items.is_empty() && items.iter().all(|&e| kb.is_person(e));
     people.then_some(items.as_slice())
 }
@@ -217,11 +217,14 @@ pub fn facts_for(
     // "Any other projects?" after Theano, "the other profs?" after Bengio: a list naming the
     // subject, read as about what the list is of, gives the others.
     // Only for a question whose shape says what the list is of (an intent).
-    for &subject in s.order.iter().filter(|_| s.others && intent.is_some()) {
+    let asked = intent
+        .filter(|_| s.others)
+        .map_or(&[][..], |n| kb.facts_with(n));
+    for &subject in &s.order {
         let names = |f: &crate::knowledge::Fact| {
             !f.items.is_empty() && (f.items.contains(&subject) || f.mentions.contains(&subject))
         };
-        for i in (0..kb.facts.len()).filter(|&i| fits(&kb.facts[i]) && names(&kb.facts[i])) {
+        for &i in asked.iter().filter(|&&i| names(&kb.facts[i])) {
             if !out.iter().any(|(x, _)| *x == i) {
                 out.push((i, kb.facts[i].subjects[0]));
             }
