@@ -15,24 +15,26 @@ pub fn both_names(
     conv: &mut Conversation,
 ) -> Option<Answer> {
     let p = &u.p;
-    // What each of two things is ("what are X and Y?"): a relation between them ("the deal
-    // with Mila and IBM") is one question, and is not asked twice.
-    let Decision::Fact {
-        reading,
-        intent: Some(intent),
-        ..
-    } = &u.decision
-    else {
-        return None;
+    // What each of two things is ("what are X and Y?"), answered for one of them or refused
+    // because neither fact names the other: a relation between them ("the deal with Mila and
+    // IBM") is one question, and is not asked twice.
+    let (intent, subject) = match &u.decision {
+        Decision::Fact {
+            reading,
+            intent: Some(i),
+            ..
+        } => (*i, Some(reading.subject)),
+        Decision::Refuse(_) => (u.cands.first()?.intent, None),
+        _ => return None,
     };
-    if p.yes_no || !kb.intents[*intent].describes {
+    if p.yes_no || !kb.intents[intent].describes {
         return None;
     }
     // Two names with a conjunction between them, one of them the answer's subject.
     let (a, b) = p.mentions.windows(2).find_map(|w| {
         let joined = w[1].start == w[0].end + 1 && p.classes[w[0].end] & class::CONJUNCTION != 0;
         let (x, y) = (w[0].entity()?, w[1].entity()?);
-        let answered = [x, y].contains(&reading.subject);
+        let answered = subject.is_none_or(|s| [x, y].contains(&s));
         (joined && answered && x != y).then_some((&w[0], &w[1]))
     })?;
     let words = &p.words;
