@@ -232,6 +232,9 @@ fn decide_for(
         }
     }
     if !vague {
+        if let Some(d) = of_the_person(kb, p, cands, conv, &subjects, &open) {
+            return checked(kb, p, cands, d);
+        }
         if let Some(d) = by_intent(kb, p, cands, conv, &subjects, &open, &mut misfit) {
             return checked(kb, p, cands, d);
         }
@@ -258,6 +261,27 @@ fn decide_for(
         return Decision::SmallTalk { intent };
     }
     Decision::Refuse(refusal(kb, p, cands, &subjects, &open, misfit))
+}
+
+/// French "il"/"lui" stands for the person last named or for a thing: what the article says
+/// of the person comes first, whatever intent it answers ("il est connu pour quoi, lui ?"
+/// after Bengio was named is about him, not what Mila is known for).
+fn of_the_person(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    cands: &[Candidate],
+    conv: &Conversation,
+    s: &Subjects,
+    open: &[usize],
+) -> Option<Decision> {
+    let who = s
+        .person
+        .filter(|_| p.person_pronoun && s.explicit.is_empty());
+    let who = who.filter(|w| s.order.len() > 1 && s.order.first() == Some(w))?;
+    let mut only = s.clone();
+    only.order = vec![who];
+    let d = by_intent(kb, p, cands, conv, &only, open, &mut None)?;
+    matches!(d, Decision::Fact { .. }).then_some(d)
 }
 
 /// A fact's answer, unless the question asks what it does not say.

@@ -56,6 +56,8 @@ pub struct Number {
     pub cmp: Cmp,
     /// Followed by what it counts ("1000 researchers"): a quantity even in a year's range.
     pub counted: bool,
+    /// The words of a comparison after it ("or more"): where they start and how many.
+    pub tail: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -195,6 +197,8 @@ pub struct Parsed {
     pub others: bool,
     /// Reports what someone else said (`hearsay`).
     pub hearsay: bool,
+    /// Asks for more about what it names (`more_about`), with nothing left out by name.
+    pub more_about: bool,
     /// Asks for another person than one it names ("who won it with Bengio?").
     pub companion: bool,
     /// Asks for the bot's opinion ("what do you think of Mila?").
@@ -326,7 +330,10 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str, french_marked: &[String]) -> 
     p.named = (0..p.words.len())
         .map(|i| {
             p.mentions.iter().any(|m| (m.start..m.end).contains(&i))
-                || p.numbers.iter().any(|n| (n.from..=n.at).contains(&i))
+                || p.numbers.iter().any(|n| {
+                    (n.from..=n.at).contains(&i)
+                        || n.tail.is_some_and(|(s, len)| (s..s + len).contains(&i))
+                })
         })
         .collect();
     classify(kb, &mut p, french_marked);
@@ -451,6 +458,15 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
             .find(|c| at >= c.len() && c.matches_at(&strs, at - c.len()))
             .map(Cue::len)
     };
+    // A comparison right after it or after the word it counts ("50 people or more").
+    let after = |cues: &[Cue], at: usize| {
+        (at + 1..=at + 2).find_map(|s| {
+            let c = cues
+                .iter()
+                .find(|c| s < strs.len() && c.matches_at(&strs, s))?;
+            Some((s, c.len()))
+        })
+    };
     words
         .iter()
         .enumerate()
@@ -471,10 +487,11 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
                     value,
                     cmp,
                     counted: false,
+                    tail: None,
                 });
             }
             let value = w.parse::<u64>().ok()?;
-            let (cmp, len) = match (
+            let (mut cmp, len) = match (
                 before(&kb.lexicon.more_than, at),
                 before(&kb.lexicon.less_than, at),
             ) {
@@ -482,6 +499,14 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
                 (None, Some(n)) => (Cmp::Less, n),
                 (None, None) => (Cmp::Equal, 0),
             };
+            let mut tail = None;
+            if cmp == Cmp::Equal {
+                if let Some(t) = after(&kb.lexicon.or_more, at) {
+                    (cmp, tail) = (Cmp::More, Some(t));
+                } else if let Some(t) = after(&kb.lexicon.or_less, at) {
+                    (cmp, tail) = (Cmp::Less, Some(t));
+                }
+            }
             // A word of no closed class right after it is what it counts: "1000 researchers",
             // not "1993 by Bengio" or "2020 right?".
             let counted = words.get(at + 1).is_some_and(|next| {
@@ -494,6 +519,7 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
                 value,
                 cmp,
                 counted,
+                tail,
             })
         })
         .collect()
@@ -577,6 +603,8 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     let frames = frames(kb, p, &masked);
     let others = (0..n).any(|i| found_at(&lex.others, i));
     let hearsay = (0..n).any(|i| found_at(&lex.hearsay, i));
+    let more_about = (0..n).any(|i| found_at(&lex.more_about, i))
+        && !(0..n).any(|i| lex.excluding.matches_at(&masked, i));
     // "En deux mots" is filler where its words are together, not "mots" alone; so is "all
     // there is", which also says "only".
     let mut phrase_filler = vec![false; n];
@@ -600,6 +628,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     let either = (1..n).any(|i| {
         p.classes[i] & class::ALTERNATIVE != 0
             && !in_mark[i]
+            && !p.is_named(i)
             && !french_marked.contains(&p.words[i])
     });
     // "Can you tell me …" asks for what follows, not whether the bot can.
@@ -682,6 +711,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     }
     p.others = others;
     p.hearsay = hearsay;
+    p.more_about = more_about;
     p.companion = companion;
     p.opinion = opinion;
     p.excluded = excluded;

@@ -503,6 +503,10 @@ fn names_others(kb: &KnowledgeBase, p: &Parsed, f: &Fact, subject: usize) -> boo
     if named.iter().all(|&e| e == DEFAULT_SUBJECT) {
         return true;
     }
+    // "What else is Bengio known for?": more of the one thing named, which describes it.
+    if p.more_about && named == [subject] && describes(kb, f) {
+        return true;
+    }
     let kinds: Vec<&str> = named
         .iter()
         .map(|&e| kb.entities[e].kind.as_str())

@@ -7,6 +7,7 @@ use super::Conversation;
 use crate::knowledge::KnowledgeBase;
 
 /// Who the question may be about, most likely first.
+#[derive(Clone)]
 pub struct Subjects {
     /// Entities the question names.
     pub explicit: Vec<usize>,

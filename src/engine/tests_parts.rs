@@ -917,3 +917,55 @@ fn a_pronoun_of_a_person_or_a_thing_with_a_word_said_of_people_is_the_person() {
         .body
         .contains("1999"));
 }
+
+#[test]
+fn a_pronoun_of_a_person_or_a_thing_is_first_the_person_whatever_intent_answers() {
+    use super::tests::{kb_of, ADA_DESCRIBED, FACTS};
+    // "il" stands for a person or a thing, as in French. "Known for" asks what Acme studies
+    // (a strong cue) or, weakly, describes.
+    let lexicon = LEXICON
+        .replace("pronouns = [\"it\"]", "pronouns = [\"it\", \"il\"]")
+        .replace(
+            "person_pronouns = [\"she\"]",
+            "person_pronouns = [\"she\", \"il\"]",
+        );
+    let intents = format!(
+        "{}[[intent]]\nid = \"studies\"\nall = [[\"known for\", \"study\"]]\nexamples_en = [\"What does Acme study?\"]\n",
+        INTENTS.replace(
+            r#"all = [["what is", "who is"]]"#,
+            r#"all = [["what is", "who is", "known for"]]"#,
+        )
+    );
+    let studies = "[[fact]]\nid = \"studies\"\nsubjects = [\"acme\"]\nrelation = \"studies\"\nvalue = \"maps\"\nintents = [\"studies\"]\ntopic = \"research\"\nevidence = [\"Acme Lab is a lab in Paris.\"]\nen = \"Acme studies maps.\"\nfr = \"Acme étudie les cartes.\"\n";
+    let kb = kb_of(
+        &intents,
+        &format!("{FACTS}{ADA_DESCRIBED}{studies}"),
+        &lexicon,
+    );
+    assert_eq!(
+        one(&kb, "what is acme known for?").body,
+        "Acme studies maps. (section Introduction)"
+    );
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "who founded acme?", &mut conv).answered);
+    let a = ask(&kb, "what is il known for?", &mut conv);
+    assert_eq!(a.body, "Ada Smith founded Acme.[1]", "{}", a.explain());
+    // What the article does not say of the person is still asked of the thing.
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "who founded acme?", &mut conv).answered);
+    let a = ask(&kb, "when was il founded?", &mut conv);
+    assert_eq!(a.body, "Acme was founded in 1999.[1]", "{}", a.explain());
+}
+
+#[test]
+fn a_comparison_after_a_number_makes_it_a_bound() {
+    let lexicon = format!("or_more = [\"or later\"]\nor_less = [\"or earlier\"]\n{LEXICON}");
+    let kb = kb_with(INTENTS, &lexicon);
+    let a = one(&kb, "was acme founded in 1990 or later?");
+    assert!(a.body.starts_with("Yes. "), "{}", a.explain());
+    let a = one(&kb, "was acme founded in 1990 or earlier?");
+    assert!(a.body.starts_with("No. "), "{}", a.explain());
+    // With no such comparison, the number is the year claimed.
+    let a = one(&kb, "was acme founded in 1990?");
+    assert!(a.body.starts_with("No. "), "{}", a.explain());
+}

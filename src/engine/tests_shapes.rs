@@ -616,3 +616,31 @@ fn a_name_describing_its_entity_after_which_may_be_the_kind_asked() {
         .kind_asked_unnamed(&kb)
         .is_none());
 }
+
+#[test]
+fn more_about_the_one_thing_named_is_its_description_not_others() {
+    use super::tests::{kb_of, ADA_DESCRIBED, FACTS};
+    let intents = INTENTS.replace(
+        r#"all = [["what is", "who is"]]"#,
+        r#"all = [["what is", "who is", "known for"]]"#,
+    );
+    let facts = format!("{FACTS}{ADA_DESCRIBED}");
+    let lists = lexicon(
+        r#"others = ["else"]
+more_about = ["what else"]"#,
+    );
+    let kb = kb_of(&intents, &facts, &lists);
+    let a = one(&kb, "what else is Ada Smith known for?");
+    assert_eq!(a.body, "Ada Smith founded Acme.[1]", "{}", a.explain());
+    // "Who else" asks for others than her: not what the article says of her.
+    let a = one(&kb, "who else is Ada Smith known for?");
+    assert!(!a.body.starts_with("Ada Smith founded"), "{}", a.body);
+    // "Besides" leaves her out: more about her is not asked.
+    let lists = lexicon(
+        r#"others = ["else", "besides"]
+more_about = ["what else"]"#,
+    );
+    let kb = kb_of(&intents, &facts, &lists);
+    let a = one(&kb, "what else besides Ada Smith is known for?");
+    assert!(!a.body.starts_with("Ada Smith founded"), "{}", a.body);
+}

@@ -152,6 +152,7 @@ pub(super) fn assemble(
         city_entities: lex.city_entities.iter().cloned().collect(),
         plural_pronouns: set(&lex.plural_pronouns),
         hearsay: CueSet::new(cues(&lex.hearsay)),
+        more_about: CueSet::new(cues(&lex.more_about)),
         proximity: set(&lex.proximity),
         person_predicates: set(&lex.person_predicates),
         opinions: CueSet::new(cues(&lex.opinions)),
@@ -205,6 +206,8 @@ pub(super) fn assemble(
             .collect(),
         more_than: cues(&lex.more_than),
         less_than: cues(&lex.less_than),
+        or_more: cues(&lex.or_more),
+        or_less: cues(&lex.or_less),
         external: lex
             .external
             .iter()

@@ -274,6 +274,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub hearsay: Vec<String>,
     #[serde(default)]
+    pub more_about: Vec<String>,
+    #[serde(default)]
     pub proximity: Vec<String>,
     #[serde(default)]
     pub person_predicates: Vec<String>,
@@ -365,6 +367,10 @@ pub struct LexiconFile {
     pub restate: Vec<String>,
     pub more_than: Vec<String>,
     pub less_than: Vec<String>,
+    #[serde(default)]
+    pub or_more: Vec<String>,
+    #[serde(default)]
+    pub or_less: Vec<String>,
     /// Names the article does not cover, by kind: they are values to compare or subjects
     /// to refuse, never unknown filler.
     #[serde(default)]

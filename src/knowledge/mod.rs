@@ -306,6 +306,9 @@ pub struct Lexicon {
     /// What someone else said ("my friend says", "on m'a dit"): a clause of it before a
     /// question is a claim the answer settles, not a restriction of the question.
     pub hearsay: CueSet,
+    /// Asks for more about what it names, not for other names ("what else is Bengio known
+    /// for?"): the description of the one thing named answers it.
+    pub more_about: CueSet,
     /// Words before a place that ask for nearness ("near downtown?", "proche du centre-ville ?"):
     /// where the subject is does not settle what it is near.
     pub proximity: FxHashSet<String>,
@@ -358,6 +361,9 @@ pub struct Lexicon {
     pub excluding: CueSet,
     pub more_than: Vec<Cue>,
     pub less_than: Vec<Cue>,
+    /// Comparisons after a number, or a word after it ("50 people or more").
+    pub or_more: Vec<Cue>,
+    pub or_less: Vec<Cue>,
     /// Names the article does not cover: (normalised words, kind).
     pub external: Vec<(Vec<String>, String)>,
     /// Word -> its classes (see [`class`]), built by [`Lexicon::index_classes`].
@@ -468,6 +474,7 @@ impl Lexicon {
             &self.opinions,
             &self.presentatives,
             &self.hearsay,
+            &self.more_about,
         ];
         for w in sets
             .iter()
