@@ -276,7 +276,7 @@ fn clauses(
     let mut context_named: Vec<usize> = Vec::new();
     let marked = |piece: &String| piece.trim_end().ends_with(['?', '？']);
     for (k, piece) in pieces.iter().enumerate() {
-        // A yes/no question asks without its question mark ("…, does Mila accept postdocs"),
+        // A yes/no question asks without its question mark ("…, does Mila offer a summer school"),
         // and so does a request a fact answers ("…, tell me about Mila"); one that is not
         // answered is context ("I want a supervisor, which faculty …").
         let asked = |p: &Parsed| p.qword.is_some() || p.yes_no_form || marked(piece);
@@ -376,7 +376,7 @@ fn clauses(
         match answer {
             Some(a) => answers.push(a),
             // A question of its own the article does not answer ("who founded Mila and
-            // what's its yearly budget?"): the others are answered, and it is said not to be.
+            // what's its budget this year?"): the others are answered, and it is said not to be.
             None if own_question => {
                 unanswered.push(piece.trim().trim_start_matches(',').trim().to_string());
             }

@@ -264,7 +264,7 @@ fn decide_for(
 }
 
 /// French "il"/"lui" stands for the person last named or for a thing: what the article says
-/// of the person comes first, whatever intent it answers ("il est connu pour quoi, lui ?"
+/// of the person comes first, whatever intent it answers ("il est célèbre pour quoi, lui ?"
 /// after Bengio was named is about him, not what Mila is known for).
 fn of_the_person(
     kb: &KnowledgeBase,

@@ -210,7 +210,7 @@ pub struct Parsed {
     /// A yes/no question asking what kind of thing its subject is ("is Mila a company?").
     pub asks_kind: bool,
     /// What a kind is asked of and the position of its article ("is Mila *a* research
-    /// institute?").
+    /// lab?").
     pub kind_at: Option<(Named, usize)>,
     /// The word a question leaves out ("universities" in "partners besides universities"):
     /// not asked about.

@@ -1,6 +1,6 @@
 //! Step 4b, its parts: a message split into clauses, at sentence ends or also at commas and
 //! before "and" that starts another question; a topic of names only ("Mila pis IBM, c'est
-//! quoi l'histoire ?") joins the question after it, and a tag ("…, right?") the clause
+//! quoi le lien ?") joins the question after it, and a tag ("…, right?") the clause
 //! before it.
 
 use crate::knowledge::{class, KnowledgeBase};

@@ -79,7 +79,7 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
         from_context |= id(&conv.subject).is_some_and(|e| it_fits(&e));
     }
     // An ellipsis continues the conversation's subject, then the default one ("how many
-    // people work there?" after a question about myia is about Mila).
+    // researchers are there?" after a question about myia is about Mila).
     let ellipsis =
         explicit.is_empty() && !p.pronoun && !p.person_pronoun && p.elliptic && people.is_none();
     if ellipsis {

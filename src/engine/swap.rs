@@ -2,8 +2,8 @@
 //! question again of it.
 //! - The last question named something of the same kind: it is asked again with the new name
 //!   in its place ("is Mila in Montreal?", "and Toronto?": "is Mila in Toronto?", No).
-//! - Otherwise, after an answer listing things of that kind ("which universities are part of
-//!   Mila?", "and HEC?"): Yes when the list has it, No when the list is complete (`closed`)
+//! - Otherwise, after an answer listing things of that kind ("which universities are Mila's
+//!   partners?", "and HEC?"): Yes when the list has it, No when the list is complete (`closed`)
 //!   and does not; when it is neither, a fact the follow-up finds on its own answers it.
 //!
 //! Anything else is left to the other readings.
