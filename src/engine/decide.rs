@@ -531,6 +531,10 @@ fn by_intent(
         .copied()
         .filter(|&e| e != DEFAULT_SUBJECT);
     let mut unsettled: Option<(usize, usize, &Candidate)> = None;
+    // A stronger intent asking the same slot (its question word) with no reading: a weaker
+    // one answers only with a fact its subject comes first in. "HEC, ça date de quand ?"
+    // asks when HEC began; that HEC was in a partnership from 2017 does not say.
+    let mut unread_slot: Option<f64> = None;
     // "Partners besides universities": not the intent the left-out word asks for.
     let left_out = p.excluded.and_then(|i| kb.group_words.get(&p.words[i]));
     let asked = |c: &&Candidate| {
@@ -548,7 +552,12 @@ fn by_intent(
         if facts.is_empty() {
             misfit.get_or_insert((c.intent, Misfit::NoFact));
         }
+        let same_slot = c.wh && unread_slot.is_some_and(|m| c.score < m - 1e-9);
+        let mut read = false;
         for (fact, subject) in facts {
+            if same_slot && kb.facts[fact].subjects.first() != Some(&subject) {
+                continue;
+            }
             // Only the first misfit is kept: the others need no detail.
             let detail = misfit.is_none();
             let r = match readings::check(kb, p, Some(c), fact, subject, open, false, detail) {
@@ -561,6 +570,7 @@ fn by_intent(
                     continue;
                 }
             };
+            read = true;
             let rk = rank(kb, &r, c.intent, conv, s);
             match &best {
                 Some((b, brk, _)) if rk < *brk || b.fact == r.fact => {}
@@ -570,6 +580,9 @@ fn by_intent(
                     best = Some((r, rk, c));
                 }
             }
+        }
+        if !read && c.wh {
+            unread_slot.get_or_insert(c.score);
         }
     }
     let (reading, _, c) = best?;

@@ -16,6 +16,8 @@ pub struct Candidate {
     pattern: Option<usize>,
     /// Per word of the question: explained by one of this intent's cues or patterns.
     pub explains: Vec<bool>,
+    /// The question word is one of the intent's own (`wh`): it asks for the intent's slot.
+    pub wh: bool,
 }
 
 impl Candidate {
@@ -259,5 +261,6 @@ fn score_one(kb: &KnowledgeBase, i: usize, h: Hits, explains: &[bool]) -> Option
         groups: groups_ok.then_some(h.groups),
         pattern: pattern.and(h.pattern),
         explains: explains.to_vec(),
+        wh: h.wh,
     })
 }

@@ -969,3 +969,30 @@ fn a_comparison_after_a_number_makes_it_a_bound() {
     let a = one(&kb, "was acme founded in 1990?");
     assert!(a.body.starts_with("No. "), "{}", a.explain());
 }
+
+#[test]
+fn a_weaker_intent_asking_the_same_slot_answers_only_of_a_facts_first_subject() {
+    use super::tests::{kb_of, FACTS};
+    // "When" asks both: when something was founded (strong) or when anything happened.
+    let intents = |wh: &str| {
+        format!(
+            "{}[[intent]]\nid = \"time\"\nall = [[\"when\"]]\nwh = [\"when\"]\nfits = [\"founded\"]\nexamples_en = [\"When?\"]\n",
+            INTENTS.replace(
+                "id = \"founded_when\"\n",
+                &format!("id = \"founded_when\"\nwh = [{wh}]\n")
+            )
+        )
+    };
+    // Acme has been in Paris since 2001: a fact about Acme that Paris is a subject of too.
+    let facts = format!("{FACTS}[[fact]]\nid = \"paris_since\"\nsubjects = [\"acme\", \"paris\"]\nrelation = \"in_paris_since\"\nvalue = \"2001\"\nintents = [\"time\"]\ntopic = \"place\"\nevidence = [\"Acme Lab is a lab in Paris.\"]\nen = \"Acme has been in Paris since 2001.\"\nfr = \"Acme est à Paris depuis 2001.\"\n");
+    let kb = kb_of(&intents("\"when\""), &facts, LEXICON);
+    let a = one(&kb, "when was Paris founded?");
+    assert!(!a.answered, "{}", a.explain());
+    // Its own subject still gets the weaker intent's answer.
+    let a = one(&kb, "when was Acme founded?");
+    assert!(a.body.contains("1999"), "{}", a.explain());
+    // When the stronger intent does not ask by the question word, the weaker one answers.
+    let kb = kb_of(&intents(""), &facts, LEXICON);
+    let a = one(&kb, "when was Paris founded?");
+    assert!(a.body.contains("2001"), "{}", a.explain());
+}
