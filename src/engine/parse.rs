@@ -662,7 +662,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         .filter(|&j| !p.is_named(j));
     // "Is it Bengio who founded Mila?", "c'est-tu Bengio qui l'a parti, Mila ?": in a yes/no
     // question, a question word right after a name is a relative pronoun.
-    if starts && qword.is_some_and(|q| q > 0 && p.is_named(q - 1)) {
+    if (starts || marked) && qword.is_some_and(|q| q > 0 && p.is_named(q - 1)) {
         qword = None;
     }
     // Without a verb or mark of a yes/no question, a claim starts with what it is about

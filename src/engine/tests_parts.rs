@@ -996,3 +996,18 @@ fn a_weaker_intent_asking_the_same_slot_answers_only_of_a_facts_first_subject() 
     let a = one(&kb, "when was Paris founded?");
     assert!(a.body.contains("2001"), "{}", a.explain());
 }
+
+#[test]
+fn a_question_word_right_after_a_name_in_a_marked_claim_is_a_relative_pronoun() {
+    // Quebec French "Acme, c'est-tu Bob Jones qui l'a fondé ?": the mark, not the first
+    // word, makes it a yes/no question.
+    let lexicon = LEXICON.replace(
+        r#"yes_no_marks = ["right"]"#,
+        r#"yes_no_marks = ["right", "is it"]"#,
+    );
+    let kb = kb_with(INTENTS, &lexicon);
+    let a = one(&kb, "acme is it Bob Jones who founded it?");
+    assert!(a.body.starts_with("No. "), "{}", a.explain());
+    let a = one(&kb, "acme is it Ada Smith who founded it?");
+    assert!(a.body.starts_with("Yes. "), "{}", a.explain());
+}
