@@ -350,19 +350,24 @@ fn renamed(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
     }
 }
 
-/// "When …?" is answered only by a fact that states a year: "when did Larochelle finish?"
-/// is not answered by the list of graduates.
+/// "When …?" is answered only by a fact that states a year, and not as a description:
+/// "when did Larochelle finish?" is not answered by the list of graduates, nor "et il est né
+/// quand ?" by who he is.
 fn dated(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
-    let Decision::Fact { reading, .. } = &d else {
+    let Decision::Fact {
+        reading, intent, ..
+    } = &d
+    else {
         return d;
     };
+    let described = intent.is_some_and(|i| kb.intents[i].describes);
     let asks_date = p
         .qword
         .and_then(|i| p.words.get(i))
         .is_some_and(|w| kb.lexicon.date_question.contains(w));
     let f = &kb.facts[reading.fact];
     let has_year = f.numbers.iter().any(|&n| super::parse::is_year(n));
-    if asks_date && !p.yes_no && !has_year {
+    if asks_date && !p.yes_no && (!has_year || described) {
         let word = p.qword.map(|i| p.words[i].clone()).unwrap_or_default();
         return Decision::Refuse(Refusal::Unexplained(vec![word]));
     }

@@ -1011,3 +1011,19 @@ fn a_question_word_right_after_a_name_in_a_marked_claim_is_a_relative_pronoun() 
     let a = one(&kb, "acme is it Ada Smith who founded it?");
     assert!(a.body.starts_with("Yes. "), "{}", a.explain());
 }
+
+#[test]
+fn a_description_does_not_answer_when() {
+    use super::tests::{kb_of, ADA_DESCRIBED, FACTS};
+    // "And …" is a description cue ("and Ada Smith?"); her description's evidence has a year.
+    let intents = INTENTS.replace(
+        r#"all = [["what is", "who is"]]"#,
+        r#"all = [["what is", "who is", "and"]]"#,
+    );
+    let lexicon = format!("date_question = {{ en = \"when\" }}\n{LEXICON}")
+        .replace("filler = [", "filler = [\"did\", ");
+    let kb = kb_of(&intents, &format!("{FACTS}{ADA_DESCRIBED}"), &lexicon);
+    assert!(one(&kb, "and Ada Smith?").answered);
+    let a = one(&kb, "and when did Ada Smith found it?");
+    assert!(!a.answered, "{}", a.explain());
+}
