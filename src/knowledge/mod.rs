@@ -400,7 +400,7 @@ pub mod class {
     pub const SECTION: u32 = 1 << 13;
     pub const LIST: u32 = 1 << 14;
     /// "Today", "now": of a subject the question names, what is so now; of nothing named, the
-    /// date ("what's the date today?").
+    /// date ("and today's date?").
     pub const PRESENT: u32 = 1 << 15;
     /// The lists looked up at every word of a question, so that each costs a bit test.
     pub const NEUTER_PRONOUN: u32 = 1 << 16;
