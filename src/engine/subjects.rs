@@ -106,8 +106,12 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     // The default subject, only when nothing else is: not named, not an antecedent. A pronoun
     // with no antecedent yet can only mean it ("what part of Montreal are they in?").
     let unresolved = p.pronoun && !from_context;
+    // A pronoun of a person or a thing ("il") with no one to refer to is the thing, unless
+    // with a word said only of people ("il est né quand ?").
+    let said_of_people = || (p.words.iter()).any(|w| kb.lexicon.person_predicates.contains(w));
+    let of_someone = p.person_pronoun && (!p.pronoun || person.is_some() || said_of_people());
     let by_default =
-        (explicit.is_empty() || unresolved || only_values) && !from_context && !p.person_pronoun;
+        (explicit.is_empty() || unresolved || only_values) && !from_context && !of_someone;
     // With a person named or referred to, "it" with no antecedent of its own is the default
     // subject.
     let it_default = p.neuter_pronoun && !it_resolved && p.person_pronoun;

@@ -1027,3 +1027,24 @@ fn a_description_does_not_answer_when() {
     let a = one(&kb, "and when did Ada Smith found it?");
     assert!(!a.answered, "{}", a.explain());
 }
+
+#[test]
+fn a_pronoun_of_a_person_or_a_thing_with_no_one_before_is_the_thing() {
+    let lexicon = format!("person_predicates = [\"born\"]\n{LEXICON}")
+        .replace("pronouns = [\"it\"]", "pronouns = [\"it\", \"il\"]")
+        .replace(
+            "person_pronouns = [\"she\"]",
+            "person_pronouns = [\"she\", \"il\"]",
+        );
+    let intents = INTENTS.replace(
+        r#"[["when", "quand", "year"], ["founded", "fonde"]]"#,
+        r#"[["when", "quand", "year"], ["founded", "fonde", "born"]]"#,
+    );
+    let kb = kb_with(&intents, &lexicon);
+    let a = one(&kb, "when was il founded?");
+    assert!(a.body.contains("1999"), "{}", a.explain());
+    // A word said only of people keeps it a person, and there is none.
+    assert!(!one(&kb, "when was il born?").answered);
+    // A pronoun only of people has no thing to be.
+    assert!(!one(&kb, "when was she founded?").answered);
+}
