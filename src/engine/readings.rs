@@ -117,9 +117,14 @@ pub fn check(
     detail: bool,
 ) -> Result<Reading, Misfit> {
     let f = &kb.facts[fact];
-    // "Does Mila have 1000 researchers today?" is not settled by a count of 2020.
+    // "Does Mila have 1000 researchers today?" is not settled by a count of 2020; "still
+    // active as of 2020" names the fact's own year, and is.
+    let own_year = || {
+        (p.numbers.iter())
+            .any(|n| n.is_year() && f.numbers.contains(&n.value) && n.cmp == Cmp::Equal)
+    };
     let now = || (0..p.words.len()).find(|&i| p.classes[i] & class::PRESENT != 0);
-    if let Some(i) = f.dated.then(now).flatten() {
+    if let Some(i) = f.dated.then(now).flatten().filter(|_| !own_year()) {
         return Err(Misfit::Unexplained(vec![p.words[i].clone()]));
     }
     let evidence_words = explain(kb, p, cand, f, open, quotes_only, detail)?;

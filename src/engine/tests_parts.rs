@@ -1048,3 +1048,16 @@ fn a_pronoun_of_a_person_or_a_thing_with_no_one_before_is_the_thing() {
     // A pronoun only of people has no thing to be.
     assert!(!one(&kb, "when was she founded?").answered);
 }
+
+#[test]
+fn a_dated_fact_answers_now_when_its_own_year_is_named() {
+    use super::tests::{kb_of, FACTS};
+    // The founder fact holds at a date: "now" alone is not settled by it.
+    let facts = FACTS.replacen("id = \"founder\"\n", "id = \"founder\"\ndated = true\n", 1);
+    let kb = kb_of(INTENTS, &facts, LEXICON);
+    assert!(one(&kb, "who founded acme?").answered);
+    assert!(!one(&kb, "who founded acme now?").answered);
+    let a = one(&kb, "who founded acme now in 1999?");
+    assert!(a.body.contains("Ada Smith"), "{}", a.explain());
+    assert!(!one(&kb, "who founded acme now in 2005?").answered);
+}
