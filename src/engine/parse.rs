@@ -308,7 +308,15 @@ pub fn parse(kb: &KnowledgeBase, normalized: &str, french_marked: &[String]) -> 
         corrections,
         corrected_at,
     } = super::spelling::correct(kb, normalized);
-    let mentions = find_names(kb, &words, &known, &sims);
+    let mut mentions = find_names(kb, &words, &known, &sims);
+    // Unless the default subject is also named ("a lab called Mila").
+    let default = Named::Entity(super::decide::DEFAULT_SUBJECT);
+    if mentions
+        .iter()
+        .all(|m| m.what != default || any_such(kb, &words, m))
+    {
+        mentions.retain(|m| !any_such(kb, &words, m));
+    }
     // A number inside a name is part of it ("COVID-19").
     let mut numbers = find_numbers(kb, &words);
     numbers.retain(|n| !mentions.iter().any(|m| (m.start..m.end).contains(&n.at)));
@@ -443,6 +451,23 @@ fn find_names(
         }
     }
     out
+}
+
+/// Words before a name that make it any thing of its kind: the default subject's generic name
+/// (a common word, or one of its `descriptors`) after an indefinite article ("is there *a
+/// lab* in Toronto?", "an AI lab") is not the default subject, which "the lab" is, unless the
+/// question also names it.
+fn any_such(kb: &KnowledgeBase, words: &[String], m: &Mention) -> bool {
+    let subject = super::decide::DEFAULT_SUBJECT;
+    let w = &words[m.start];
+    let generic = m.what == Named::Entity(subject)
+        && m.end == m.start + 1
+        && (kb.common_words.contains(w) || kb.entities[subject].descriptors.contains(w));
+    let article = |w: &String| kb.lexicon.kind_articles.iter().any(|a| a.contains(w));
+    generic
+        && words[m.start.saturating_sub(3)..m.start]
+            .iter()
+            .any(article)
 }
 
 fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
@@ -662,7 +687,11 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         .filter(|&j| !p.is_named(j));
     // "Is it Bengio who founded Mila?", "c'est-tu Bengio qui l'a parti, Mila ?": in a yes/no
     // question, a question word right after a name is a relative pronoun.
-    if (starts || marked) && qword.is_some_and(|q| q > 0 && p.is_named(q - 1)) {
+    // With a mark, the name must follow it right away ("c'est-tu Hinton qui …").
+    let marked_name =
+        |q: usize| (p.mentions.iter()).any(|m| m.end == q && m.start > 0 && in_mark[m.start - 1]);
+    let relative = |q: usize| q > 0 && p.is_named(q - 1) && (starts || marked_name(q));
+    if qword.is_some_and(relative) {
         qword = None;
     }
     // Without a verb or mark of a yes/no question, a claim starts with what it is about

@@ -1061,3 +1061,23 @@ fn a_dated_fact_answers_now_when_its_own_year_is_named() {
     assert!(a.body.contains("Ada Smith"), "{}", a.explain());
     assert!(!one(&kb, "who founded acme now in 2005?").answered);
 }
+
+#[test]
+fn the_default_subjects_generic_name_after_an_indefinite_article_is_any_such_thing() {
+    use super::tests::{kb_from, ARTICLE, ENTITIES, FACTS};
+    let entities = ENTITIES.replace(
+        "aliases = [\"Acme\", \"the lab\"]",
+        "aliases = [\"Acme\", \"the lab\", \"lab\"]\ndescriptors = [\"lab\"]",
+    );
+    let lexicon = format!("kind_articles = {{ en = [\"a\", \"an\"] }}\n{LEXICON}");
+    let kb = kb_from(ARTICLE, &entities, INTENTS, FACTS, &lexicon);
+    // "The lab" and "lab" are Acme; "a lab" is any lab, which Bob Jones may have founded.
+    assert!(one(&kb, "was the lab founded by Bob Jones?")
+        .body
+        .starts_with("No. "));
+    let a = one(&kb, "was a lab founded by Bob Jones?");
+    assert!(!a.answered, "{}", a.explain());
+    // Named as well, it is Acme again.
+    let a = one(&kb, "was a lab, Acme, founded by Bob Jones?");
+    assert!(a.body.starts_with("No. "), "{}", a.explain());
+}
