@@ -108,8 +108,7 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     let unresolved = p.pronoun && !from_context;
     // A pronoun of a person or a thing ("il") with no one to refer to is the thing, unless
     // with a word said only of people ("il est né quand ?").
-    let said_of_people = || (p.words.iter()).any(|w| kb.lexicon.person_predicates.contains(w));
-    let of_someone = p.person_pronoun && (!p.pronoun || person.is_some() || said_of_people());
+    let of_someone = p.person_pronoun && (!p.pronoun || person.is_some() || said_of_people(kb, p));
     let by_default =
         (explicit.is_empty() || unresolved || only_values) && !from_context && !of_someone;
     // With a person named or referred to, "it" with no antecedent of its own is the default
@@ -140,11 +139,12 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
 /// A pronoun that is also a person's ("il", "elle") with a word said only of people ("il est
 /// né quand ?"), when the conversation has a person: it is that person, not also a thing.
 fn of_person(kb: &KnowledgeBase, p: &Parsed, person: Option<usize>) -> bool {
-    let predicate = p
-        .words
-        .iter()
-        .any(|w| kb.lexicon.person_predicates.contains(w));
-    p.person_pronoun && person.is_some() && predicate
+    p.person_pronoun && person.is_some() && said_of_people(kb, p)
+}
+
+/// Whether the question has a word said only of people (`person_predicates`: "born", "né").
+fn said_of_people(kb: &KnowledgeBase, p: &Parsed) -> bool {
+    (p.words.iter()).any(|w| kb.lexicon.person_predicates.contains(w))
 }
 
 /// The people the last answer listed, when the question refers to them with a plural pronoun.

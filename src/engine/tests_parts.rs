@@ -891,20 +891,30 @@ fn a_number_someone_else_said_is_a_claim_not_a_restriction() {
     assert!(!a.body.contains("1999"), "{}", a.explain());
 }
 
-#[test]
-fn a_pronoun_of_a_person_or_a_thing_with_a_word_said_of_people_is_the_person() {
-    // "il" stands for a person or a thing, as in French; "born" is said only of people.
-    let lexicon = format!("person_predicates = [\"born\"]\n{LEXICON}")
+/// The lexicon with "il", which stands for a person or a thing, as in French.
+fn with_il(lexicon: &str) -> String {
+    lexicon
         .replace("pronouns = [\"it\"]", "pronouns = [\"it\", \"il\"]")
         .replace(
             "person_pronouns = [\"she\"]",
             "person_pronouns = [\"she\", \"il\"]",
-        );
+        )
+}
+
+/// The fixture with "il" and with "born", said only of people, asking when like "founded".
+fn with_born() -> crate::knowledge::KnowledgeBase {
+    let lexicon = with_il(&format!("person_predicates = [\"born\"]\n{LEXICON}"));
     let intents = INTENTS.replace(
         r#"[["when", "quand", "year"], ["founded", "fonde"]]"#,
         r#"[["when", "quand", "year"], ["founded", "fonde", "born"]]"#,
     );
-    let kb = kb_with(&intents, &lexicon);
+    kb_with(&intents, &lexicon)
+}
+
+#[test]
+fn a_pronoun_of_a_person_or_a_thing_with_a_word_said_of_people_is_the_person() {
+    // "il" stands for a person or a thing, as in French; "born" is said only of people.
+    let kb = with_born();
     let mut conv = Conversation::default();
     assert!(ask(&kb, "who founded acme?", &mut conv).answered);
     // When Ada Smith was born, the article does not say: not when Acme was founded.
@@ -923,12 +933,7 @@ fn a_pronoun_of_a_person_or_a_thing_is_first_the_person_whatever_intent_answers(
     use super::tests::{kb_of, ADA_DESCRIBED, FACTS};
     // "il" stands for a person or a thing, as in French. "Known for" asks what Acme studies
     // (a strong cue) or, weakly, describes.
-    let lexicon = LEXICON
-        .replace("pronouns = [\"it\"]", "pronouns = [\"it\", \"il\"]")
-        .replace(
-            "person_pronouns = [\"she\"]",
-            "person_pronouns = [\"she\", \"il\"]",
-        );
+    let lexicon = with_il(LEXICON);
     let intents = format!(
         "{}[[intent]]\nid = \"studies\"\nall = [[\"known for\", \"study\"]]\nexamples_en = [\"What does Acme study?\"]\n",
         INTENTS.replace(
@@ -1030,17 +1035,7 @@ fn a_description_does_not_answer_when() {
 
 #[test]
 fn a_pronoun_of_a_person_or_a_thing_with_no_one_before_is_the_thing() {
-    let lexicon = format!("person_predicates = [\"born\"]\n{LEXICON}")
-        .replace("pronouns = [\"it\"]", "pronouns = [\"it\", \"il\"]")
-        .replace(
-            "person_pronouns = [\"she\"]",
-            "person_pronouns = [\"she\", \"il\"]",
-        );
-    let intents = INTENTS.replace(
-        r#"[["when", "quand", "year"], ["founded", "fonde"]]"#,
-        r#"[["when", "quand", "year"], ["founded", "fonde", "born"]]"#,
-    );
-    let kb = kb_with(&intents, &lexicon);
+    let kb = with_born();
     let a = one(&kb, "when was il founded?");
     assert!(a.body.contains("1999"), "{}", a.explain());
     // A word said only of people keeps it a person, and there is none.
