@@ -78,6 +78,8 @@ struct Frames {
     request: Vec<bool>,
     /// The asker's purpose ("for my school report").
     purpose: Vec<bool>,
+    /// Who says what the question claims ("my teacher said"): no word of the claim.
+    hearsay: Vec<bool>,
 }
 
 fn frames(kb: &KnowledgeBase, p: &Parsed, masked: &[&str]) -> Frames {
@@ -106,11 +108,14 @@ fn frames(kb: &KnowledgeBase, p: &Parsed, masked: &[&str]) -> Frames {
     if let Some(i) = (REASON_AFTER..n).find(|&i| lex.given_reasons.matches_at(masked, i)) {
         purpose[i..].fill(true);
     }
+    // Who said what is claimed ("my teacher said …"): the words of the claim's source.
+    let hearsay = lex.hearsay.coverage(masked);
     let or = |a: &[bool], b: &[bool]| a.iter().zip(b).map(|(x, y)| x | y).collect::<Vec<_>>();
     Frames {
-        impersonal: or(&or(&particles, &requests), &purpose),
+        impersonal: or(&or(&or(&particles, &requests), &purpose), &hearsay),
         request: or(&requests, &wants),
         purpose,
+        hearsay,
     }
 }
 
@@ -533,9 +538,9 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
                 }
             }
             // A word of no closed class right after it is what it counts: "1000 researchers",
-            // not "1993 by Bengio" or "2020 right?".
+            // not "1993 by Bengio", "2020 right?" or "2003 I think".
             let counted = words.get(at + 1).is_some_and(|next| {
-                kb.lexicon.class(next) & (class::FUNCTION | class::VERB) == 0
+                kb.lexicon.class(next) & (class::FUNCTION | class::VERB | class::SELF) == 0
                     && next.parse::<u64>().is_err()
             });
             Some(Number {
@@ -714,11 +719,11 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     // A request frame carries no meaning of its own, nor does the asker's purpose.
     p.self_words.retain(|&i| !frames.impersonal[i]);
     p.request = frames.request.contains(&true);
-    let plain = frames
-        .request
-        .iter()
+    let plain = (frames.request.iter())
         .zip(&frames.purpose)
-        .map(|(r, p)| r | p);
+        .zip(&frames.hearsay)
+        .zip(&in_mark)
+        .map(|(((r, p), h), m)| r | p | h | m);
     let plain = plain.zip(&phrase_filler).map(|(x, f)| x | f);
     for (c, _) in p.classes.iter_mut().zip(&phrase_only).filter(|(_, x)| **x) {
         *c |= class::ONLY;

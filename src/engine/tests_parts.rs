@@ -1076,3 +1076,13 @@ fn the_default_subjects_generic_name_after_an_indefinite_article_is_any_such_thi
     let a = one(&kb, "was a lab, Acme, founded by Bob Jones?");
     assert!(a.body.starts_with("No. "), "{}", a.explain());
 }
+
+#[test]
+fn who_said_a_claim_is_no_word_of_it() {
+    // "My teacher said Acme is in Toronto": the source's words ask nothing, and its "my"
+    // claims no subject.
+    let lexicon = format!("hearsay = [\"my teacher said\"]\n{LEXICON}");
+    let kb = kb_with(INTENTS, &lexicon);
+    let a = one(&kb, "my teacher said acme was founded in the year 2005");
+    assert!(a.answered && a.body.starts_with("No."), "{}", a.explain());
+}

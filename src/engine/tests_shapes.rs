@@ -1,6 +1,6 @@
 //! What a question's shape asks for, on the made-up knowledge base of `tests.rs`: a reason,
 //! a manner, an opinion, a claim, or a question restricted by a clause before it.
-use super::tests::{kb, kb_with, one, INTENTS, LEXICON};
+use super::tests::{kb, kb_of, kb_with, one, FACTS, INTENTS, LEXICON};
 use super::{ask, Conversation};
 use crate::answer::Lang;
 
@@ -643,4 +643,40 @@ more_about = ["what else"]"#,
     let kb = kb_of(&intents, &facts, &lists);
     let a = one(&kb, "what else besides Ada Smith is known for?");
     assert!(!a.body.starts_with("Ada Smith founded"), "{}", a.body);
+}
+
+#[test]
+fn the_asker_after_a_year_is_no_thing_the_year_counts() {
+    // "… in 2005 I think": the year is still a year, and the claim is checked.
+    let lexicon = LEXICON
+        .replace(
+            r#"yes_no_marks = ["right"]"#,
+            r#"yes_no_marks = ["right", "i think"]"#,
+        )
+        .replace(r#"filler = ["was","#, r#"filler = ["think", "was","#);
+    let kb = kb_of(INTENTS, FACTS, &lexicon);
+    for q in [
+        "was acme founded in the year 2005",
+        "was acme founded in the year 2005 i think",
+    ] {
+        let a = one(&kb, q);
+        assert!(
+            a.answered && a.body.starts_with("No."),
+            "{q}: {}\n{}",
+            a.body,
+            a.explain()
+        );
+    }
+}
+
+#[test]
+fn the_words_of_a_yes_no_mark_ask_nothing_else() {
+    // "… or am I wrong?": the mark's words make the question yes/no, and need no other meaning.
+    let lexicon = LEXICON.replace(
+        r#"yes_no_marks = ["right"]"#,
+        r#"yes_no_marks = ["right", "or am i wrong"]"#,
+    );
+    let kb = kb_of(INTENTS, FACTS, &lexicon);
+    let a = one(&kb, "acme was founded in the year 2005 or am i wrong");
+    assert!(a.answered && a.body.starts_with("No."), "{}", a.explain());
 }
