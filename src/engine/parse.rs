@@ -202,6 +202,9 @@ pub struct Parsed {
     pub others: bool,
     /// Reports what someone else said (`hearsay`).
     pub hearsay: bool,
+    /// Asks for what a person said ("what did Bengio say?"): words the article does not
+    /// quote.
+    pub quotes: bool,
     /// Asks for more about what it names (`more_about`), with nothing left out by name.
     pub more_about: bool,
     /// Asks for another person than one it names ("who won it with Bengio?").
@@ -699,6 +702,27 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     if qword.is_some_and(relative) {
         qword = None;
     }
+    // "What did Bengio say?", "qu'est-ce qu'il a dit ?": a verb of speech after a question
+    // word and a person asks for their words, which the article does not quote. The verb then
+    // has a meaning no intent explains ("what does the article say?" names no person).
+    // The question word may open a later clause ("il a donné une entrevue, qu'est-ce qu'il
+    // a dit ?").
+    let mut quoted = None;
+    let asking = (0..n).filter(|&i| p.classes[i] & class::QUESTION != 0);
+    for q in asking {
+        let person = |j: usize| {
+            p.classes[j] & class::PERSON_PRONOUN != 0
+                || p.mentions.iter().any(|m| {
+                    m.start == j
+                        && match &m.what {
+                            Named::Entity(e) => kb.is_person(*e),
+                            Named::External(kind) => lex.person_kinds.contains(kind),
+                        }
+                })
+        };
+        let spoken = (q + 1..n).find(|&i| lex.speech.contains(&p.words[i]));
+        quoted = quoted.or(spoken.filter(|&i| (q + 1..i).any(person)));
+    }
     // Without a verb or mark of a yes/no question, a claim starts with what it is about
     // ("Mila in Toronto?", "Pineau on the faculty?") or names two things ("founded in 1993
     // by Bengio?"); a name asked about is not a claim ("spell out LISA", "Bengio's award?").
@@ -713,6 +737,10 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     let unfinished = !p.pronoun && p.words.last().is_some_and(|w| lex.unfinished.contains(w));
     let claim = claim && !frames.request.contains(&true) && !unfinished;
     drop(masked);
+    if let Some(i) = quoted {
+        p.classes[i] &= !class::FILLER;
+    }
+    p.quotes = quoted.is_some();
     p.qword = qword;
     p.yes_no = p.qword.is_none() && (starts || marked || claim);
     p.yes_no_form = p.qword.is_none() && (starts || marked);

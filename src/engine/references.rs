@@ -17,6 +17,10 @@ const TITLE_WORDS: usize = 2;
 
 /// A question about one or more references, or the list of all of them.
 pub fn decide(kb: &KnowledgeBase, p: &Parsed) -> Option<Decision> {
+    // "What did he say in the interview?" asks for its words, not about the reference.
+    if p.quotes {
+        return None;
+    }
     let details = details(kb, p);
     let numbered = numbered(kb, p);
     if !numbered.is_empty() {

@@ -1,6 +1,6 @@
 //! What a question's shape asks for, on the made-up knowledge base of `tests.rs`: a reason,
 //! a manner, an opinion, a claim, or a question restricted by a clause before it.
-use super::tests::{kb, kb_of, kb_with, one, FACTS, INTENTS, LEXICON};
+use super::tests::{kb, kb_of, kb_with, one, ADA_DESCRIBED, FACTS, INTENTS, LEXICON};
 use super::{ask, Conversation};
 use crate::answer::Lang;
 
@@ -679,4 +679,34 @@ fn the_words_of_a_yes_no_mark_ask_nothing_else() {
     let kb = kb_of(INTENTS, FACTS, &lexicon);
     let a = one(&kb, "acme was founded in the year 2005 or am i wrong");
     assert!(a.answered && a.body.starts_with("No."), "{}", a.explain());
+}
+
+#[test]
+fn what_a_person_said_is_not_what_the_article_says_of_them() {
+    // The article quotes no one: with "say" a verb of speech, "what did Ada Smith say?" is
+    // refused, though every word of it is explained; "what does the article say about Ada
+    // Smith?" names no one who speaks.
+    let intents = INTENTS.replace(r#"all = [["what is", "who is"]]"#, r#"all = [["what"]]"#);
+    assert_ne!(intents, INTENTS);
+    let lexicon = LEXICON.replace(
+        "filler = [",
+        "filler = [\"say\", \"did\", \"does\", \"article\", \"about\", ",
+    );
+    let facts = format!("{FACTS}{ADA_DESCRIBED}");
+    let plain = kb_of(&intents, &facts, &lexicon);
+    let speech = lexicon.replace("excluding = [", "speech = [\"say\"]\nexcluding = [");
+    let kb = kb_of(&intents, &facts, &speech);
+    for q in [
+        "what did Ada Smith say?",
+        "what does the article say about Ada Smith?",
+    ] {
+        let a = one(&plain, q);
+        assert!(a.answered, "{q}: {}", a.explain());
+    }
+    let a = one(&kb, "what does the article say about Ada Smith?");
+    assert!(a.answered, "{}", a.explain());
+    for q in ["what did Ada Smith say?", "what did she say?"] {
+        let a = one(&kb, q);
+        assert!(!a.answered, "{q}: {}", a.explain());
+    }
 }

@@ -154,6 +154,7 @@ pub(super) fn assemble(
         hearsay: CueSet::new(cues(&lex.hearsay)),
         more_about: CueSet::new(cues(&lex.more_about)),
         proximity: set(&lex.proximity),
+        speech: set(&lex.speech),
         person_predicates: set(&lex.person_predicates),
         opinions: CueSet::new(cues(&lex.opinions)),
         conjunctions: set(&lex.conjunctions),

@@ -276,6 +276,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub more_about: Vec<String>,
     #[serde(default)]
+    pub speech: Vec<String>,
+    #[serde(default)]
     pub proximity: Vec<String>,
     #[serde(default)]
     pub person_predicates: Vec<String>,

@@ -309,6 +309,9 @@ pub struct Lexicon {
     /// Asks for more about what it names, not for other names ("what else is Bengio known
     /// for?"): the description of the one thing named answers it.
     pub more_about: CueSet,
+    /// Verbs of speech ("say", "dit"): "what did Bengio say?" asks for words the article
+    /// does not quote, whatever else it names.
+    pub speech: FxHashSet<String>,
     /// Words before a place that ask for nearness ("near downtown?", "proche du centre-ville ?"):
     /// where the subject is does not settle what it is near.
     pub proximity: FxHashSet<String>,
