@@ -91,6 +91,21 @@ fn a_city_entity_that_is_not_an_entity_is_rejected() {
 }
 
 #[test]
+fn an_entity_that_became_an_unknown_entity_is_rejected_at_its_line() {
+    let dir = edited("entities.toml", |t| {
+        t.replacen("became = \"mila\"", "became = \"mlia\"", 1)
+    });
+    let e = load_err(dir.path());
+    assert_eq!(e.file, "entities.toml");
+    assert!(e.message.contains("unknown entity `mlia`"), "{e}");
+    let text = std::fs::read_to_string(dir.path().join("entities.toml")).unwrap();
+    assert!(
+        text.lines().nth(e.line - 1).unwrap().starts_with("became"),
+        "{e}"
+    );
+}
+
+#[test]
 fn a_fact_closed_for_an_unknown_kind_is_rejected() {
     let dir = edited("facts.toml", |t| {
         t.replacen("closed = true", "closed = [\"colour\"]", 1)

@@ -4,7 +4,7 @@
 use super::decide::DEFAULT_SUBJECT;
 use super::parse::{Named, Parsed};
 use super::Conversation;
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::{class, KnowledgeBase};
 
 /// Who the question may be about, most likely first.
 #[derive(Clone)]
@@ -116,6 +116,13 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     let it_default = p.neuter_pronoun && !it_resolved && p.person_pronoun;
     if claimed.is_none() && (by_default || ellipsis || it_default) {
         order.push(DEFAULT_SUBJECT);
+    }
+    // What a former name stands for now is what it became: "where is LISA now?", "and
+    // which neighbourhood is it in today?" after an answer about LISA ask about Mila.
+    if p.classes.iter().any(|c| c & class::PRESENT != 0) {
+        let now = |e: usize| kb.entities[e].became.unwrap_or(e);
+        order.iter_mut().for_each(|e| *e = now(*e));
+        first = first.map(now);
     }
     order.dedup();
     let continues_fact =

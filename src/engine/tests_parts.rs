@@ -1,6 +1,6 @@
 //! The engine's handling of questions in parts (choices, clauses, lists) and of questions
 //! about sources, on the same made-up knowledge base as `tests.rs`.
-use super::tests::{kb, kb_with, one, INTENTS, LEXICON};
+use super::tests::{kb, kb_from, kb_with, one, ARTICLE, ENTITIES, FACTS, INTENTS, LEXICON};
 use super::*;
 
 #[test]
@@ -1085,4 +1085,28 @@ fn who_said_a_claim_is_no_word_of_it() {
     let kb = kb_with(INTENTS, &lexicon);
     let a = one(&kb, "my teacher said acme was founded in the year 2005");
     assert!(a.answered && a.body.starts_with("No."), "{}", a.explain());
+}
+
+#[test]
+fn a_former_name_now_is_what_it_became() {
+    // Old Lab became Acme: "who are its members now?" after an answer about Old Lab asks about Acme.
+    let entities = format!(
+        "{ENTITIES}[[entity]]\nid = \"old\"\nbecame = \"acme\"\nkind = \"organization\"\nname = \"Old Lab\"\naliases = [\"Old Lab\"]\n"
+    );
+    let facts = format!(
+        "{FACTS}[[fact]]\nid = \"old\"\nsubjects = [\"old\"]\nrelation = \"is_a\"\nvalue = \"lab\"\nintents = [\"description\"]\ntopic = \"overview\"\nevidence = [\"Acme Lab is a lab in Paris.\"]\nen = \"Old Lab was a small lab.\"\nfr = \"Old Lab était un petit laboratoire.\"\n\
+         [[fact]]\nid = \"old_members\"\nsubjects = [\"old\"]\nmentions = [\"ada\"]\nrelation = \"members\"\nvalue = \"Ada Smith\"\nintents = [\"members\"]\ntopic = \"people\"\nevidence = [\"Its members include Ada Smith\"]\nen = \"Old Lab's members were Ada Smith.\"\nfr = \"Old Lab avait pour membre Ada Smith.\"\n"
+    );
+    let lexicon = LEXICON.replace("filler = [", "filler = [\"now\", ");
+    let kb = kb_from(ARTICLE, &entities, INTENTS, &facts, &lexicon);
+    let mut conv = Conversation::default();
+    let a = ask(&kb, "what is Old Lab?", &mut conv);
+    assert!(a.body.starts_with("Old Lab was"), "{}", a.explain());
+    let a = ask(&kb, "who are its members now?", &mut conv);
+    assert!(a.body.starts_with("Acme's members"), "{}", a.explain());
+    // Without "now", it is still Old Lab.
+    let mut conv = Conversation::default();
+    ask(&kb, "what is Old Lab?", &mut conv);
+    let a = ask(&kb, "who are its members?", &mut conv);
+    assert!(a.body.starts_with("Old Lab's members"), "{}", a.explain());
 }

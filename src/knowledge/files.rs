@@ -87,6 +87,9 @@ pub struct EntityDef {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub descriptors: Vec<String>,
+    /// The entity it became (LISA became Mila), by id.
+    #[serde(default)]
+    pub became: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

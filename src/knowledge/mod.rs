@@ -62,6 +62,8 @@ pub struct Entity {
     pub aliases: Vec<Vec<String>>,
     /// Words that describe it when it is named ("AI" in "this AI lab called Mila").
     pub descriptors: FxHashSet<String>,
+    /// What it became (LISA became Mila): what it is now ("where is LISA now?").
+    pub became: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
