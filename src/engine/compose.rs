@@ -269,6 +269,7 @@ pub(super) fn remember(
 ) {
     let id = |e: usize| Some(kb.entities[e].id.clone());
     conv.refused = 0;
+    conv.checked = p.yes_no;
     conv.subject = id(subject);
     conv.value = None;
     conv.topic = None;
@@ -338,6 +339,7 @@ fn refusal(cx: Context, r: Refusal, conv: &mut Conversation) -> Answer {
     }
     conv.fact = None;
     conv.question = None;
+    conv.checked = false;
     conv.refused += 1;
     if conv.refused >= super::CONTEXT_REFUSALS {
         *conv = super::Conversation::default();

@@ -80,6 +80,9 @@ pub struct Conversation {
     pub question: Option<String>,
     /// Questions refused since the last answer (see [`CONTEXT_REFUSALS`]).
     pub refused: usize,
+    /// The last answer settled a yes/no question: an ellipsis naming another value checks
+    /// that too ("was LISA set up in 1993?", then "by Hinton?").
+    pub checked: bool,
 }
 
 impl Conversation {
@@ -302,6 +305,12 @@ fn decided(
     conv: &Conversation,
     refused: Option<Refusal>,
 ) -> (Parsed, Vec<intents::Candidate>, Decision) {
+    let mut p = p;
+    // "By Hinton?" after a yes/no question checks the new value against the same fact.
+    let named = !p.mentions.is_empty() || !p.numbers.is_empty();
+    if p.elliptic && p.qword.is_none() && conv.checked && named {
+        p.yes_no = true;
+    }
     let previous: &[String] = if p.elliptic { &conv.words } else { &[] };
     // A pronoun with no antecedent yet can only mean the default subject ("do they do NLP?").
     let continues = (conv.subject.is_some() && (p.elliptic || p.pronoun || p.person_pronoun))

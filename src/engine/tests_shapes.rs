@@ -710,3 +710,14 @@ fn what_a_person_said_is_not_what_the_article_says_of_them() {
         assert!(!a.answered, "{q}: {}", a.explain());
     }
 }
+
+#[test]
+fn a_value_alone_after_a_yes_no_question_checks_it_too() {
+    // "Was Acme founded in 1999?" then "by Bob Jones?": the founder is checked like the year.
+    let kb = kb();
+    let mut conv = Conversation::default();
+    let a = ask(&kb, "was acme founded in the year 1999?", &mut conv);
+    assert!(a.body.starts_with("Yes."), "{}", a.explain());
+    let a = ask(&kb, "by Bob Jones?", &mut conv);
+    assert!(a.body.starts_with("No."), "{}", a.explain());
+}
