@@ -721,3 +721,12 @@ fn a_value_alone_after_a_yes_no_question_checks_it_too() {
     let a = ask(&kb, "by Bob Jones?", &mut conv);
     assert!(a.body.starts_with("No."), "{}", a.explain());
 }
+
+#[test]
+fn a_currency_sign_asks_about_money() {
+    // "Acme founder $$": money, which nothing in the knowledge explains.
+    let kb = kb();
+    assert!(one(&kb, "who founded acme").answered);
+    let a = one(&kb, "who founded acme $$");
+    assert!(!a.answered, "{}", a.explain());
+}

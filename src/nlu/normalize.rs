@@ -112,7 +112,9 @@ pub fn normalize(s: &str) -> String {
         if c == ',' && i > 0 && digit(i - 1) && (1..=3).all(|k| digit(i + k)) && !digit(i + 4) {
             continue;
         }
-        if c.is_ascii() {
+        if is_currency(c) {
+            currency(&mut out, &mut space, c);
+        } else if c.is_ascii() {
             push(&mut out, &mut space, c);
         } else {
             // Compatibility decomposition (é -> e + accent, ﬁ -> fi), accents dropped.
@@ -152,6 +154,12 @@ fn normalize_ascii(s: &str) -> String {
             && !digit(i + 4)
         {
             // A thousands separator: "5,000" is one number.
+        } else if is_currency(b as char) {
+            if !space {
+                out.push(b' ');
+            }
+            out.extend_from_slice(&[b, b' ']);
+            space = true;
         } else if !space {
             out.push(b' ');
             space = true;
@@ -177,6 +185,21 @@ pub fn french_marked(s: &str) -> Vec<String> {
         .map(normalize)
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// A currency sign is a word of its own: "IBM deal $$?" asks about money, which no intent
+/// explains, and must not read as "IBM deal?".
+fn is_currency(c: char) -> bool {
+    matches!(c, '$' | '€' | '£' | '¥')
+}
+
+fn currency(out: &mut String, space: &mut bool, c: char) {
+    if !*space {
+        out.push(' ');
+    }
+    out.push(c);
+    out.push(' ');
+    *space = true;
 }
 
 #[inline]
@@ -230,11 +253,19 @@ mod tests {
             "baby-ai / COVID-19 (M-I-L-A) in '93",
             "\t tabs\nand\r\nlines, ~under_scores~ ",
             ",5,000,",
+            "IBM deal $$? $5M, 5$",
             "",
         ];
         for s in texts {
             assert_eq!(normalize(s), normalize(&format!("{s}\u{a0}")), "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_currency_sign_is_a_word() {
+        assert_eq!(normalize("IBM deal $$?"), "ibm deal $ $");
+        assert_eq!(normalize("combien d'€ ?"), "combien d €");
+        assert_eq!(normalize("$5M"), "$ 5m");
     }
 
     #[test]
