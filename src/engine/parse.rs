@@ -561,6 +561,9 @@ fn find_numbers(kb: &KnowledgeBase, words: &[String]) -> Vec<Number> {
 /// Most words of a relative clause that describes a name ("where she works").
 const CLAUSE_WORDS: usize = 6;
 
+/// Most words of a claim that is no more than a relation and a value ("founded 2000?").
+const TERSE_CLAIM_WORDS: usize = 3;
+
 /// A relative clause right after a knowledge name, with a third-person subject ("the lab
 /// *she teaches at*", "l'institut *où il enseigne*"): it describes the name and asks
 /// nothing. Its span runs from the opener (or the subject) to the next name or the end.
@@ -724,14 +727,21 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         quoted = quoted.or(spoken.filter(|&i| (q + 1..i).any(person)));
     }
     // Without a verb or mark of a yes/no question, a claim starts with what it is about
-    // ("Mila in Toronto?", "Pineau on the faculty?") or names two things ("founded in 1993
-    // by Bengio?"); a name asked about is not a claim ("spell out LISA", "Bengio's award?").
+    // ("Mila in Toronto?", "Pineau on the faculty?"), names two things ("founded in 1993
+    // by Bengio?") or is a few words around one value ("founded 2000?", "in Little Italy?"),
+    // unless they continue the last question ("and in 2020?"); a name asked about is not a
+    // claim ("spell out LISA", "Bengio's award?").
     let possessive = |m: &Mention| p.words.get(m.end).is_some_and(|w| w == "s");
     let claim = p
         .mentions
         .first()
         .is_some_and(|m| m.start == 0 && !possessive(m))
-        || p.mentions.len() + usize::from(!p.numbers.is_empty()) >= 2;
+        || p.mentions.len() + usize::from(!p.numbers.is_empty()) >= 2
+        || (n <= TERSE_CLAIM_WORDS
+            && !(p.mentions.is_empty() && p.numbers.is_empty())
+            && p.classes
+                .first()
+                .is_some_and(|c| c & class::CONJUNCTION == 0));
     // "I need the year Bengio founded Mila" asks for the year; "Mila was founded in?" asks
     // what comes next (but "is that something Mila works on?" ends its clause).
     let unfinished = !p.pronoun && p.words.last().is_some_and(|w| lex.unfinished.contains(w));

@@ -730,3 +730,19 @@ fn a_currency_sign_asks_about_money() {
     let a = one(&kb, "who founded acme $$");
     assert!(!a.answered, "{}", a.explain());
 }
+
+#[test]
+fn a_few_words_around_one_value_are_a_claim() {
+    // "Founded 2005?": a relation and a value, about the default subject.
+    let intents = INTENTS.replace(
+        "[\"founded\", \"fonde\"]]\nexamples_en = [\"When",
+        "[\"founded\", \"fonde\"]]\nvalue_kinds = [\"year\"]\nexamples_en = [\"When",
+    );
+    assert_ne!(intents, INTENTS);
+    let kb = kb_of(&intents, FACTS, LEXICON);
+    let a = one(&kb, "founded 2005?");
+    assert!(a.body.starts_with("No."), "{}", a.explain());
+    assert!(one(&kb, "founded 1999?").body.starts_with("Yes."));
+    // "And …" continues the last question: no claim of its own.
+    assert!(!one(&kb, "and founded 2005?").body.starts_with("No."));
+}
