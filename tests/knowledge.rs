@@ -28,6 +28,12 @@ fn load_err(dir: &Path) -> mila_bot::knowledge::KnowledgeError {
     KnowledgeBase::load_dir(dir).expect_err("must not load")
 }
 
+/// The line of `file` in `dir` that the error points at.
+fn error_line(dir: &Path, file: &str, e: &mila_bot::knowledge::KnowledgeError) -> String {
+    let text = std::fs::read_to_string(dir.join(file)).unwrap();
+    text.lines().nth(e.line - 1).unwrap().to_string()
+}
+
 #[test]
 fn the_bundled_directory_loads_like_the_embedded_knowledge() {
     let a = KnowledgeBase::load_dir(Path::new(KNOWLEDGE)).unwrap();
@@ -67,12 +73,7 @@ fn a_fact_about_an_unknown_entity_is_rejected() {
     });
     let e = load_err(dir.path());
     assert!(e.message.contains("unknown entity `mlia`"), "{e}");
-    let line = std::fs::read_to_string(dir.path().join("facts.toml"))
-        .unwrap()
-        .lines()
-        .nth(e.line - 1)
-        .unwrap()
-        .to_string();
+    let line = error_line(dir.path(), "facts.toml", &e);
     assert!(line.contains("mlia"), "line {} is {line:?}", e.line);
 }
 
@@ -98,11 +99,8 @@ fn an_entity_that_became_an_unknown_entity_is_rejected_at_its_line() {
     let e = load_err(dir.path());
     assert_eq!(e.file, "entities.toml");
     assert!(e.message.contains("unknown entity `mlia`"), "{e}");
-    let text = std::fs::read_to_string(dir.path().join("entities.toml")).unwrap();
-    assert!(
-        text.lines().nth(e.line - 1).unwrap().starts_with("became"),
-        "{e}"
-    );
+    let line = error_line(dir.path(), "entities.toml", &e);
+    assert!(line.starts_with("became"), "line {} is {line:?}", e.line);
 }
 
 #[test]
@@ -123,8 +121,7 @@ fn an_intent_excluding_an_unknown_intent_is_rejected_at_its_line() {
     });
     let e = load_err(dir.path());
     assert!(e.message.contains("excludes `alumnni`"), "{e}");
-    let text = std::fs::read_to_string(dir.path().join("intents.toml")).unwrap();
-    let line = text.lines().nth(e.line - 1).unwrap();
+    let line = error_line(dir.path(), "intents.toml", &e);
     assert!(line.contains("alumnni"), "line {} is {line:?}", e.line);
 }
 

@@ -301,11 +301,10 @@ pub(super) fn clause(
 /// Steps 3 and 4 for a parsed text: the intents it may ask and the decision.
 fn decided(
     kb: &KnowledgeBase,
-    p: Parsed,
+    mut p: Parsed,
     conv: &Conversation,
     refused: Option<Refusal>,
 ) -> (Parsed, Vec<intents::Candidate>, Decision) {
-    let mut p = p;
     // "By Hinton?" after a yes/no question checks the new value against the same fact.
     let named = !p.mentions.is_empty() || !p.numbers.is_empty();
     if p.elliptic && p.qword.is_none() && conv.checked && named {

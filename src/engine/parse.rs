@@ -710,22 +710,19 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     // has a meaning no intent explains ("what does the article say?" names no person).
     // The question word may open a later clause ("il a donné une entrevue, qu'est-ce qu'il
     // a dit ?").
-    let mut quoted = None;
-    let asking = (0..n).filter(|&i| p.classes[i] & class::QUESTION != 0);
-    for q in asking {
-        let person = |j: usize| {
-            p.classes[j] & class::PERSON_PRONOUN != 0
-                || p.mentions.iter().any(|m| {
-                    m.start == j
-                        && match &m.what {
-                            Named::Entity(e) => kb.is_person(*e),
-                            Named::External(kind) => lex.person_kinds.contains(kind),
-                        }
-                })
-        };
-        let spoken = (q + 1..n).find(|&i| lex.speech.contains(&p.words[i]));
-        quoted = quoted.or(spoken.filter(|&i| (q + 1..i).any(person)));
-    }
+    let person = |j: usize| {
+        p.classes[j] & class::PERSON_PRONOUN != 0
+            || (p.mentions.iter()).any(|m| m.start == j && m.is_person(kb))
+    };
+    let (mut asked, mut speaker) = (false, false);
+    let quoted = (0..n).find(|&i| {
+        if speaker && lex.speech.contains(&p.words[i]) {
+            return true;
+        }
+        speaker |= asked && person(i);
+        asked |= p.classes[i] & class::QUESTION != 0;
+        false
+    });
     // Without a verb or mark of a yes/no question, a claim starts with what it is about
     // ("Mila in Toronto?", "Pineau on the faculty?"), names two things ("founded in 1993
     // by Bengio?") or is a few words around one value ("founded 2000?", "in Little Italy?"),

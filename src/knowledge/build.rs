@@ -472,27 +472,9 @@ pub(super) fn build_entities(
 ) -> Option<Vec<Entity>> {
     let file: files::EntitiesFile = parse(sources, files::ENTITIES, problems)?;
     let mut out: Vec<Entity> = Vec::new();
-    // The ids in the order entities are kept (a duplicate is not).
-    let mut ids: Vec<&String> = Vec::new();
-    for e in &file.entity {
-        if !ids.contains(&e.id.get_ref()) {
-            ids.push(e.id.get_ref());
-        }
-    }
-    let ids: Vec<String> = ids.into_iter().cloned().collect();
+    // What each kept entity became, resolved once all are known.
+    let mut became = Vec::new();
     for e in file.entity {
-        let became = e.became.and_then(|b| {
-            let at = ids.iter().position(|id| id == b.get_ref());
-            if at.is_none() {
-                problems.push(err(
-                    sources,
-                    files::ENTITIES,
-                    Some(b.span()),
-                    format!("`became`: unknown entity `{}`", b.get_ref()),
-                ));
-            }
-            at
-        });
         if out.iter().any(|o| o.id == *e.id.get_ref()) {
             problems.push(err(
                 sources,
@@ -515,8 +497,20 @@ pub(super) fn build_entities(
             name: e.name,
             aliases,
             descriptors: e.descriptors.iter().map(|d| normalize(d)).collect(),
-            became,
+            became: None,
         });
+        became.extend(e.became.map(|b| (out.len() - 1, b)));
+    }
+    for (at, b) in became {
+        out[at].became = out.iter().position(|o| o.id == *b.get_ref());
+        if out[at].became.is_none() {
+            problems.push(err(
+                sources,
+                files::ENTITIES,
+                Some(b.span()),
+                format!("`became`: unknown entity `{}`", b.get_ref()),
+            ));
+        }
     }
     Some(out)
 }
