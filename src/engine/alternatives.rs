@@ -309,7 +309,13 @@ fn clauses(
             // A name of the asker's ("I'm from Europe") is no antecedent.
             other_named |= u.p.externals().next().is_some() && u.p.self_words.is_empty();
             let named = u.p.entities();
-            let thing = named.iter().rev().find(|&&e| !kb.is_person(e));
+            // A place is where the thing is, not the thing ("a lab called Mila in
+            // Montreal — who started it?").
+            let context_kind = |e: usize| (kb.lexicon.context_kinds).contains(&kb.entities[e].kind);
+            let things = || named.iter().rev().filter(|&&e| !kb.is_person(e));
+            let thing = things()
+                .find(|&&e| !context_kind(e))
+                .or_else(|| things().next());
             let antecedent = thing.or(named.last());
             // The asker speaking of themselves ("I just started a master's and keep hearing
             // about Mila") gives the question its antecedent only: the rest is theirs.

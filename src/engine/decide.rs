@@ -77,6 +77,12 @@ pub fn decide(
     if let Some(d) = super::roles::decide(kb, p).or_else(|| super::roles::kind(kb, p)) {
         return d;
     }
+    // "How many of them are students?": the article's counts are whole, never a part of one.
+    if let Some(i) = p.portion {
+        return Decision::Refuse(Refusal::Unexplained(
+            p.words[i..].iter().take(3).cloned().collect(),
+        ));
+    }
     let mut subjects = subjects(kb, p, conv);
     // "Is she at Mila?" with no one named before: who "she" is, nothing says. Not French
     // "il"/"elle", which also stand for a thing ("Mila est-il à Montréal ?").

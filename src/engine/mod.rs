@@ -32,6 +32,8 @@ pub mod swap;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_asker;
+#[cfg(test)]
 mod tests_parts;
 #[cfg(test)]
 mod tests_shapes;

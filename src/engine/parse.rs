@@ -207,6 +207,8 @@ pub struct Parsed {
     pub quotes: bool,
     /// Asks for more about what it names (`more_about`), with nothing left out by name.
     pub more_about: bool,
+    /// Where it asks for a part of a count (`portions`: "how many of them are students?").
+    pub portion: Option<usize>,
     /// Asks for another person than one it names ("who won it with Bengio?").
     pub companion: bool,
     /// Asks for the bot's opinion ("what do you think of Mila?").
@@ -589,6 +591,9 @@ fn relative_clause(kb: &KnowledgeBase, p: &Parsed) -> Option<Range<usize>> {
 fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     let lex = &kb.lexicon;
     presented(kb, p);
+    inverted(kb, p);
+    asker_people(kb, p);
+    titles(kb, p);
     let (mut fr, mut en) = (0, 0);
     let mut verb = false;
     let clause = relative_clause(kb, p).unwrap_or_default();
@@ -639,6 +644,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     let frames = frames(kb, p, &masked);
     let others = (0..n).any(|i| found_at(&lex.others, i));
     let hearsay = (0..n).any(|i| found_at(&lex.hearsay, i));
+    let portion = (0..n).find(|&i| lex.portions.matches_at(&masked, i));
     let more_about = (0..n).any(|i| found_at(&lex.more_about, i))
         && !(0..n).any(|i| lex.excluding.matches_at(&masked, i));
     // "En deux mots" is filler where its words are together, not "mots" alone; so is "all
@@ -781,6 +787,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     p.others = others;
     p.hearsay = hearsay;
     p.more_about = more_about;
+    p.portion = portion;
     p.companion = companion;
     p.opinion = opinion;
     p.excluded = excluded;
@@ -832,6 +839,96 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     // question about the article.
     p.elliptic =
         !verb && !p.pronoun && !p.person_pronoun && p.words.len() <= 6 && p.self_words.is_empty();
+}
+
+/// French inversion: "l'UdeM a-t-elle été fondée quand ?", "Bengio a-t-il reçu un prix ?".
+/// The subject pronoun after the verb (and its euphonic "t") repeats the name right before
+/// the verb: it refers to nothing else, and is no word of the question.
+fn inverted(kb: &KnowledgeBase, p: &mut Parsed) {
+    let lex = &kb.lexicon;
+    let refers = class::PRONOUN | class::PERSON_PRONOUN | class::NEUTER_PRONOUN;
+    for i in 1..p.words.len() {
+        if !lex.euphonic_subjects.contains(&p.words[i]) {
+            continue;
+        }
+        let verb = if p.words[i - 1] == "t" {
+            i.checked_sub(2)
+        } else {
+            Some(i - 1)
+        };
+        let repeats = verb.is_some_and(|v| {
+            p.classes[v] & class::VERB != 0 && p.mentions.iter().any(|m| m.end == v)
+        });
+        if repeats {
+            p.classes[i] = (p.classes[i] & !refers) | class::FILLER;
+        }
+    }
+}
+
+/// "My grandson is starting a PhD at Mila, could he get a master's there?": the people a
+/// possessive gives the asker (`kin`) are the asker's, like "my"; so is a person
+/// pronoun after them with no person named in between.
+fn asker_people(kb: &KnowledgeBase, p: &mut Parsed) {
+    let lex = &kb.lexicon;
+    let n = p.words.len();
+    let mut theirs = vec![false; n];
+    let masked = p.masked();
+    let mut i = 0;
+    while i + 1 < n {
+        // "my grandson's friend": the friend is the asker's too.
+        let owner =
+            lex.possessives.contains(&p.words[i]) || (i > 0 && theirs[i - 1] && p.words[i] == "s");
+        match owner
+            .then(|| lex.kin.match_len_at(&masked, i + 1))
+            .flatten()
+        {
+            Some(len) => {
+                theirs[i + 1..i + 1 + len].fill(true);
+                i += 1 + len;
+            }
+            None => i += 1,
+        }
+    }
+    drop(masked);
+    let Some(first) = theirs.iter().position(|&t| t) else {
+        return;
+    };
+    let person_at = |j: usize| p.mentions.iter().any(|m| m.start == j && m.is_person(kb));
+    let mut refers_to_them = true;
+    for (j, t) in theirs.iter_mut().enumerate().skip(first) {
+        if *t {
+            refers_to_them = true;
+        } else if person_at(j) {
+            refers_to_them = false;
+        } else if refers_to_them && p.classes[j] & class::PERSON_PRONOUN != 0 {
+            *t = true;
+        }
+    }
+    let refers = class::PRONOUN | class::PERSON_PRONOUN | class::NEUTER_PRONOUN;
+    for (c, _) in p.classes.iter_mut().zip(theirs).filter(|(_, t)| *t) {
+        *c = (*c & !refers) | class::SELF;
+    }
+}
+
+/// "Mr Bengio", "that Bengio fellow", "ce monsieur Bengio": a title right beside a person's
+/// name only addresses them.
+fn titles(kb: &KnowledgeBase, p: &mut Parsed) {
+    let titles = &kb.lexicon.titles;
+    if titles.is_empty() {
+        return;
+    }
+    let spans: Vec<(usize, usize)> = (p.mentions.iter())
+        .filter(|m| m.is_person(kb))
+        .map(|m| (m.start, m.end))
+        .collect();
+    for (start, end) in spans {
+        let beside = [start.checked_sub(1), Some(end)];
+        for j in beside.into_iter().flatten().filter(|&j| j < p.words.len()) {
+            if !p.is_named(j) && titles.contains(&p.words[j]) {
+                p.classes[j] |= class::FILLER;
+            }
+        }
+    }
 }
 
 /// A question naming a person after a companion word ("who won the Turing Award with

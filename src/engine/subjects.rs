@@ -62,16 +62,29 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
         }
         from_context = person.is_some();
     }
-    // "It" is no person: "and when did he found it?" after a question about Bengio asks
+    // "It" is no person: "and when did he found it, then?" after a question about Bengio asks
     // about what he founded, not about him.
     let it_fits = |e: &usize| !(p.neuter_pronoun && kb.is_person(*e));
     let mut it_resolved = false;
     // "Where do they work now?" right after a list of people is about those people.
     let people = listed_people(kb, p, conv);
+    // "I live in Montreal, who founded it?": "it" after a thing named before the question
+    // word is that thing, not the conversation's subject nor the default one ("et HEC, dans
+    // tout ça ?" asks nothing of HEC's own).
+    let it_at = p
+        .classes
+        .iter()
+        .position(|c| c & class::NEUTER_PRONOUN != 0);
+    let it_named = p.qword.zip(it_at).is_some_and(|(q, k)| {
+        let thing = |e: usize| !kb.is_person(e);
+        q < k
+            && (p.mentions.iter())
+                .any(|m| m.end <= q && matches!(m.what, Named::Entity(e) if thing(e)))
+    });
     if let Some(items) = people.filter(|_| explicit.is_empty()) {
         order.extend(items);
         from_context = true;
-    } else if p.pronoun && !of_person(kb, p, person) {
+    } else if p.pronoun && !of_person(kb, p, person) && !it_named {
         let before = order.len();
         order.extend(id(&conv.value).filter(it_fits));
         order.extend(id(&conv.subject).filter(it_fits));
@@ -105,7 +118,7 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     };
     // The default subject, only when nothing else is: not named, not an antecedent. A pronoun
     // with no antecedent yet can only mean it ("what part of Montreal are they in?").
-    let unresolved = p.pronoun && !from_context;
+    let unresolved = p.pronoun && !from_context && !it_named;
     // A pronoun of a person or a thing ("il") with no one to refer to is the thing, unless
     // with a word said only of people ("il est né quand ?").
     let of_someone = p.person_pronoun && (!p.pronoun || person.is_some() || said_of_people(kb, p));

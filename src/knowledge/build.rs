@@ -155,6 +155,9 @@ pub(super) fn assemble(
         more_about: CueSet::new(cues(&lex.more_about)),
         proximity: set(&lex.proximity),
         speech: set(&lex.speech),
+        portions: CueSet::new(cues(&lex.portions)),
+        kin: CueSet::new(cues(&lex.kin)),
+        titles: set(&lex.titles),
         person_predicates: set(&lex.person_predicates),
         opinions: CueSet::new(cues(&lex.opinions)),
         conjunctions: set(&lex.conjunctions),
@@ -976,6 +979,7 @@ fn build_vocab(
         &lex.purpose_nouns,
         &lex.between,
         &lex.restate,
+        &lex.titles,
     ];
     for w in lists.into_iter().flatten() {
         for t in w.split(' ') {
@@ -989,6 +993,8 @@ fn build_vocab(
         .chain(lex.excluding.cues())
         .chain(lex.spans.cues())
         .chain(lex.contrasts.cues())
+        .chain(lex.kin.cues())
+        .chain(lex.portions.cues())
         .flat_map(|c| c.words())
     {
         v.insert(w, false);

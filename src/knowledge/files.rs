@@ -281,6 +281,12 @@ pub struct LexiconFile {
     #[serde(default)]
     pub speech: Vec<String>,
     #[serde(default)]
+    pub portions: Vec<String>,
+    #[serde(default)]
+    pub kin: Vec<String>,
+    #[serde(default)]
+    pub titles: Vec<String>,
+    #[serde(default)]
     pub proximity: Vec<String>,
     #[serde(default)]
     pub person_predicates: Vec<String>,

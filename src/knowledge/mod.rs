@@ -314,6 +314,15 @@ pub struct Lexicon {
     /// Verbs of speech ("say", "dit"): "what did Bengio say?" asks for words the article
     /// does not quote, whatever else it names.
     pub speech: FxHashSet<String>,
+    /// A part of what is counted ("how many *of them* are students?"): the article gives
+    /// counts whole, never a part of one.
+    pub portions: CueSet,
+    /// The asker's people after a possessive ("my *grandson*", "mon *petit fils*"): like
+    /// "my", they belong to the asker, and "he"/"she" after them refers to them.
+    pub kin: CueSet,
+    /// Words that only address a person named right beside them ("*Mr* Bengio", "that
+    /// Bengio *fellow*").
+    pub titles: FxHashSet<String>,
     /// Words before a place that ask for nearness ("near downtown?", "proche du centre-ville ?"):
     /// where the subject is does not settle what it is near.
     pub proximity: FxHashSet<String>,

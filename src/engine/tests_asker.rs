@@ -1,0 +1,129 @@
+//! The asker's side of a question: their people ("my grandson"), titles beside a name
+//! ("Mr Smith"), a French subject pronoun repeating a name, "it" after a thing named, and a
+//! part of a count.
+
+use super::parse::parse;
+use super::tests::{
+    kb_from, kb_of, one, ADA_DESCRIBED, ARTICLE, ENTITIES, FACTS, INTENTS, LEXICON,
+};
+use crate::knowledge::class;
+
+/// The fixture's lexicon with `lists` added and `filler` extended by `filler`.
+fn lexicon(lists: &str, filler: &str) -> String {
+    let lexicon = LEXICON.replace(r#"filler = ["#, &format!(r#"filler = [{filler}"#));
+    format!("{lists}\n{lexicon}")
+}
+
+/// The fixture's facts, with the founding year's fact mentioning `entity` (the way Mila's
+/// founding mentions the university where it was founded).
+fn year_mentions(entity: &str) -> String {
+    let year = "id = \"year\"\nclosed = true\n";
+    assert!(FACTS.contains(year));
+    FACTS.replace(year, &format!("{year}mentions = [\"{entity}\"]\n"))
+}
+
+#[test]
+fn a_french_subject_pronoun_after_its_verb_repeats_the_name_before_it() {
+    // Beta has no founding date: "a-t-il" refers to Beta, never to the default subject.
+    let entities = format!(
+        "{ENTITIES}[[entity]]\nid = \"beta\"\nkind = \"organization\"\nname = \"Beta\"\naliases = [\"Beta\"]\n"
+    );
+    let lists = lexicon(r#"euphonic_subjects = ["il"]"#, r#""ete", "t", "#)
+        .replace(
+            r#"person_pronouns = ["she"]"#,
+            r#"person_pronouns = ["she", "il"]"#,
+        )
+        .replace(r#"pronouns = ["it"]"#, r#"pronouns = ["it", "il"]"#);
+    let kb = kb_from(ARTICLE, &entities, INTENTS, &year_mentions("beta"), &lists);
+    let a = one(&kb, "quand Beta a-t-il été fondé ?");
+    assert!(!a.answered, "{}", a.body);
+    // The name is the default subject's: answered.
+    let a = one(&kb, "quand Acme a-t-il été fondé ?");
+    assert_eq!(a.body, "Acme a été fondé en 1999.[1]", "{}", a.explain());
+}
+
+#[test]
+fn a_part_of_what_is_counted_is_refused() {
+    let lists = lexicon(
+        r#"portions = ["many of them"]"#,
+        r#""how", "many", "them", "#,
+    )
+    .replace(r#"question_words = ["#, r#"question_words = ["how", "#);
+    let kb = kb_of(INTENTS, FACTS, &lists);
+    assert!(one(&kb, "how many members are in acme?").answered);
+    let a = one(&kb, "how many of them are members of acme?");
+    assert!(!a.answered, "{}", a.body);
+}
+
+#[test]
+fn the_askers_people_are_theirs_and_so_is_she_after_them() {
+    let lists = lexicon(
+        "kin = [\"granddaughter\"]\npossessives = [\"my\"]",
+        r#""says", "#,
+    );
+    let kb = kb_of(INTENTS, FACTS, &lists);
+    let p = parse(&kb, "my granddaughter says she founded acme", &[]);
+    for i in [1, 3] {
+        assert_ne!(p.classes[i] & class::SELF, 0, "{}", p.words[i]);
+        assert_eq!(p.classes[i] & class::PERSON_PRONOUN, 0, "{}", p.words[i]);
+    }
+    // A person named in between is who "she" is.
+    let p = parse(
+        &kb,
+        "my granddaughter says ada smith says she founded acme",
+        &[],
+    );
+    assert_ne!(p.classes[6] & class::PERSON_PRONOUN, 0);
+    // Without a possessive, "granddaughter" is nobody's.
+    let p = parse(&kb, "the granddaughter says she founded acme", &[]);
+    assert_eq!(p.classes[1] & class::SELF, 0);
+    // The asker's people ask like the asker: the question is still answered.
+    let a = one(&kb, "my granddaughter says: who founded acme?");
+    assert_eq!(
+        a.body,
+        "Acme was founded by Ada Smith.[1]",
+        "{}",
+        a.explain()
+    );
+}
+
+#[test]
+fn a_title_beside_a_persons_name_only_addresses_them() {
+    let lists = lexicon(r#"titles = ["mr", "fellow"]"#, r#""that", "#);
+    let facts = format!("{FACTS}{ADA_DESCRIBED}");
+    let kb = kb_of(INTENTS, &facts, &lists);
+    for q in ["who is mr smith?", "who is that smith fellow?"] {
+        assert_eq!(one(&kb, q).body, "Ada Smith founded Acme.[1]", "{q}");
+    }
+    // Away from a name, a title is a word of the question.
+    assert!(!one(&kb, "who is the fellow at acme?").answered);
+}
+
+#[test]
+fn it_after_a_thing_named_before_the_question_word_is_that_thing() {
+    let lists = lexicon(r#"neuter_pronouns = ["it"]"#, "");
+    let kb = kb_of(INTENTS, &year_mentions("paris"), &lists);
+    // Paris has no founding year: "it" is Paris, not the default subject.
+    let a = one(&kb, "paris, when was it founded?");
+    assert!(!a.answered, "{}", a.body);
+    let a = one(&kb, "acme is in paris, who founded it?");
+    assert_eq!(
+        a.body,
+        "Acme was founded by Ada Smith.[1]",
+        "{}",
+        a.explain()
+    );
+}
+
+#[test]
+fn a_place_in_the_context_is_where_the_thing_is_not_what_it_refers_to() {
+    let lists = lexicon(r#"neuter_pronouns = ["it"]"#, r#""study", "at", "#);
+    let kb = kb_of(INTENTS, FACTS, &lists);
+    let a = one(&kb, "I study at Acme in Paris. Who founded it?");
+    assert_eq!(
+        a.body,
+        "Acme was founded by Ada Smith.[1]",
+        "{}",
+        a.explain()
+    );
+}
