@@ -294,9 +294,22 @@ fn clauses(
         // A sentence stated before a question ("I'm a recruiter looking at where good people
         // come from. Which alumni …?") is context even with a question word in it, when it
         // answers nothing itself.
-        let told = piece.trim_end().ends_with(['.', '!'])
-            && pieces[k + 1..].iter().any(marked)
-            && !answered;
+        let told = !answered
+            && piece.trim_end().ends_with(['.', '!'])
+            && pieces[k + 1..].iter().any(marked);
+        // The asker's own sentence after a question ("Was it founded in 2017? That's what my
+        // friend told me."), with no question mark, answering nothing, is context too; when
+        // it asks for something ("I'd like to know its budget"), the answer says that the
+        // article does not say.
+        let after = !answered
+            && !marked(piece)
+            && pieces[..k].iter().any(marked)
+            && !u.p.self_words.is_empty();
+        if after && u.p.request {
+            unanswered.push(piece.trim().to_string());
+            continue;
+        }
+        let told = told || after;
         if !asks || told || matches!(u.decision, Decision::SmallTalk { .. }) {
             // A number in the context restricts the question ("in 2019, what did Mila do
             // with IBM?"): answering without it would answer another question. Not in what

@@ -16,6 +16,7 @@ pub mod contrast;
 pub mod dates;
 pub mod decide;
 pub mod intents;
+pub mod options;
 pub mod pairs;
 pub mod parse;
 pub mod passage;
@@ -33,6 +34,8 @@ pub mod swap;
 mod tests;
 #[cfg(test)]
 mod tests_asker;
+#[cfg(test)]
+mod tests_options;
 #[cfg(test)]
 mod tests_parts;
 #[cfg(test)]
@@ -123,6 +126,10 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
     }
     if let Some(a) = contrast::contrast(kb, question, &u, conv) {
         return a;
+    }
+    // Options listed after the question ("founded by a) … b) …", "in 1993, 2003 or 2017?").
+    if let Some(v) = options::listed(kb, &u, conv) {
+        return compose_understood(kb, question, v, conv);
     }
     if let Some(chosen) = which::chosen(kb, &u, conv) {
         return compose_understood(kb, question, chosen, conv);

@@ -123,7 +123,7 @@ fn frames(kb: &KnowledgeBase, p: &Parsed, masked: &[&str]) -> Frames {
 const REASON_AFTER: usize = 2;
 
 /// Most words of the asker's purpose after its opening ("for my" school report).
-const PURPOSE_WORDS: usize = 2;
+const PURPOSE_WORDS: usize = 3;
 
 /// Where the asker's purpose ends: after at most `PURPOSE_WORDS` words from `from`, before a
 /// name, a number, a question word, a pronoun or a verb ("for my report I need …").

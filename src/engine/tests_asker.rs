@@ -127,3 +127,40 @@ fn a_place_in_the_context_is_where_the_thing_is_not_what_it_refers_to() {
         a.explain()
     );
 }
+
+#[test]
+fn the_askers_own_sentence_after_the_question_is_context() {
+    let lists = lexicon(r#"wants = ["i want"]"#, r#""to", "know", "#);
+    let kb = kb_of(INTENTS, FACTS, &lists);
+    let a = one(&kb, "Who founded Acme? I wonder when she left.");
+    assert_eq!(
+        a.body,
+        "Acme was founded by Ada Smith.[1]",
+        "{}",
+        a.explain()
+    );
+    // Asking for something the article does not say: the answer says so.
+    let a = one(&kb, "Who founded Acme? I want to know its budget.");
+    assert_eq!(
+        a.body,
+        "Acme was founded by Ada Smith.[1]\nNot said: I want to know its budget.",
+        "{}",
+        a.explain()
+    );
+}
+
+#[test]
+fn the_askers_purpose_may_take_three_words() {
+    let lists = lexicon(
+        "purposes = [\"for my\"]\npurpose_nouns = [\"report\"]\npossessives = [\"my\"]",
+        "",
+    );
+    let kb = kb_of(INTENTS, FACTS, &lists);
+    let a = one(&kb, "for my report on cities who founded acme?");
+    assert_eq!(
+        a.body,
+        "Acme was founded by Ada Smith.[1]",
+        "{}",
+        a.explain()
+    );
+}

@@ -994,6 +994,7 @@ fn build_vocab(
         .chain(lex.spans.cues())
         .chain(lex.contrasts.cues())
         .chain(lex.kin.cues())
+        .chain(lex.requests.cues())
         .chain(lex.portions.cues())
         .flat_map(|c| c.words())
     {
