@@ -707,7 +707,12 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     // With a mark, the name must follow it right away ("c'est-tu Hinton qui …").
     let marked_name =
         |q: usize| (p.mentions.iter()).any(|m| m.end == q && m.start > 0 && in_mark[m.start - 1]);
-    let relative = |q: usize| q > 0 && p.is_named(q - 1) && (starts || marked_name(q));
+    // So is one after a determiner and its noun ("is Little Italy the neighbourhood where
+    // Mila is?").
+    let after_noun = |q: usize| q >= 2 && lex.determiners.contains(&p.words[q - 2]);
+    let relative = |q: usize| {
+        q > 0 && ((p.is_named(q - 1) && (starts || marked_name(q))) || (starts && after_noun(q)))
+    };
     if qword.is_some_and(relative) {
         qword = None;
     }

@@ -164,3 +164,18 @@ fn the_askers_purpose_may_take_three_words() {
         a.explain()
     );
 }
+
+#[test]
+fn a_question_word_after_a_determiner_and_its_noun_is_a_relative() {
+    let kb = kb_of(INTENTS, FACTS, &lexicon(r#"determiners = ["the"]"#, ""));
+    let a = one(&kb, "is 1999 the year when acme was founded?");
+    assert_eq!(
+        a.body,
+        "Yes. Acme was founded in 1999.[1]",
+        "{}",
+        a.explain()
+    );
+    // Without a yes/no start the question word still asks.
+    let a = one(&kb, "the year when acme was founded?");
+    assert_eq!(a.body, "Acme was founded in 1999.[1]", "{}", a.explain());
+}

@@ -158,6 +158,7 @@ pub(super) fn assemble(
         portions: CueSet::new(cues(&lex.portions)),
         kin: CueSet::new(cues(&lex.kin)),
         titles: set(&lex.titles),
+        determiners: set(&lex.determiners),
         person_predicates: set(&lex.person_predicates),
         opinions: CueSet::new(cues(&lex.opinions)),
         conjunctions: set(&lex.conjunctions),

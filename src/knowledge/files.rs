@@ -287,6 +287,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub titles: Vec<String>,
     #[serde(default)]
+    pub determiners: Vec<String>,
+    #[serde(default)]
     pub proximity: Vec<String>,
     #[serde(default)]
     pub person_predicates: Vec<String>,

@@ -323,6 +323,9 @@ pub struct Lexicon {
     /// Words that only address a person named right beside them ("*Mr* Bengio", "that
     /// Bengio *fellow*").
     pub titles: FxHashSet<String>,
+    /// "The", "le": in a yes/no question, a question word after one and its noun is a
+    /// relative ("is 1993 *the year when* Mila was founded?").
+    pub determiners: FxHashSet<String>,
     /// Words before a place that ask for nearness ("near downtown?", "proche du centre-ville ?"):
     /// where the subject is does not settle what it is near.
     pub proximity: FxHashSet<String>,
