@@ -77,11 +77,28 @@ fn fact(
         Some(false) => [m.no.as_str(), " "].concat(),
         None => String::new(),
     };
-    let section = asked_section(kb, p, f, r.subject);
+    let (refs, part) = asked_refs(kb, p, f, r.subject);
+    // The part's own fact says it without the rest ("since 2017, a partnership of …").
+    let own = part
+        .as_ref()
+        .and_then(|(_, sentences)| part_fact(kb, r.subject, sentences));
+    let text = match own {
+        Some(g) if p.lang == Lang::En => g.en.clone(),
+        Some(g) => g.fr.clone(),
+        None => text,
+    };
+    let section =
+        (part.map(|(section, _)| section)).unwrap_or_else(|| asked_section(kb, p, f, r.subject));
+    // "Is there a source for the 2017 partnership?" of a part the article gives none for.
+    let verdict = if p.asks_source && p.yes_no && refs.is_empty() && r.verdict == Some(true) {
+        [m.no.as_str(), " "].concat()
+    } else {
+        verdict
+    };
     // "Yes. The article cites [6] for this: …": the verdict answers the question first.
     let mut before = verdict;
-    before.push_str(&where_from(kb, p, &f.refs, section));
-    let body = with_refs(kb, p.lang, before, &text, &f.refs, section);
+    before.push_str(&where_from(kb, p, &refs, section));
+    let body = with_refs(kb, p.lang, before, &text, &refs, section);
     remember(kb, conv, r.subject, Some(r.fact), p);
     let subject = &kb.entities[r.subject];
     let mut ex = cx.ex;
@@ -107,14 +124,14 @@ fn fact(
             .collect::<Vec<_>>()
             .join("\" … \""),
     );
-    ex.references = f.refs.clone();
+    ex.references = refs.clone();
     Answer {
         answered: true,
         intent: ex.intent.clone(),
         confidence: cx.confidence,
         body,
         section: Some(section.to_string()),
-        citations: kb.citations(&f.refs),
+        citations: kb.citations(&refs),
         explanation: ex,
         ..plain(kb, cx.question, p.lang, String::new())
     }
@@ -170,6 +187,52 @@ fn asked_section<'a>(
         Some(ev) if p.asks_section => &kb.article.sentences[ev.sentence].section,
         _ => &f.section,
     }
+}
+
+/// The references a question asking for a source gets: those of the fact's sentences that
+/// name what it names besides the subject ("the source for the 2017 partnership?" is the
+/// sentence dated 2017, which has none), with their section; else all of the fact's.
+pub(super) fn asked_refs<'a>(
+    kb: &'a KnowledgeBase,
+    p: &Parsed,
+    f: &crate::knowledge::Fact,
+    subject: usize,
+) -> (Vec<usize>, Option<(&'a str, Vec<usize>)>) {
+    let named: Vec<usize> = (p.entities().iter().copied())
+        .filter(|&e| e != subject)
+        .collect();
+    let numbers: Vec<String> = p.numbers.iter().map(|n| n.value.to_string()).collect();
+    let names = |ev: &&crate::knowledge::Evidence| {
+        named.iter().all(|e| ev.named.contains(e)) && numbers.iter().all(|n| ev.words.contains(n))
+    };
+    let parts: Vec<_> = f.evidence.iter().filter(names).collect();
+    if !p.asks_source || (named.is_empty() && numbers.is_empty()) || parts.is_empty() {
+        return (f.refs.clone(), None);
+    }
+    let sentences = &kb.article.sentences;
+    let mut refs: Vec<usize> = (parts.iter())
+        .flat_map(|ev| sentences[ev.sentence].refs.iter().copied())
+        .collect();
+    refs.sort_unstable();
+    refs.dedup();
+    let section = sentences[parts[0].sentence].section.as_str();
+    (
+        refs,
+        Some((section, parts.iter().map(|ev| ev.sentence).collect())),
+    )
+}
+
+/// A fact about `subject` resting on exactly these sentences.
+fn part_fact<'a>(
+    kb: &'a KnowledgeBase,
+    subject: usize,
+    sentences: &[usize],
+) -> Option<&'a crate::knowledge::Fact> {
+    kb.facts.iter().find(|g| {
+        g.subjects.first() == Some(&subject)
+            && g.evidence.len() == sentences.len()
+            && g.evidence.iter().all(|ev| sentences.contains(&ev.sentence))
+    })
 }
 
 /// For a question asking where the answer comes from, what introduces it: its section, or the

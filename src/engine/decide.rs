@@ -4,7 +4,7 @@
 //! explains every meaningful word; failing that, small talk; otherwise a typed refusal.
 
 use super::intents::Candidate;
-use super::parse::{Mention, Parsed};
+use super::parse::{Mention, Named, Parsed};
 use super::readings::{self, meaningful, Misfit, Reading};
 use super::subjects::{facts_for, subjects, Claim, Subjects};
 use super::Conversation;
@@ -94,7 +94,9 @@ pub fn decide(
     if let Some(i) = (0..p.words.len()).find(|i| unresolved && person_word(i)) {
         return Decision::Refuse(Refusal::Unexplained(vec![p.words[i].clone()]));
     }
-    if let Some(d) = others_than_listed(kb, p, conv, &subjects) {
+    if let Some(d) =
+        others_than_listed(kb, p, conv, &subjects).or_else(|| outside_list(kb, p, conv, &subjects))
+    {
         return d;
     }
     // "The third one" after a list: what is asked of that item ("is the first one for
@@ -455,6 +457,35 @@ fn others_than_listed(
         intent: None,
         score: 1.0,
         via: "(others than the last list, which is complete)".into(),
+    })
+}
+
+/// "is UQAM one of them?" after a complete list: a name the article does not cover, of a
+/// kind the list closes, is not one of its items (No, and the list again).
+fn outside_list(
+    kb: &KnowledgeBase,
+    p: &Parsed,
+    conv: &Conversation,
+    s: &Subjects,
+) -> Option<Decision> {
+    if !(p.yes_no && p.picks() && s.explicit.is_empty()) || p.mentions.is_empty() {
+        return None;
+    }
+    let fact = conv.last_list(kb)?;
+    let f = &kb.facts[fact];
+    let subject = *f.subjects.first()?;
+    let outside = |m: &Mention| match &m.what {
+        Named::External(kind) => readings::closes(kb, f, subject, kind),
+        Named::Entity(_) => false,
+    };
+    p.mentions.iter().all(outside).then(|| Decision::Fact {
+        reading: Reading {
+            verdict: Some(false),
+            ..Reading::of(fact, subject)
+        },
+        intent: None,
+        score: 1.0,
+        via: "(a name outside the last list, which is complete)".into(),
     })
 }
 

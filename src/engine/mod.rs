@@ -41,6 +41,8 @@ mod tests_parts;
 #[cfg(test)]
 mod tests_shapes;
 #[cfg(test)]
+mod tests_sources;
+#[cfg(test)]
 mod tests_words;
 pub mod which;
 

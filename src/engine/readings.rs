@@ -572,7 +572,7 @@ const SMALL_COUNT: u64 = 20;
 
 /// The fact lists every value of this kind, and has one (not the subject): another value of
 /// the kind is refuted by it.
-fn closes(kb: &KnowledgeBase, f: &Fact, subject: usize, kind: &str) -> bool {
+pub(super) fn closes(kb: &KnowledgeBase, f: &Fact, subject: usize, kind: &str) -> bool {
     f.closed.closes(kind)
         && f.subjects
             .iter()

@@ -21,7 +21,7 @@ pub fn swapped(kb: &KnowledgeBase, u: &Understood, conv: &Conversation) -> Optio
     let kind = kind_of(kb, &new.what);
     let before = understand(kb, last, &Conversation::default());
     // The name of that kind to replace: another than the default subject, else the last list
-    // (of that kind), else the default subject ("what year was Mila founded?", "and McGill?").
+    // (of that kind), else the default subject ("the year Mila was founded?", "and McGill?").
     let same = |m: &&Mention| kind_of(kb, &m.what) == kind && m.what != new.what;
     let mut named = before.p.mentions.iter().filter(same);
     let default = Named::Entity(DEFAULT_SUBJECT);
