@@ -458,3 +458,29 @@ fn a_fact_refutes_only_the_kinds_of_values_it_lists_all_of() {
         assert!(!a.body.starts_with("No. "), "{q}: {}", a.body);
     }
 }
+
+#[test]
+fn a_check_of_the_relation_in_the_intents_own_words_is_confirmed() {
+    // "work with" is the intent's; "companies" is what the fact claims.
+    for q in [
+        "Mila work with companies?",
+        "does mila work with private companies?",
+    ] {
+        let a = one(q);
+        assert!(a.body.starts_with("Yes. "), "{q}: {}", a.body);
+    }
+    // Nor does a partner the fact does not claim.
+    assert!(!one("mila works with governments?")
+        .body
+        .starts_with("Yes. "));
+}
+
+#[test]
+fn an_item_of_a_list_with_no_facts_of_its_own_stands_for_the_lists_subject() {
+    let a = one("is computer vision one of the topics?");
+    assert!(a.body.starts_with("Yes. "), "{}", a.body);
+    // An item the article says more about is a subject of its own.
+    assert!(!one("baby-ai is a framework for Python?")
+        .body
+        .starts_with("Yes. "));
+}

@@ -412,7 +412,13 @@ fn confirms(
     let only_places = p.entities().is_empty() || p.names_only(kb, &kb.lexicon.context_kinds);
     // A pronoun names what it refers to ("are they into computer vision?").
     let named = p.entities().contains(&subject) || p.pronoun || p.person_pronoun;
-    let implied = !(named || (subject == DEFAULT_SUBJECT && only_places));
+    // So does an item of the fact's list that the article says nothing else about ("is meta
+    // learning one of the topics?"); not one with facts of its own ("baby-ai is a framework
+    // for Python?").
+    let entities = p.entities();
+    let items_named = !entities.is_empty()
+        && (entities.iter()).all(|&e| f.items.contains(&e) && kb.facts_about(e).is_empty());
+    let implied = !(named || (subject == DEFAULT_SUBJECT && (only_places || items_named)));
     let exclusive = p.only && !f.closed.is_every();
     let describes = match asked.intent {
         Some(i) => kb.intents[i].describes,
@@ -440,7 +446,7 @@ fn confirms(
             .iter()
             .all(|&i| p.stems(kb, i).iter().any(|s| f.claim_stems.contains(s)))
     };
-    let relation_asked = !describes && !others_named && claimed();
+
     // The subject itself asked about: what is said of it beyond the intent's words must be
     // what the fact claims ("is myia a platform for language learning?" is not settled by "a
     // framework for Python").
@@ -452,6 +458,13 @@ fn confirms(
             .all(|&i| p.stems(kb, i).iter().any(|s| f.claim_stems.contains(s)))
     };
     let subject_claimed = subject_asked && !others_named && beyond_intent();
+    // With the intent's own words for the rest, one word of the fact's claim is enough: "Mila
+    // work with companies?" of a fact that claims partnerships with companies ("work with" is
+    // the intent's); never a word the intent alone explains ("is Mila a university?").
+    let claim = |i: &usize| p.stems(kb, *i).iter().any(|s| f.claim_stems.contains(s));
+    let intent_claimed =
+        || asked.explains.is_some() && asked.open.iter().any(claim) && beyond_intent();
+    let relation_asked = !describes && !others_named && (claimed() || intent_claimed());
     let asserted = (stated && !describes) || subject_claimed || relation_asked;
     asserted && !implied && !exclusive
 }
