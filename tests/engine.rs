@@ -484,3 +484,42 @@ fn an_item_of_a_list_with_no_facts_of_its_own_stands_for_the_lists_subject() {
         .body
         .starts_with("Yes. "));
 }
+
+#[test]
+fn a_purpose_that_ends_the_question_on_the_askers_own_thing_is_no_part_of_it() {
+    let a = one("when was Mila created, for the background part of our class handout?");
+    assert!(a.answered && a.body.contains("1993"), "{}", a.body);
+    // Not a purpose: nothing of the asker's after it.
+    assert!(!one("what's the address for my bank?").answered);
+}
+
+#[test]
+fn a_follow_up_with_no_word_of_either_language_keeps_the_conversations() {
+    let mut conv = Conversation::default();
+    let first = ask(kb(), "qui a fondé Mila ?", &mut conv);
+    assert_eq!(first.lang, mila_bot::Lang::Fr);
+    let a = ask(kb(), "1993?", &mut conv);
+    assert_eq!(a.lang, mila_bot::Lang::Fr, "{}", a.body);
+    let mut conv = Conversation::default();
+    ask(kb(), "who founded Mila?", &mut conv);
+    assert_eq!(ask(kb(), "1993?", &mut conv).lang, mila_bot::Lang::En);
+}
+
+#[test]
+fn a_follow_up_about_another_time_than_a_dated_facts_is_not_settled_by_it() {
+    for follow_up in [
+        "and today, in 2024?",
+        "et aujourd'hui, en 2024 ?",
+        "and now?",
+    ] {
+        let mut conv = Conversation::default();
+        let a = ask(
+            kb(),
+            "how many researchers worked there in 2020?",
+            &mut conv,
+        );
+        assert!(a.answered && a.body.contains("500"), "{}", a.body);
+        let b = ask(kb(), follow_up, &mut conv);
+        assert!(!b.answered, "{follow_up}: {}", b.body);
+    }
+}

@@ -719,7 +719,9 @@ fn by_evidence(
         }
         let f = &kb.facts[fact];
         let describes = readings::describes(kb, f);
-        if open.is_empty() && !describes && r.confirmed == 0 {
+        // A question naming nothing gets no description of the conversation's subject
+        // ("and now?" after a count asks the count).
+        if open.is_empty() && (!describes || s.explicit.is_empty()) && r.confirmed == 0 {
             continue;
         }
         // About the first entity named ("is Oríon a product of IBM?" is about Oríon), asking

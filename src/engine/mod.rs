@@ -90,6 +90,9 @@ pub struct Conversation {
     /// The last answer settled a yes/no question: an ellipsis naming another value checks
     /// that too ("was LISA set up in 1993?", then "by Hinton?").
     pub checked: bool,
+    /// The language of the last question that showed one: a follow-up without a word of
+    /// either ("lesquelles exactement ?" is French only by its accent-less spelling) keeps it.
+    pub lang: Option<crate::Lang>,
 }
 
 impl Conversation {
@@ -100,6 +103,12 @@ impl Conversation {
 }
 
 pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answer {
+    let a = answer(kb, question, conv);
+    conv.lang = Some(a.lang);
+    a
+}
+
+fn answer(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answer {
     let mut u = understand(kb, question, conv);
     if let Some((lang, decision)) = restate::again(kb, &u, conv) {
         u.p.lang = lang;
@@ -219,6 +228,10 @@ fn understood(kb: &KnowledgeBase, question: &str, read: Read, conv: &Conversatio
         unchanged,
     } = read;
     let refused = too_long.then_some(Refusal::TooLong { chars });
+    let mut p = p;
+    if !p.lang_shown {
+        p.lang = conv.lang.unwrap_or(p.lang);
+    }
     let (mut p, mut cands, mut decision) = decided(kb, p, conv, refused.clone());
     // "IBM's tool" read as the tool's name, when that reading is answered ("what does IBM's
     // tool do?"); not when it asks the name itself ("what is IBM's tool called?").

@@ -103,6 +103,11 @@ fn frames(kb: &KnowledgeBase, p: &Parsed, masked: &[&str]) -> Frames {
             }
         }
     }
+    // A longer purpose ending the question on the asker's own thing: "… for the historical
+    // section of my brief", "… pour l'intro de mon exposé".
+    if let Some(i) = long_purpose(kb, p) {
+        purpose[i..].fill(true);
+    }
     // A reason given after the question ("… bc i heard about it") runs to its end. A name
     // in it is still one of the question's ("… cuz my friend said it was LeCun").
     if let Some(i) = (REASON_AFTER..n).find(|&i| lex.given_reasons.matches_at(masked, i)) {
@@ -117,6 +122,27 @@ fn frames(kb: &KnowledgeBase, p: &Parsed, masked: &[&str]) -> Frames {
         purpose,
         hearsay,
     }
+}
+
+/// Most words of a purpose that ends the question: "for" and up to this many more.
+const LONG_PURPOSE: usize = 7;
+
+/// Where a purpose ending the question starts: an opening word of `purposes` ("for") up to
+/// `LONG_PURPOSE` words before a possessive and what it is for, the question's last words
+/// ("for the intro of our class handout"); never the question's first word.
+fn long_purpose(kb: &KnowledgeBase, p: &Parsed) -> Option<usize> {
+    let lex = &kb.lexicon;
+    let n = p.words.len();
+    let last = p.words.last()?;
+    if !lex.purpose_nouns.contains(last) {
+        return None;
+    }
+    let own = (n.saturating_sub(3)..n - 1).rev().find(|&j| {
+        lex.possessives.contains(&p.words[j])
+            && (j + 1..n).all(|k| lex.purpose_nouns.contains(&p.words[k]))
+    })?;
+    (own.saturating_sub(LONG_PURPOSE).max(2)..own)
+        .find(|&i| lex.purpose_starts.contains(&p.words[i]))
 }
 
 /// Fewest words of a question before the reason the asker gives for it.
@@ -169,6 +195,8 @@ pub struct Parsed {
     pub mentions: Vec<Mention>,
     pub numbers: Vec<Number>,
     pub lang: Lang,
+    /// A word of either language decided `lang` (else it is English by default).
+    pub lang_shown: bool,
     /// Index in `words` of the first question word.
     pub qword: Option<usize>,
     pub pronoun: bool,
@@ -633,6 +661,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         }
     }
     p.lang = if fr > en { Lang::Fr } else { Lang::En };
+    p.lang_shown = fr + en > 0;
     let masked = p.masked();
     // The lexicon's cue sets, looked up only where a word starts one of their cues.
     let found_at = |set: &CueSet, i: usize| {

@@ -101,7 +101,7 @@ pub fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
             Some(t) => format!("{t} {piece}"),
             None => piece,
         };
-        if names_only(kb, &words) {
+        if names_only(kb, &words) || continuation(kb, &words) {
             topic = Some(piece);
             continue;
         }
@@ -115,6 +115,22 @@ pub fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
     }
     joined.extend(topic);
     joined
+}
+
+/// Most words of a continuation ("and today, …").
+const CONTINUATION_WORDS: usize = 3;
+
+/// Whether the words open a question with a conjunction and a few words that ask nothing of
+/// their own ("and today, in 2024?", "et aujourd'hui, combien ?"): they are the next
+/// clause's.
+fn continuation(kb: &KnowledgeBase, words: &[String]) -> bool {
+    let asks =
+        |w: &String| kb.lexicon.class(w) & (class::QUESTION | class::FILLER | class::VERB) != 0;
+    words.len() <= CONTINUATION_WORDS
+        && words
+            .first()
+            .is_some_and(|w| kb.lexicon.conjunctions.contains(w))
+        && !words[1..].iter().any(asks)
 }
 
 /// Whether the words are names of the article's entities joined by conjunctions ("Mila and

@@ -172,6 +172,10 @@ pub(super) fn assemble(
         question_particles: CueSet::new(cues(&lex.question_particles)),
         requests: CueSet::new(cues(&lex.requests)),
         purposes: CueSet::new(cues(&lex.purposes)),
+        purpose_starts: (lex.purposes.iter())
+            .filter_map(|c| normalize(c).split(' ').next().map(str::to_string))
+            .filter(|w| !w.is_empty())
+            .collect(),
         given_reasons: CueSet::new(cues(&lex.given_reasons)),
         presentatives: CueSet::new(cues(&lex.presentatives)),
         wants: CueSet::new(cues(&lex.wants)),

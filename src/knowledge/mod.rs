@@ -228,6 +228,9 @@ pub struct Lexicon {
     /// The asker's purpose ("for my", "pour mon"): it and the next words (see
     /// `PURPOSE_WORDS`) are no part of the question ("for my school report").
     pub purposes: CueSet,
+    /// The first words of `purposes` ("for", "pour"): they open a longer purpose that ends the
+    /// question on the asker's own thing ("for the historical part of my brief").
+    pub purpose_starts: FxHashSet<String>,
     /// A reason given after the question ("bc i heard"): it and the rest of the question are
     /// the asker's.
     pub given_reasons: CueSet,
