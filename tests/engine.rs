@@ -523,3 +523,22 @@ fn a_follow_up_about_another_time_than_a_dated_facts_is_not_settled_by_it() {
         assert!(!b.answered, "{follow_up}: {}", b.body);
     }
 }
+
+#[test]
+fn a_kind_the_article_never_uses_of_a_thing_gets_what_it_says_the_thing_is() {
+    for (q, what) in [
+        ("baby-ai is a game engine, no?", "platform"),
+        ("is theano a game?", "framework"),
+    ] {
+        let a = one(q);
+        assert!(a.answered, "{q}: {}", a.body);
+        assert!(a.body.contains(what), "{q}: {}", a.body);
+        assert!(
+            !a.body.starts_with("Yes") && !a.body.starts_with("No"),
+            "{q}: {}",
+            a.body
+        );
+    }
+    // Not of Mila, which any question may be about.
+    assert!(!one("is mila a hospital?").answered);
+}

@@ -112,7 +112,8 @@ pub fn decide(
     }
     let Some((fact, item)) = picked.or(other.flatten()) else {
         let person = subjects.person.filter(|_| p.person_pronoun);
-        return not_someone_else(kb, person, decide_for(kb, p, cands, conv, subjects));
+        let d = decide_for(kb, p, cands, conv, subjects);
+        return not_someone_else(kb, person, kind_unsettled(kb, p, d));
     };
     subjects.explicit = vec![item];
     subjects.order = vec![item];
@@ -143,6 +144,41 @@ pub fn decide(
             via: "(a position in the last list)".into(),
         },
         d => d,
+    }
+}
+
+/// "Is baby-ai a game engine?": a kind asked of a thing the article describes otherwise, in
+/// words the article never uses of it, is not settled; what the article says it is answers.
+/// Not of the default subject, which any question may be about ("is Mila a good place to
+/// raise kids?").
+fn kind_unsettled(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
+    let Decision::Refuse(Refusal::Unexplained(words)) = &d else {
+        return d;
+    };
+    let Some((Named::Entity(subject), at)) = p.kind_at.as_ref() else {
+        return d;
+    };
+    // The kind's own words: from the article up to the first word without meaning of its
+    // own ("a professor *at* Mila now" asks more than a kind).
+    let plain = |i: usize| p.classes[i] & class::FUNCTION != 0;
+    let end = (at + 1..p.words.len())
+        .find(|&i| plain(i))
+        .unwrap_or(p.words.len());
+    let in_kind = |w: &String| (at + 1..end).any(|i| &p.words[i] == w);
+    if *subject == DEFAULT_SUBJECT || words.is_empty() || !words.iter().all(in_kind) {
+        return d;
+    }
+    let describing = (kb.facts.iter())
+        .position(|f| f.subjects.first() == Some(subject) && readings::describes(kb, f));
+    match describing {
+        Some(fact) => Decision::Fact {
+            reading: Reading::of(fact, *subject),
+            intent: None,
+            score: 1.0,
+            via: "(what the article says the thing is, which does not settle the kind asked)"
+                .into(),
+        },
+        None => d,
     }
 }
 
