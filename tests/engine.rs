@@ -343,7 +343,7 @@ fn blind_question_sets_answer_nothing_unanswerable() {
     }
 }
 
-/// The two sets written in the third session (tests/data/probes/README.md), harder by design
+/// The sets written from the third session on (tests/data/probes/README.md), harder by design
 /// (long messages, choices, list positions, sources): a floor on the score, and no
 /// unanswerable question answered beyond the cases the README lists as open.
 #[test]
@@ -355,6 +355,8 @@ fn later_blind_question_sets_keep_their_scores() {
         ("blind9.jsonl", 90.0, 0),
         ("blind10.jsonl", 92.0, 0),
         ("blind12.jsonl", 92.0, 0),
+        ("blind54.jsonl", 96.0, 1),
+        ("blind55.jsonl", 96.0, 1),
     ] {
         let report = mila_bot::eval::run(kb(), &probe(name)).unwrap();
         assert!(

@@ -120,17 +120,14 @@ pub fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
 /// Most words of a continuation ("and today, …").
 const CONTINUATION_WORDS: usize = 3;
 
-/// Whether the words open a question with a conjunction and a few words that ask nothing of
-/// their own ("and today, in 2024?", "et aujourd'hui, combien ?"): they are the next
-/// clause's.
+/// Whether the words open a question with a conjunction and the present ("and today, in
+/// 2024?", "et aujourd'hui, combien ?"): they are the next clause's, whose time they set.
 fn continuation(kb: &KnowledgeBase, words: &[String]) -> bool {
-    let asks =
-        |w: &String| kb.lexicon.class(w) & (class::QUESTION | class::FILLER | class::VERB) != 0;
+    let present = |w: &String| kb.lexicon.class(w) & class::PRESENT != 0;
     words.len() <= CONTINUATION_WORDS
-        && words
-            .first()
-            .is_some_and(|w| kb.lexicon.conjunctions.contains(w))
-        && !words[1..].iter().any(asks)
+        && words.len() > 1
+        && kb.lexicon.conjunctions.contains(&words[0])
+        && words[1..].iter().all(present)
 }
 
 /// Whether the words are names of the article's entities joined by conjunctions ("Mila and
