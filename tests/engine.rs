@@ -544,3 +544,21 @@ fn a_kind_the_article_never_uses_of_a_thing_gets_what_it_says_the_thing_is() {
     // Not of Mila, which any question may be about.
     assert!(!one("is mila a hospital?").answered);
 }
+
+#[test]
+fn a_judgement_asked_of_a_thing_is_an_opinion_the_article_does_not_give() {
+    for q in [
+        "is Bengio a good person?",
+        "is mila good?",
+        "is theano a good framework?",
+    ] {
+        let a = one(q);
+        assert!(!a.answered, "{q}: {}", a.body);
+        assert!(!a.body.starts_with("Yes"), "{q}: {}", a.body);
+    }
+    // A kind is no judgement; nor is a tag asking whether a claim is correct.
+    assert!(one("is Mila a research institute?")
+        .body
+        .starts_with("Yes. "));
+    assert!(one("MILA is in Little Italy, correct?").answered);
+}

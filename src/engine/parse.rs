@@ -850,6 +850,12 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         })
         .filter(|_| p.yes_no);
     p.asks_kind = p.kind_at.is_some();
+    // A judgement as the kind asked ("is Bengio a good person?"), or alone right after the
+    // name ("is Mila good?"), asks for an opinion.
+    let judged = |i: usize| p.words.get(i).is_some_and(|w| lex.evaluatives.contains(w));
+    let after_name = p.mentions.iter().any(|m| m.end + 1 == n && judged(m.end));
+    p.opinion |=
+        p.yes_no && (p.kind_at.as_ref().is_some_and(|(_, at)| judged(at + 1)) || after_name);
     // "Open source" is software, not a reference.
     p.asks_source = (0..p.words.len()).any(|i| {
         p.classes[i] & class::SOURCE != 0

@@ -161,6 +161,7 @@ pub(super) fn assemble(
         determiners: set(&lex.determiners),
         person_predicates: set(&lex.person_predicates),
         opinions: CueSet::new(cues(&lex.opinions)),
+        evaluatives: set(&lex.evaluatives),
         conjunctions: set(&lex.conjunctions),
         sources: set(&lex.sources),
         sections: set(&lex.sections),

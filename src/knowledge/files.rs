@@ -297,6 +297,8 @@ pub struct LexiconFile {
     #[serde(default)]
     pub opinions: Vec<String>,
     #[serde(default)]
+    pub evaluatives: Vec<String>,
+    #[serde(default)]
     pub conjunctions: Vec<String>,
     #[serde(default)]
     pub sources: Vec<String>,

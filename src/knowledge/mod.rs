@@ -338,6 +338,9 @@ pub struct Lexicon {
     pub person_predicates: FxHashSet<String>,
     /// Phrases asking for the bot's opinion ("what do you think of …"): the article has none.
     pub opinions: CueSet,
+    /// Words that judge ("good", "bad", "génial"): a yes/no question giving one as what a
+    /// thing is ("is Bengio a good person?", "is Mila good?") asks for an opinion.
+    pub evaluatives: FxHashSet<String>,
     /// Words joining two questions in one message ("when was it founded, and by whom?").
     pub conjunctions: FxHashSet<String>,
     /// Words asking for the references behind a fact ("which source supports …?").
