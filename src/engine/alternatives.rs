@@ -160,8 +160,18 @@ fn choice(kb: &KnowledgeBase, u: &Understood, conv: &Conversation) -> Option<Und
         .min(OPTION_WORDS)
         .min(or.saturating_sub(first_name).max(1));
     let second = (1..=longest).map(|n| [&words[..or - n], after].concat().join(" "));
+    confirmed_one(kb, std::iter::once(first).chain(shared).chain(second), conv)
+}
+
+/// The first of the variants of a question that a fact confirms, without its Yes (the option
+/// chosen is the answer); none, or two confirmed by different facts, and there is none.
+pub(super) fn confirmed_one(
+    kb: &KnowledgeBase,
+    variants: impl Iterator<Item = String>,
+    conv: &Conversation,
+) -> Option<Understood> {
     let mut found: Option<Understood> = None;
-    for variant in std::iter::once(first).chain(shared).chain(second) {
+    for variant in variants {
         let mut v = understand(kb, &variant, conv);
         let Decision::Fact { reading, .. } = &mut v.decision else {
             continue;

@@ -158,19 +158,13 @@ fn kind_unsettled(kb: &KnowledgeBase, p: &Parsed, d: Decision) -> Decision {
     let Some((Named::Entity(subject), at)) = p.kind_at.as_ref() else {
         return d;
     };
-    // The kind's own words: from the article up to the first word without meaning of its
-    // own ("a professor *at* Mila now" asks more than a kind).
-    let plain = |i: usize| p.classes[i] & class::FUNCTION != 0;
-    let end = (at + 1..p.words.len())
-        .find(|&i| plain(i))
-        .unwrap_or(p.words.len());
+    // The kind's own words only ("a professor *at* Mila now" asks more than a kind).
+    let end = super::roles::kind_end(p, *at);
     let in_kind = |w: &String| (at + 1..end).any(|i| &p.words[i] == w);
     if *subject == DEFAULT_SUBJECT || words.is_empty() || !words.iter().all(in_kind) {
         return d;
     }
-    let describing = (kb.facts.iter())
-        .position(|f| f.subjects.first() == Some(subject) && readings::describes(kb, f));
-    match describing {
+    match readings::description_of(kb, *subject) {
         Some(fact) => Decision::Fact {
             reading: Reading::of(fact, *subject),
             intent: None,

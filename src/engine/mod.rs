@@ -220,7 +220,7 @@ pub fn understand(kb: &KnowledgeBase, question: &str, conv: &Conversation) -> Un
 /// Steps 3 and 4 for a text already read.
 fn understood(kb: &KnowledgeBase, question: &str, read: Read, conv: &Conversation) -> Understood {
     let Read {
-        p,
+        mut p,
         normalized,
         french_marked,
         chars,
@@ -228,7 +228,6 @@ fn understood(kb: &KnowledgeBase, question: &str, read: Read, conv: &Conversatio
         unchanged,
     } = read;
     let refused = too_long.then_some(Refusal::TooLong { chars });
-    let mut p = p;
     if !p.lang_shown {
         p.lang = conv.lang.unwrap_or(p.lang);
     }

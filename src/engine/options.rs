@@ -29,23 +29,9 @@ pub fn listed(kb: &KnowledgeBase, u: &Understood, conv: &Conversation) -> Option
     {
         return Some(v);
     }
-    let mut found: Option<Understood> = None;
-    for (from, to) in options {
-        let variant = format!("{stem} {}", p.words[from..to].join(" "));
-        let mut v = understand(kb, &variant, conv);
-        let Decision::Fact { reading, .. } = &mut v.decision else {
-            continue;
-        };
-        if reading.verdict != Some(true) {
-            continue;
-        }
-        reading.verdict = None;
-        if found.is_some() {
-            return None;
-        }
-        found = Some(v);
-    }
-    found
+    let variants =
+        (options.into_iter()).map(|(from, to)| format!("{stem} {}", p.words[from..to].join(" ")));
+    super::alternatives::confirmed_one(kb, variants, conv)
 }
 
 /// Where the question before its options ends, and the options at its end in order (where

@@ -129,7 +129,7 @@ const LONG_PURPOSE: usize = 7;
 
 /// Where a purpose ending the question starts: an opening word of `purposes` ("for") up to
 /// `LONG_PURPOSE` words before a possessive and what it is for, the question's last words
-/// ("for the intro of our class handout"); never the question's first word.
+/// ("for the intro of our class handout"); never in the question's first two words.
 fn long_purpose(kb: &KnowledgeBase, p: &Parsed) -> Option<usize> {
     let lex = &kb.lexicon;
     let n = p.words.len();
@@ -881,12 +881,14 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         !verb && !p.pronoun && !p.person_pronoun && p.words.len() <= 6 && p.self_words.is_empty();
 }
 
+/// The classes of a word that refers to something said before.
+const REFERS: u32 = class::PRONOUN | class::PERSON_PRONOUN | class::NEUTER_PRONOUN;
+
 /// French inversion: "l'UdeM a-t-elle été fondée quand ?", "Bengio a-t-il reçu un prix ?".
 /// The subject pronoun after the verb (and its euphonic "t") repeats the name right before
 /// the verb: it refers to nothing else, and is no word of the question.
 fn inverted(kb: &KnowledgeBase, p: &mut Parsed) {
     let lex = &kb.lexicon;
-    let refers = class::PRONOUN | class::PERSON_PRONOUN | class::NEUTER_PRONOUN;
     for i in 1..p.words.len() {
         if !lex.euphonic_subjects.contains(&p.words[i]) {
             continue;
@@ -900,7 +902,7 @@ fn inverted(kb: &KnowledgeBase, p: &mut Parsed) {
             p.classes[v] & class::VERB != 0 && p.mentions.iter().any(|m| m.end == v)
         });
         if repeats {
-            p.classes[i] = (p.classes[i] & !refers) | class::FILLER;
+            p.classes[i] = (p.classes[i] & !REFERS) | class::FILLER;
         }
     }
 }
@@ -944,9 +946,8 @@ fn asker_people(kb: &KnowledgeBase, p: &mut Parsed) {
             *t = true;
         }
     }
-    let refers = class::PRONOUN | class::PERSON_PRONOUN | class::NEUTER_PRONOUN;
     for (c, _) in p.classes.iter_mut().zip(theirs).filter(|(_, t)| *t) {
-        *c = (*c & !refers) | class::SELF;
+        *c = (*c & !REFERS) | class::SELF;
     }
 }
 

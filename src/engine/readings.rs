@@ -384,6 +384,11 @@ pub fn describes(kb: &KnowledgeBase, f: &Fact) -> bool {
     f.states_kind || f.intents.iter().any(|&i| kb.intents[i].describes)
 }
 
+/// The first fact that says what `entity` is.
+pub fn description_of(kb: &KnowledgeBase, entity: usize) -> Option<usize> {
+    (kb.facts.iter()).position(|f| f.subjects.first() == Some(&entity) && describes(kb, f))
+}
+
 /// What the question asks of a fact: the intent that matched (`None`: the fact's evidence
 /// explained it) and the meaningful words.
 struct Asked<'a> {
@@ -440,28 +445,21 @@ fn confirms(
             Named::Entity(e) => e != subject && !gives(kb, f, e),
             Named::External(_) => true,
         });
-    let claimed = || {
-        asked
-            .open
-            .iter()
-            .all(|&i| p.stems(kb, i).iter().any(|s| f.claim_stems.contains(s)))
-    };
-
+    // A word of the question the fact claims.
+    let claim = |i: &usize| p.stems(kb, *i).iter().any(|s| f.claim_stems.contains(s));
+    let claimed = || asked.open.iter().all(claim);
     // The subject itself asked about: what is said of it beyond the intent's words must be
     // what the fact claims ("is myia a platform for language learning?" is not settled by "a
     // framework for Python").
     let beyond_intent = || {
-        asked
-            .open
-            .iter()
+        (asked.open.iter())
             .filter(|&&i| !asked.explains.is_some_and(|e| e[i]))
-            .all(|&i| p.stems(kb, i).iter().any(|s| f.claim_stems.contains(s)))
+            .all(claim)
     };
     let subject_claimed = subject_asked && !others_named && beyond_intent();
     // With the intent's own words for the rest, one word of the fact's claim is enough: "Mila
     // work with companies?" of a fact that claims partnerships with companies ("work with" is
     // the intent's); never a word the intent alone explains ("is Mila a university?").
-    let claim = |i: &usize| p.stems(kb, *i).iter().any(|s| f.claim_stems.contains(s));
     let intent_claimed =
         || asked.explains.is_some() && asked.open.iter().any(claim) && beyond_intent();
     let relation_asked = !describes && !others_named && (claimed() || intent_claimed());

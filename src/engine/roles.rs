@@ -51,10 +51,7 @@ pub fn decide(kb: &KnowledgeBase, p: &Parsed) -> Option<Decision> {
     if role.start > 0 && articles.contains(&p.words[role.start - 1]) {
         return None;
     }
-    let fact = kb
-        .facts
-        .iter()
-        .position(|f| f.subjects.first() == Some(&holder) && describes(kb, f))?;
+    let fact = super::readings::description_of(kb, holder)?;
     Some(Decision::Fact {
         reading: Reading {
             verdict: Some(false),
@@ -79,10 +76,7 @@ pub fn kind(kb: &KnowledgeBase, p: &Parsed) -> Option<Decision> {
     }
     // The kind: the words right after the article up to the first word without meaning of
     // its own, none of which may be one ("a small lab" has a size in it), then the names after.
-    let plain = |i: usize| p.classes[i] & crate::knowledge::class::FUNCTION != 0;
-    let end = (at + 1..p.words.len())
-        .find(|&i| plain(i))
-        .unwrap_or(p.words.len());
+    let end = kind_end(p, *at);
     if end == at + 1 {
         return None;
     }
@@ -120,6 +114,15 @@ pub fn kind(kb: &KnowledgeBase, p: &Parsed) -> Option<Decision> {
         score: 1.0,
         via: "(a kind its description states)".into(),
     })
+}
+
+/// Where the kind asked after the article at `at` ends: at the first word without meaning of
+/// its own ("a professor *at* Mila").
+pub fn kind_end(p: &Parsed, at: usize) -> usize {
+    let plain = |i: usize| p.classes[i] & crate::knowledge::class::FUNCTION != 0;
+    (at + 1..p.words.len())
+        .find(|&i| plain(i))
+        .unwrap_or(p.words.len())
 }
 
 /// "Is Ian Goodfellow on the faculty?" when the article lists him among the graduates: No,

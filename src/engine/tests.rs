@@ -186,6 +186,12 @@ pub(super) fn from_files(files: &[(&str, &str)]) -> KnowledgeBase {
     .expect("the fixture loads")
 }
 
+/// Asserts the text of the answer to `q`, showing how it was read when it differs.
+pub(super) fn says(kb: &KnowledgeBase, q: &str, body: &str) {
+    let a = one(kb, q);
+    assert_eq!(a.body, body, "{q}\n{}", a.explain());
+}
+
 pub(super) fn one(kb: &KnowledgeBase, q: &str) -> Answer {
     ask(kb, q, &mut Conversation::default())
 }

@@ -4,7 +4,7 @@
 
 use super::parse::parse;
 use super::tests::{
-    kb_from, kb_of, one, ADA_DESCRIBED, ARTICLE, ENTITIES, FACTS, INTENTS, LEXICON,
+    kb_from, kb_of, one, says, ADA_DESCRIBED, ARTICLE, ENTITIES, FACTS, INTENTS, LEXICON,
 };
 use crate::knowledge::class;
 
@@ -38,8 +38,11 @@ fn a_french_subject_pronoun_after_its_verb_repeats_the_name_before_it() {
     let a = one(&kb, "quand Beta a-t-il été fondé ?");
     assert!(!a.answered, "{}", a.body);
     // The name is the default subject's: answered.
-    let a = one(&kb, "quand Acme a-t-il été fondé ?");
-    assert_eq!(a.body, "Acme a été fondé en 1999.[1]", "{}", a.explain());
+    says(
+        &kb,
+        "quand Acme a-t-il été fondé ?",
+        "Acme a été fondé en 1999.[1]",
+    );
 }
 
 #[test]
@@ -78,12 +81,10 @@ fn the_askers_people_are_theirs_and_so_is_she_after_them() {
     let p = parse(&kb, "the granddaughter says she founded acme", &[]);
     assert_eq!(p.classes[1] & class::SELF, 0);
     // The asker's people ask like the asker: the question is still answered.
-    let a = one(&kb, "my granddaughter says: who founded acme?");
-    assert_eq!(
-        a.body,
+    says(
+        &kb,
+        "my granddaughter says: who founded acme?",
         "Acme was founded by Ada Smith.[1]",
-        "{}",
-        a.explain()
     );
 }
 
@@ -106,12 +107,10 @@ fn it_after_a_thing_named_before_the_question_word_is_that_thing() {
     // Paris has no founding year: "it" is Paris, not the default subject.
     let a = one(&kb, "paris, when was it founded?");
     assert!(!a.answered, "{}", a.body);
-    let a = one(&kb, "acme is in paris, who founded it?");
-    assert_eq!(
-        a.body,
+    says(
+        &kb,
+        "acme is in paris, who founded it?",
         "Acme was founded by Ada Smith.[1]",
-        "{}",
-        a.explain()
     );
 }
 
@@ -119,12 +118,10 @@ fn it_after_a_thing_named_before_the_question_word_is_that_thing() {
 fn a_place_in_the_context_is_where_the_thing_is_not_what_it_refers_to() {
     let lists = lexicon(r#"neuter_pronouns = ["it"]"#, r#""study", "at", "#);
     let kb = kb_of(INTENTS, FACTS, &lists);
-    let a = one(&kb, "I study at Acme in Paris. Who founded it?");
-    assert_eq!(
-        a.body,
+    says(
+        &kb,
+        "I study at Acme in Paris. Who founded it?",
         "Acme was founded by Ada Smith.[1]",
-        "{}",
-        a.explain()
     );
 }
 
@@ -132,20 +129,16 @@ fn a_place_in_the_context_is_where_the_thing_is_not_what_it_refers_to() {
 fn the_askers_own_sentence_after_the_question_is_context() {
     let lists = lexicon(r#"wants = ["i want"]"#, r#""to", "know", "#);
     let kb = kb_of(INTENTS, FACTS, &lists);
-    let a = one(&kb, "Who founded Acme? I wonder when she left.");
-    assert_eq!(
-        a.body,
+    says(
+        &kb,
+        "Who founded Acme? I wonder when she left.",
         "Acme was founded by Ada Smith.[1]",
-        "{}",
-        a.explain()
     );
     // Asking for something the article does not say: the answer says so.
-    let a = one(&kb, "Who founded Acme? I want to know its budget.");
-    assert_eq!(
-        a.body,
+    says(
+        &kb,
+        "Who founded Acme? I want to know its budget.",
         "Acme was founded by Ada Smith.[1]\nNot said: I want to know its budget.",
-        "{}",
-        a.explain()
     );
 }
 
@@ -156,26 +149,25 @@ fn the_askers_purpose_may_take_three_words() {
         "",
     );
     let kb = kb_of(INTENTS, FACTS, &lists);
-    let a = one(&kb, "for my report on cities who founded acme?");
-    assert_eq!(
-        a.body,
+    says(
+        &kb,
+        "for my report on cities who founded acme?",
         "Acme was founded by Ada Smith.[1]",
-        "{}",
-        a.explain()
     );
 }
 
 #[test]
 fn a_question_word_after_a_determiner_and_its_noun_is_a_relative() {
     let kb = kb_of(INTENTS, FACTS, &lexicon(r#"determiners = ["the"]"#, ""));
-    let a = one(&kb, "is 1999 the year when acme was founded?");
-    assert_eq!(
-        a.body,
+    says(
+        &kb,
+        "is 1999 the year when acme was founded?",
         "Yes. Acme was founded in 1999.[1]",
-        "{}",
-        a.explain()
     );
     // Without a yes/no start the question word still asks.
-    let a = one(&kb, "the year when acme was founded?");
-    assert_eq!(a.body, "Acme was founded in 1999.[1]", "{}", a.explain());
+    says(
+        &kb,
+        "the year when acme was founded?",
+        "Acme was founded in 1999.[1]",
+    );
 }

@@ -1,7 +1,7 @@
 //! Options listed after a question ("founded in 1999, 2005 or 2010?", "founded by a) …
 //! b) …"): the question without them, or the one option a fact confirms.
 
-use super::tests::{kb_of, one, FACTS, INTENTS, LEXICON};
+use super::tests::{kb_of, one, says, FACTS, INTENTS, LEXICON};
 
 fn kb() -> crate::knowledge::KnowledgeBase {
     let lexicon = LEXICON.replace(r#"filler = ["#, r#"filler = ["b", "c", "#);
@@ -22,29 +22,25 @@ fn the_question_before_its_options_is_asked_without_them() {
         assert_eq!(one(&kb, q).body, "Acme was founded in 1999.[1]", "{q}");
     }
     // Neither option is the founder: the answer names who is.
-    let a = one(&kb, "who founded acme, Lea Roy or Bob Jones?");
-    assert_eq!(
-        a.body,
+    says(
+        &kb,
+        "who founded acme, Lea Roy or Bob Jones?",
         "Acme was founded by Ada Smith.[1]",
-        "{}",
-        a.explain()
     );
 }
 
 #[test]
 fn the_one_option_a_fact_confirms_answers_a_sentence_they_finish() {
     let kb = kb();
-    let a = one(&kb, "acme was founded in 2005, 1999 or 2010?");
-    assert_eq!(a.body, "Acme was founded in 1999.[1]", "{}", a.explain());
-    let a = one(
+    says(
+        &kb,
+        "acme was founded in 2005, 1999 or 2010?",
+        "Acme was founded in 1999.[1]",
+    );
+    says(
         &kb,
         "acme was founded by a) Lea Roy b) Ada Smith c) Max Durand",
-    );
-    assert_eq!(
-        a.body,
         "Acme was founded by Ada Smith.[1]",
-        "{}",
-        a.explain()
     );
 }
 
