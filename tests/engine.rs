@@ -562,3 +562,17 @@ fn a_judgement_asked_of_a_thing_is_an_opinion_the_article_does_not_give() {
         .starts_with("Yes. "));
     assert!(one("MILA is in Little Italy, correct?").answered);
 }
+
+#[test]
+fn discord_mention_markup_is_no_word_of_the_question() {
+    // Other people, roles and channels addressed beside the question: their ids are no numbers.
+    for q in [
+        "<@123> <@!456> who founded mila?",
+        "<@&12> <#99> who founded mila?",
+    ] {
+        let a = one(q);
+        assert!(a.answered && a.body.contains("Bengio"), "{q}: {}", a.body);
+    }
+    // Markup alone is an empty question.
+    assert!(!one("<@123>").answered);
+}

@@ -276,6 +276,7 @@ struct Read {
 
 fn read(kb: &KnowledgeBase, question: &str) -> Read {
     let cleaned = without_controls(question);
+    let cleaned = without_mentions(&cleaned);
     let cleaned = cleaned.trim();
     let chars = cleaned.chars().count();
     let (normalized, too_long) = if chars > MAX_QUESTION_CHARS {
@@ -431,6 +432,28 @@ fn blank_filled(kb: &KnowledgeBase, normalized: String) -> String {
         Some(q) => format!("{normalized} {q}"),
         None => normalized,
     }
+}
+
+/// The question without Discord's mention markup (`<@123>`, `<@!123>`, `<@&123>`, `<#123>`):
+/// it addresses people, roles or channels and is no word of the question (its digits are no
+/// number). Borrowed when it has none.
+fn without_mentions(question: &str) -> Cow<'_, str> {
+    use regex_automata::meta::Regex;
+    static MENTION: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    if !question.contains("<@") && !question.contains("<#") {
+        return Cow::Borrowed(question);
+    }
+    let mention = MENTION
+        .get_or_init(|| Regex::new(r"<(?:@[!&]?|#)[0-9]+>").expect("the mention pattern compiles"));
+    let mut out = String::with_capacity(question.len());
+    let mut last = 0;
+    for m in mention.find_iter(question) {
+        out.push_str(&question[last..m.start()]);
+        out.push(' ');
+        last = m.end();
+    }
+    out.push_str(&question[last..]);
+    Cow::Owned(out)
 }
 
 /// The question with each control character as a space; borrowed when it has none.
