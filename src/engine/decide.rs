@@ -607,6 +607,9 @@ fn by_intent(
     // one answers only with a fact its subject comes first in. "HEC, ça date de quand ?"
     // asks when HEC began; that HEC was in a partnership from 2017 does not say.
     let mut unread_slot: Option<f64> = None;
+    // Such an intent whose question words ask its slot alone (`wh_exclusive`): no intent
+    // the question word is foreign to answers below it.
+    let mut unread_exclusive: Option<f64> = None;
     // "Partners besides universities": not the intent the left-out word asks for.
     let left_out = p.excluded.and_then(|i| kb.group_words.get(&p.words[i]));
     let asked = |c: &&Candidate| {
@@ -624,7 +627,11 @@ fn by_intent(
         if facts.is_empty() {
             misfit.get_or_insert((c.intent, Misfit::NoFact));
         }
-        let same_slot = c.wh && unread_slot.is_some_and(|m| c.score < m - 1e-9);
+        let weaker = |m: f64| c.score < m - 1e-9;
+        if !c.wh && unread_exclusive.is_some_and(weaker) {
+            continue;
+        }
+        let same_slot = c.wh && unread_slot.is_some_and(weaker);
         let mut read = false;
         for (fact, subject) in facts {
             if same_slot && kb.facts[fact].subjects.first() != Some(&subject) {
@@ -655,6 +662,9 @@ fn by_intent(
         }
         if !read && c.wh {
             unread_slot.get_or_insert(c.score);
+            if kb.intents[c.intent].wh_exclusive {
+                unread_exclusive.get_or_insert(c.score);
+            }
         }
     }
     let (reading, _, c) = best?;

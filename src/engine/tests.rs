@@ -654,3 +654,18 @@ fn a_run_of_refusals_forgets_the_context() {
     assert!(ask(&kb, "who founded acme?", &mut conv).answered);
     assert_eq!(conv.refused, 0);
 }
+
+#[test]
+fn a_question_word_owned_by_an_exclusive_intent_is_not_answered_by_another() {
+    // "when" asks a time; the members' fact gives none. Unless the time intent says its
+    // question words are its own, the members answer (that is what the flag changes).
+    let time = "[[intent]]\nid = \"time\"\nall = [[\"when\"]]\nwh = [\"when\"]\nexamples_en = [\"When?\"]\n";
+    let q = "when members of acme?";
+    let open = kb_with(&format!("{INTENTS}{time}"), LEXICON);
+    assert!(one(&open, q).answered, "{}", one(&open, q).explain());
+    let exclusive = time.replace("wh = ", "wh_exclusive = true\nwh = ");
+    let kb = kb_with(&format!("{INTENTS}{exclusive}"), LEXICON);
+    let a = one(&kb, q);
+    assert!(!a.answered, "{}", a.explain());
+    assert!(one(&kb, "who are the members of acme?").answered);
+}

@@ -4,6 +4,7 @@
 
 use super::files::{self, line_col, Sources};
 use super::*;
+use crate::nlu::pattern::{compile_all, CompiledPatterns};
 use crate::nlu::{normalize, stem, tokens, CueIndex, Entry, Slot};
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
@@ -84,7 +85,7 @@ pub(super) fn assemble(
     article: wikitext::Article,
     sentence_words: Vec<Vec<String>>,
     entities: Vec<Entity>,
-    mut intents: Vec<Intent>,
+    (intents, patterns): (Vec<Intent>, CompiledPatterns),
     mut facts: Vec<Fact>,
     lex: files::LexiconFile,
     messages: files::MessagesFile,
@@ -262,7 +263,7 @@ pub(super) fn assemble(
         })
         .collect();
     let vocab = build_vocab(&entities, &intents, &lexicon, &sentence_words);
-    let cue_index = cue_index(&mut intents);
+    let cue_index = cue_index(&intents, patterns);
     let words = word_table(&entities, &lexicon, &vocab, &cue_index);
     let names = Aliases::new(&entities);
     let mut examples = Vec::new();
@@ -534,12 +535,45 @@ fn cues(list: &[String]) -> Vec<Cue> {
 
 /// The intents. A duplicate id is a problem and only the first is kept; any other problem
 /// keeps the intent (without what is wrong), so that the facts naming it are still checked.
+/// The intents' patterns, to check and compile ([`compile_all`]): each with its owner
+/// (intent, pattern number) and its place in intents.toml.
+#[derive(Debug, Default)]
+pub(super) struct PatternSources {
+    pub sources: Vec<((usize, usize), String)>,
+    pub spans: Vec<Range<usize>>,
+}
+
+impl PatternSources {
+    /// Compiles the patterns; one that does not parse is a problem.
+    pub fn compile(
+        &self,
+        sources: &Sources,
+    ) -> (crate::nlu::pattern::CompiledPatterns, Vec<KnowledgeError>) {
+        let (compiled, errors) = compile_all(&self.sources);
+        let problems = errors
+            .into_iter()
+            .map(|(k, e)| {
+                let span = Some(self.spans[k].clone());
+                err(
+                    sources,
+                    files::INTENTS,
+                    span,
+                    format!("invalid pattern: {e}"),
+                )
+            })
+            .collect();
+        (compiled, problems)
+    }
+}
+
+/// The intents, and their patterns, which are not parsed yet.
 pub(super) fn build_intents(
     sources: &Sources,
     problems: &mut Vec<KnowledgeError>,
-) -> Option<Vec<Intent>> {
+) -> Option<(Vec<Intent>, PatternSources)> {
     let file: files::IntentsFile = parse(sources, files::INTENTS, problems)?;
     let mut out: Vec<Intent> = Vec::new();
+    let mut to_compile = PatternSources::default();
     let mut excludes = Vec::new();
     for mut i in file.intent {
         let id_span = i.id.span();
@@ -568,16 +602,10 @@ pub(super) fn build_intents(
             ));
         }
         let mut patterns = Vec::new();
-        for p in &i.patterns {
-            match Pattern::new(p.get_ref()) {
-                Ok(re) => patterns.push(re),
-                Err(e) => problems.push(err(
-                    sources,
-                    files::INTENTS,
-                    Some(p.span()),
-                    format!("invalid pattern: {e}"),
-                )),
-            }
+        for (k, p) in i.patterns.iter().enumerate() {
+            patterns.push(Pattern::new(p.get_ref()));
+            (to_compile.sources).push(((out.len(), k), p.get_ref().clone()));
+            to_compile.spans.push(p.span());
         }
         excludes.push(std::mem::take(&mut i.excludes));
         out.push(Intent {
@@ -585,6 +613,7 @@ pub(super) fn build_intents(
             weight: i.weight,
             strict: i.strict,
             implicit_subject: i.implicit_subject,
+            wh_exclusive: i.wh_exclusive,
             describes: i.describes,
             smalltalk: i.smalltalk,
             groups: i.all.iter().map(|g| cues(g)).collect(),
@@ -616,7 +645,7 @@ pub(super) fn build_intents(
             }
         }
     }
-    Some(out)
+    Some((out, to_compile))
 }
 
 /// Finds the ids of `list` in `known` (`None`: `known` did not load); an unknown id is a
@@ -1058,16 +1087,14 @@ impl StemMemo {
 /// Groups an intent may have (`all` in intents.toml).
 pub const MAX_GROUPS: usize = 4;
 
-/// Every intent's cues and patterns, compiled into one index (which takes the patterns'
-/// syntax trees).
-fn cue_index(intents: &mut [Intent]) -> CueIndex {
+/// Every intent's cues and its compiled `patterns`, in one index.
+fn cue_index(intents: &[Intent], patterns: CompiledPatterns) -> CueIndex {
     let cues = |i: &Intent| {
         let lists = [&i.boost, &i.not, &i.wh, &i.fits];
         i.groups.iter().chain(lists).map(Vec::len).sum::<usize>()
     };
     let mut entries = Vec::with_capacity(intents.iter().map(cues).sum());
-    let mut patterns = Vec::new();
-    for (owner, intent) in intents.iter_mut().enumerate() {
+    for (owner, intent) in intents.iter().enumerate() {
         let groups = intent
             .groups
             .iter()
@@ -1088,13 +1115,6 @@ fn cue_index(intents: &mut [Intent]) -> CueIndex {
                 cue: cue.clone(),
             });
         }
-        patterns.extend(
-            intent
-                .patterns
-                .iter_mut()
-                .enumerate()
-                .filter_map(|(k, re)| Some(((owner, k), re.take_syntax()?))),
-        );
     }
     CueIndex::new(entries, patterns)
 }

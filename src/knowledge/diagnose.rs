@@ -41,48 +41,72 @@ pub struct MissingQuote {
     pub problem: usize,
 }
 
-/// Builds as much as it can and lists every problem.
+/// Builds as much as it can and lists every problem. The intents' patterns, half of the
+/// work, are compiled on a second thread while the rest is built.
 pub fn diagnose(sources: &Sources, source: Option<PathBuf>) -> Diagnosis {
     let mut problems = Vec::new();
     let article = read_article(sources, &mut problems);
     let words = article.as_ref().map_or_else(Vec::new, sentence_words);
     let entities = build_entities(sources, &mut problems);
-    let intents = build_intents(sources, &mut problems);
-    let mut found = FactsFound::default();
-    let facts = build_facts(
-        sources,
-        article.as_ref(),
-        &words,
-        entities.as_deref(),
-        intents.as_deref(),
-        &mut problems,
-        &mut found,
-    );
-    let lex: Option<files::LexiconFile> = parse(sources, files::LEXICON, &mut problems);
-    if let (Some(lex), Some(entities)) = (&lex, &entities) {
-        unknown_cities(sources, lex, entities, &mut problems);
-    }
-    let messages: Option<files::MessagesFile> = parse(sources, files::MESSAGES, &mut problems);
-    if let (Some(intents), Some(messages)) = (&intents, &messages) {
-        smalltalk_replies(sources, intents, messages, &mut problems);
-    }
-    let common_words = common_words(sources, &mut problems);
-    let kb = match (article.clone(), entities, intents, facts, lex, messages) {
-        (Some(article), Some(entities), Some(intents), Some(facts), Some(lex), Some(messages)) => {
-            let mut kb = assemble(
-                sources, source, article, words, entities, intents, facts, lex, messages,
-            );
-            kb.common_words = common_words;
-            Some(kb)
+    let (intents, to_compile) = build_intents(sources, &mut problems).unzip();
+    let patterns_at = problems.len();
+    std::thread::scope(|scope| {
+        let compiling = to_compile.map(|p| scope.spawn(move || p.compile(sources)));
+        let mut found = FactsFound::default();
+        let facts = build_facts(
+            sources,
+            article.as_ref(),
+            &words,
+            entities.as_deref(),
+            intents.as_deref(),
+            &mut problems,
+            &mut found,
+        );
+        let lex: Option<files::LexiconFile> = parse(sources, files::LEXICON, &mut problems);
+        if let (Some(lex), Some(entities)) = (&lex, &entities) {
+            unknown_cities(sources, lex, entities, &mut problems);
         }
-        _ => None,
-    };
-    Diagnosis {
-        kb,
-        article,
-        problems,
-        facts: found,
-    }
+        let messages: Option<files::MessagesFile> = parse(sources, files::MESSAGES, &mut problems);
+        if let (Some(intents), Some(messages)) = (&intents, &messages) {
+            smalltalk_replies(sources, intents, messages, &mut problems);
+        }
+        let common_words = common_words(sources, &mut problems);
+        let patterns = compiling.map(|c| {
+            let (compiled, bad) = c.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            problems.splice(patterns_at..patterns_at, bad);
+            compiled
+        });
+        let kb = match (
+            article.clone(),
+            entities,
+            intents.zip(patterns),
+            facts,
+            lex,
+            messages,
+        ) {
+            (
+                Some(article),
+                Some(entities),
+                Some(intents),
+                Some(facts),
+                Some(lex),
+                Some(messages),
+            ) => {
+                let mut kb = assemble(
+                    sources, source, article, words, entities, intents, facts, lex, messages,
+                );
+                kb.common_words = common_words;
+                Some(kb)
+            }
+            _ => None,
+        };
+        Diagnosis {
+            kb,
+            article,
+            problems,
+            facts: found,
+        }
+    })
 }
 
 /// `city_entities` names entities by id: one that is not in entities.toml is a problem (it

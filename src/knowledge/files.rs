@@ -108,6 +108,9 @@ pub struct IntentDef {
     pub strict: bool,
     #[serde(default)]
     pub implicit_subject: bool,
+    /// Its question words ask for its slot alone (see `Intent::wh_exclusive`).
+    #[serde(default)]
+    pub wh_exclusive: bool,
     #[serde(default)]
     pub describes: bool,
     /// Small talk: answered from `messages.toml` (`smalltalk.<id>`), never from a fact.

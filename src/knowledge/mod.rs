@@ -72,6 +72,11 @@ pub struct Intent {
     pub weight: f64,
     pub strict: bool,
     pub implicit_subject: bool,
+    /// Its question words (`wh`) ask for its slot alone: when the question asks one of them
+    /// and this intent finds no fact to read, a weaker intent that does not own the question
+    /// word does not answer ("when did Mila rename itself to …?" is not answered with the
+    /// names, which say no date of renaming).
+    pub wh_exclusive: bool,
     /// Its facts describe an entity: used when a question only names one ("McGill?").
     pub describes: bool,
     /// Answered from `messages.toml`, never from a fact.

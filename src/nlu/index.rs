@@ -3,9 +3,8 @@
 //! `PatternSet`, so matching a question costs a handful of hash lookups and one regex pass,
 //! whatever the number of cues.
 
-use super::pattern::PatternSet;
+use super::pattern::CompiledPatterns;
 use super::Cue;
-use regex_syntax::hir::Hir;
 use rustc_hash::FxHashMap;
 
 /// The role a cue plays for its intent.
@@ -32,9 +31,7 @@ pub struct Entry {
 
 #[derive(Debug, Default)]
 pub struct CueIndex {
-    patterns: Option<PatternSet>,
-    /// (owner, pattern number within the owner) per pattern of the set.
-    pattern_owner: Vec<(usize, usize)>,
+    patterns: CompiledPatterns,
     pub entries: Vec<Entry>,
     /// First word -> its cues, in `starting` (see [`CueIndex::first_word_id`]).
     by_first: FxHashMap<String, u32>,
@@ -52,12 +49,12 @@ struct Starting {
 }
 
 impl CueIndex {
-    /// `patterns`: ((owner, pattern number within the owner), parsed pattern).
-    pub fn new(entries: Vec<Entry>, patterns: Vec<((usize, usize), Hir)>) -> CueIndex {
-        let mut idx = CueIndex::default();
-        let (owners, syntax): (Vec<(usize, usize)>, Vec<Hir>) = patterns.into_iter().unzip();
-        idx.pattern_owner = owners;
-        idx.patterns = PatternSet::new(&syntax);
+    /// `patterns`: every pattern, owned by (owner, pattern number within the owner).
+    pub fn new(entries: Vec<Entry>, patterns: CompiledPatterns) -> CueIndex {
+        let mut idx = CueIndex {
+            patterns,
+            ..CueIndex::default()
+        };
         for (id, e) in entries.iter().enumerate() {
             let id = id as u32;
             let Some(first) = e.cue.first_word() else {
@@ -124,11 +121,11 @@ impl CueIndex {
 
     /// (owner, pattern number) of every pattern matching `text`.
     pub fn pattern_matches(&self, text: &str) -> Vec<(usize, usize)> {
-        match &self.patterns {
+        match &self.patterns.set {
             Some(set) => set
                 .matches(text)
                 .into_iter()
-                .map(|m| self.pattern_owner[m])
+                .map(|m| self.patterns.owners[m])
                 .collect(),
             None => Vec::new(),
         }
@@ -287,7 +284,7 @@ mod tests {
                 cue: Cue::new(c).unwrap(),
             })
             .collect();
-        let idx = CueIndex::new(entries, Vec::new());
+        let idx = CueIndex::new(entries, CompiledPatterns::default());
         let mut found = Vec::new();
         idx.each_match(&["what", "year", "was", "it"], |id, at| {
             found.push((id, at))

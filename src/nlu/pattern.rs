@@ -1,9 +1,10 @@
 //! An intent's regular expression over the normalised question. Normalised text is ASCII
 //! words joined by single spaces, so patterns are compiled without Unicode classes: compiling
-//! `\b` or `\S` for all of Unicode cost more than the rest of start-up. A pattern is parsed
-//! once, when the knowledge loads (which checks it); the [`PatternSet`] of all of them is
-//! compiled from those syntax trees and matches them in one pass, and a pattern is compiled
-//! alone only when a question first needs its span.
+//! `\b` or `\S` for all of Unicode cost more than the rest of start-up. Every pattern is
+//! parsed once, when the knowledge loads (which checks it), and the [`PatternSet`] of all of
+//! them is compiled from those syntax trees and matches them in one pass ([`compile_all`],
+//! half of start-up, runs beside the rest of the build). A pattern is compiled alone only when
+//! a question first needs its span.
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta::{self, Regex};
@@ -26,34 +27,20 @@ const DFA_CACHE_BYTES: usize = 8 << 20;
 #[derive(Debug, Clone)]
 pub struct Pattern {
     source: String,
-    /// The parsed pattern, from its check until the [`PatternSet`] is compiled from it.
-    syntax: Option<Hir>,
     compiled: OnceLock<Option<Regex>>,
 }
 
 impl Pattern {
-    /// Parses the pattern, which checks it (the error is regex's own message).
-    pub fn new(source: &str) -> Result<Pattern, String> {
-        let syntax = regex_syntax::ParserBuilder::new()
-            .unicode(false)
-            .utf8(false)
-            .build()
-            .parse(source)
-            .map_err(|e| e.to_string())?;
-        Ok(Pattern {
+    /// A pattern checked by [`compile_all`].
+    pub fn new(source: &str) -> Pattern {
+        Pattern {
             source: source.to_string(),
-            syntax: Some(syntax),
             compiled: OnceLock::new(),
-        })
+        }
     }
 
     pub fn as_str(&self) -> &str {
         &self.source
-    }
-
-    /// The parsed pattern, handed over once (to compile the set): it is not kept after.
-    pub fn take_syntax(&mut self) -> Option<Hir> {
-        self.syntax.take()
     }
 
     /// The first match in `text`, as a byte range.
@@ -79,6 +66,47 @@ fn alone(source: &str) -> Option<Regex> {
         .syntax(syntax::Config::new().unicode(false).utf8(false))
         .build(source)
         .ok()
+}
+
+/// Parses `source`, which checks it (the error is regex's own message).
+fn parse(source: &str) -> Result<Hir, String> {
+    regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(source)
+        .map_err(|e| e.to_string())
+}
+
+/// Every pattern of the knowledge, compiled into one set, with the owner of each.
+#[derive(Debug, Default)]
+pub struct CompiledPatterns {
+    /// `None` if the patterns compile to an automaton too large.
+    pub set: Option<PatternSet>,
+    /// The owner of the set's `k`-th pattern.
+    pub owners: Vec<(usize, usize)>,
+}
+
+/// Parses every pattern of `sources` (each given with its owner) and compiles those that parse
+/// into one [`PatternSet`]. Those that do not are returned as (position in `sources`, regex's
+/// message).
+pub fn compile_all(
+    sources: &[((usize, usize), String)],
+) -> (CompiledPatterns, Vec<(usize, String)>) {
+    let mut owners = Vec::with_capacity(sources.len());
+    let mut syntax = Vec::with_capacity(sources.len());
+    let mut errors = Vec::new();
+    for (k, (owner, source)) in sources.iter().enumerate() {
+        match parse(source) {
+            Ok(hir) => {
+                owners.push(*owner);
+                syntax.push(hir);
+            }
+            Err(e) => errors.push((k, e)),
+        }
+    }
+    let set = PatternSet::new(&syntax);
+    (CompiledPatterns { set, owners }, errors)
 }
 
 type NewCache = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
