@@ -764,15 +764,17 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         false
     });
     // Without a verb or mark of a yes/no question, a claim starts with what it is about
-    // ("Mila in Toronto?", "Pineau on the faculty?"), names two things ("founded in 1993
+    // ("Mila in Toronto?", "the lab in Paris?", "Pineau on the faculty?"), names two things ("founded in 1993
     // by Bengio?") or is a few words around one value ("founded 2000?", "in Little Italy?"),
     // unless they continue the last question ("and in 2020?"); a name asked about is not a
     // claim ("spell out LISA", "Bengio's award?").
     let possessive = |m: &Mention| p.words.get(m.end).is_some_and(|w| w == "s");
+    // "Le Mila offre-t-il des stages ?": a determiner may come before it.
+    let opens = |m: &Mention| (0..m.start).all(|j| lex.determiners.contains(&p.words[j]));
     let claim = p
         .mentions
         .first()
-        .is_some_and(|m| m.start == 0 && !possessive(m))
+        .is_some_and(|m| opens(m) && !possessive(m))
         || p.mentions.len() + usize::from(!p.numbers.is_empty()) >= 2
         || (n <= TERSE_CLAIM_WORDS
             && !(p.mentions.is_empty() && p.numbers.is_empty())

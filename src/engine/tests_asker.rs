@@ -171,3 +171,14 @@ fn a_question_word_after_a_determiner_and_its_noun_is_a_relative() {
         "Acme was founded in 1999.[1]",
     );
 }
+
+#[test]
+fn a_claim_may_open_with_a_determiner_before_its_subject() {
+    // "Le Mila offre-t-il des stages ?": the name is still what the claim starts with.
+    let q = "the acme is a lab of members";
+    let bare = kb_of(INTENTS, FACTS, LEXICON);
+    assert!(!parse(&bare, q, &[]).yes_no);
+    let kb = kb_of(INTENTS, FACTS, &lexicon(r#"determiners = ["the"]"#, ""));
+    assert!(parse(&kb, q, &[]).yes_no);
+    assert!(!parse(&kb, "the members of acme", &[]).yes_no);
+}
