@@ -11,6 +11,7 @@
 //! 5. [`compose`]: the answer in the question's language, with its citations.
 
 pub mod alternatives;
+pub mod blanks;
 pub mod compose;
 pub mod contrast;
 pub mod dates;
@@ -110,6 +111,10 @@ pub fn ask(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answe
 
 fn answer(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answer {
     let mut u = understand(kb, question, conv);
+    if let Some(decision) = blanks::filled(kb, question) {
+        u.decision = decision;
+        return compose_understood(kb, question, u, conv);
+    }
     if let Some((lang, decision)) = restate::again(kb, &u, conv) {
         u.p.lang = lang;
         u.decision = decision;
