@@ -595,6 +595,9 @@ fn by_intent(
     }
     let mut best: Option<(Reading, Rank, &Candidate)> = None;
     let mut tied: Vec<usize> = Vec::new();
+    // The readings tied with the best, on the conversation's topic.
+    let mut tied_on_topic: Vec<(Reading, &Candidate)> = Vec::new();
+    let on_topic = |r: &Reading| conv.topic.as_deref() == Some(kb.facts[r.fact].topic.as_str());
     // A fact about the entity a yes/no question names first that does not settle the value
     // asked ("is baby-ai a deep learning framework?"): what it says is the closest answer.
     let first = s
@@ -653,9 +656,18 @@ fn by_intent(
             let rk = rank(kb, &r, c.intent, conv, s);
             match &best {
                 Some((b, brk, _)) if rk < *brk || b.fact == r.fact => {}
-                Some((_, brk, _)) if rk == *brk => tied.push(r.fact),
+                Some((_, brk, _)) if rk == *brk => {
+                    tied.push(r.fact);
+                    if on_topic(&r) {
+                        tied_on_topic.push((r, c));
+                    }
+                }
                 _ => {
                     tied = vec![r.fact];
+                    tied_on_topic.clear();
+                    if on_topic(&r) {
+                        tied_on_topic.push((r.clone(), c));
+                    }
                     best = Some((r, rk, c));
                 }
             }
@@ -688,6 +700,16 @@ fn by_intent(
         });
     }
     if tied.len() > 1 && !same_topic(kb, &tied) {
+        // Facts that fit equally well: the one on the conversation's topic is the one meant
+        // ("Tell me about the deal with IBM." then "When was it announced?").
+        if let [(reading, c)] = &tied_on_topic[..] {
+            return Some(Decision::Fact {
+                reading: reading.clone(),
+                intent: Some(c.intent),
+                score: c.score,
+                via: format!("{} (on the conversation's topic)", c.via(kb)),
+            });
+        }
         return Some(Decision::Refuse(Refusal::Ambiguous(tied)));
     }
     Some(Decision::Fact {

@@ -874,7 +874,9 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         }
     }
     p.asks_section = p.classes.iter().any(|c| c & class::SECTION != 0);
-    p.ordinal_at = p.words.iter().position(|w| lex.ordinals.contains_key(w));
+    // Not one inside a phrase of no meaning ("why … in the first place?").
+    p.ordinal_at = (0..n)
+        .find(|&i| lex.ordinals.contains_key(&p.words[i]) && p.classes[i] & class::FILLER == 0);
     p.ordinal = p.ordinal_at.map(|i| lex.ordinals[&p.words[i]]);
     p.fact_pronoun = p.classes.iter().any(|c| c & class::FACT_PRONOUN != 0);
     // The asker or the bot named ("t'as quel âge ?", "et toi ?") is no ellipsis of the last

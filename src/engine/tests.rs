@@ -669,3 +669,20 @@ fn a_question_word_owned_by_an_exclusive_intent_is_not_answered_by_another() {
     assert!(!a.answered, "{}", a.explain());
     assert!(one(&kb, "who are the members of acme?").answered);
 }
+
+#[test]
+fn an_ordinal_inside_a_phrase_of_no_meaning_picks_nothing() {
+    let ordinals = LEXICON.replace("[ordinals]\n", "[ordinals]\nfirst = 1\n");
+    let q = "who founded acme in the first place?";
+    let bare = kb_with(
+        INTENTS,
+        &ordinals.replace("filler = [", "filler = [\"place\", "),
+    );
+    assert!(!one(&bare, q).answered, "{}", one(&bare, q).explain());
+    let idiom = ordinals.replace("filler = [", "filler = [\"in the first place\", ");
+    says(
+        &kb_with(INTENTS, &idiom),
+        q,
+        "Acme was founded by Ada Smith.[1]",
+    );
+}

@@ -1110,3 +1110,30 @@ fn a_former_name_now_is_what_it_became() {
     let a = ask(&kb, "who are its members?", &mut conv);
     assert!(a.body.starts_with("Old Lab's members"), "{}", a.explain());
 }
+
+#[test]
+fn facts_tied_for_a_question_are_settled_by_the_conversations_topic() {
+    use super::tests::{from_files, ARTICLE, ENTITIES, FACTS, INTENTS, LEXICON, MESSAGES};
+    let article = format!("{ARTICLE}== Later ==\nIn 2009, Acme Lab moved to Paris.\n");
+    let intents = format!("{INTENTS}[[intent]]\nid = \"moved\"\nall = [[\"moved\", \"move\"]]\nexamples_en = [\"Where did Acme move?\"]\n[[intent]]\nid = \"time\"\nall = [[\"when\"]]\nwh = [\"when\"]\nexamples_en = [\"When?\"]\n");
+    let facts = FACTS.replace(
+        "intents = [\"founded_when\"]",
+        "intents = [\"founded_when\", \"time\"]",
+    );
+    let facts = format!("{facts}[[fact]]\nid = \"moved\"\nsubjects = [\"acme\"]\nmentions = [\"paris\"]\nrelation = \"moved_in\"\nvalue = \"2009\"\nintents = [\"moved\", \"time\"]\ntopic = \"later\"\nevidence = [\"In 2009, Acme Lab moved to Paris.\"]\nen = \"Acme moved to Paris in 2009.\"\nfr = \"Acme a déménagé à Paris en 2009.\"\n");
+    let kb = from_files(&[
+        ("article.wikitext", &article),
+        ("entities.toml", ENTITIES),
+        ("intents.toml", &intents),
+        ("facts.toml", &facts),
+        ("lexicon.toml", LEXICON),
+        ("messages.toml", MESSAGES),
+    ]);
+    // Asked first, a time of Acme is either date: neither answers.
+    let q = "when was acme lab it?";
+    assert!(!one(&kb, q).answered, "{}", one(&kb, q).explain());
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "acme moved?", &mut conv).answered);
+    let a = ask(&kb, q, &mut conv);
+    assert!(a.body.contains("2009"), "{}", a.explain());
+}
