@@ -279,7 +279,7 @@ fn decide_for(
         if let Some(d) = super::restate::by_list_item(kb, p, conv, &subjects, &open) {
             return checked(kb, p, cands, d);
         }
-        if let Some(d) = super::roles::excluded(kb, p, cands, &subjects, &open) {
+        if let Some(d) = super::roles::excluded(kb, p, cands, &subjects, &open, conv) {
             return d;
         }
         // A question word whose shape matched ("how many ...") asks for that slot: another

@@ -14,6 +14,7 @@ use super::intents::Candidate;
 use super::parse::{Mention, Named, Parsed};
 use super::readings::{describes, Reading};
 use super::subjects::Subjects;
+use super::Conversation;
 use crate::knowledge::KnowledgeBase;
 use crate::nlu::{normalize, tokens};
 
@@ -128,16 +129,29 @@ pub fn kind_end(p: &Parsed, at: usize) -> usize {
 /// "Is Ian Goodfellow on the faculty?" when the article lists him among the graduates: No,
 /// with the fact that gives his role. Only when the intent asked explains every meaningful
 /// word, nothing but the person and the default subject is named ("a student at McGill?" is
-/// not settled), and no fact of that intent is about the person.
+/// not settled), no fact of that intent is about the person, and the question does not ask
+/// about the list just given, which has the person ("is he part of them?" after the
+/// graduates).
 pub fn excluded(
     kb: &KnowledgeBase,
     p: &Parsed,
     cands: &[Candidate],
     s: &Subjects,
     open: &[usize],
+    conv: &Conversation,
 ) -> Option<Decision> {
     // The person named first, or the one "he"/"she" refers to.
     let person = s.first.or(s.person).filter(|&e| kb.is_person(e))?;
+    let them = p
+        .words
+        .iter()
+        .any(|w| kb.lexicon.plural_pronouns.contains(w));
+    let listed = conv
+        .last_list(kb)
+        .is_some_and(|f| kb.facts[f].items.contains(&person));
+    if them && listed {
+        return None;
+    }
     let c = cands.iter().find(|c| !kb.intents[c.intent].smalltalk)?;
     let rules_out = &kb.intents[c.intent].excludes;
     if !p.yes_no || rules_out.is_empty() || !open.iter().all(|&i| c.explains[i]) {

@@ -321,6 +321,25 @@ fn a_role_the_persons_own_role_rules_out_gets_no() {
     // Nor does the rule go the other way round.
     let a = one(&ruled_out, "is lea roy a member?");
     assert!(a.body.starts_with("Yes."), "{}", a.body);
+    // Right after the list of members, "them" is that list, which has her.
+    let with_them = kb_of(
+        &format!(
+            "{INTENTS}{}",
+            students.replace("EXCLUDES", "excludes = [\"members\"]\nfits = [\"them\"]")
+        ),
+        &facts,
+        &lexicon("plural_pronouns = [\"them\"]"),
+    );
+    let q = "is lea roy a student of them?";
+    assert!(
+        one(&with_them, q).body.starts_with("No."),
+        "{}",
+        one(&with_them, q).explain()
+    );
+    let mut conv = Conversation::default();
+    assert!(ask(&with_them, "who are the members of acme?", &mut conv).answered);
+    let a = ask(&with_them, q, &mut conv);
+    assert!(!a.body.starts_with("No."), "{}", a.explain());
 }
 
 #[test]
