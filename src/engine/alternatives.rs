@@ -285,6 +285,12 @@ fn clauses(
     // The article's entities the context names.
     let mut context_named: Vec<usize> = Vec::new();
     let marked = |piece: &String| piece.trim_end().ends_with(['?', '？']);
+    // "Who created Theano exactly, which people wrote it?": a "who" question answered with no
+    // person, and a clause naming nothing that asks for people, are one question of people,
+    // which the answer does not give.
+    let mut people_asked = false;
+    let mut who_without_person = false;
+    let lex = &kb.lexicon;
     for (k, piece) in pieces.iter().enumerate() {
         // A yes/no question asks without its question mark ("…, does Mila offer a summer school"),
         // and so does a request a fact answers ("…, tell me about Mila"); one that is not
@@ -296,6 +302,8 @@ fn clauses(
             Decision::Fact { .. } | Decision::Sentence { .. }
         );
         let asks = asks && (answered || asked(&u.p));
+        let asks_people =
+            u.p.entities().is_empty() && u.p.words.iter().any(|w| lex.people_words.contains(w));
         // Numbers alone after an answered question are the asker's guesses ("how many
         // researchers, 100? 1000?"): the answer settles them.
         if !answers.is_empty() && guesses(&u.p) {
@@ -321,6 +329,7 @@ fn clauses(
         }
         let told = told || after;
         if !asks || told || matches!(u.decision, Decision::SmallTalk { .. }) {
+            people_asked |= asks_people;
             // A number in the context restricts the question ("in 2019, what did Mila do
             // with IBM?"): answering without it would answer another question. Not in what
             // someone else said ("someone said 2017, when was it really founded?").
@@ -392,6 +401,14 @@ fn clauses(
         }
         // A question of its own ("…, and what's its yearly budget?"), not a fragment.
         let own_question = u.p.qword.is_some() && !meaningful(kb, &u.p, true).is_empty();
+        let asks_who =
+            u.p.qword
+                .is_some_and(|i| lex.who_words.contains(&u.p.words[i]));
+        let no_person = match &u.decision {
+            Decision::Fact { reading, .. } => !names_a_person(kb, reading.fact),
+            _ => false,
+        };
+        who_without_person |= asks_who && no_person;
         let answer = match u.decision {
             Decision::Fact { .. } | Decision::Sentence { .. } => {
                 Some(compose_understood(kb, piece, u, &mut scratch))
@@ -407,10 +424,14 @@ fn clauses(
             // A question of its own the article does not answer ("who founded Mila and
             // what's its budget this year?"): the others are answered, and it is said not to be.
             None if own_question => {
+                people_asked |= asks_people;
                 unanswered.push(piece.trim().trim_start_matches(',').trim().to_string());
             }
             None => return None,
         }
+    }
+    if people_asked && who_without_person {
+        return Some(refused_whole(kb, question, conv));
     }
     let lang = answers.first()?.lang;
     let mut merged = merge(question, answers)?;
@@ -458,4 +479,24 @@ pub(super) fn merge(question: &str, answers: Vec<Answer>) -> Option<Answer> {
     out.citations.sort_by_key(|c| c.n);
     out.question = question.to_string();
     Some(out)
+}
+
+/// Whether the fact gives a person: as its value, its items or its subject.
+fn names_a_person(kb: &KnowledgeBase, fact: usize) -> bool {
+    let f = &kb.facts[fact];
+    let person = |e: &usize| kb.is_person(*e);
+    f.value_entity.as_ref().is_some_and(person)
+        || f.items.iter().any(person)
+        || f.subjects.iter().any(person)
+}
+
+/// The message refused as a whole: the article does not say what it asks (the word asking
+/// for people is the one left unexplained).
+fn refused_whole(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answer {
+    let mut u = understand(kb, question, conv);
+    let asked = (u.p.words.iter())
+        .find(|w| kb.lexicon.people_words.contains(*w))
+        .cloned();
+    u.decision = Decision::Refuse(Refusal::Unexplained(asked.into_iter().collect()));
+    compose_understood(kb, question, u, conv)
 }

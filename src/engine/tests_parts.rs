@@ -1137,3 +1137,15 @@ fn facts_tied_for_a_question_are_settled_by_the_conversations_topic() {
     let a = ask(&kb, q, &mut conv);
     assert!(a.body.contains("2009"), "{}", a.explain());
 }
+
+#[test]
+fn a_who_question_answered_with_no_person_and_a_clause_asking_for_people_is_refused_whole() {
+    use super::tests::{kb_of, FACTS, INTENTS, LEXICON};
+    let intents = format!("{INTENTS}[[intent]]\nid = \"host\"\nall = [[\"who\"], [\"hosts\", \"host\"]]\nexamples_en = [\"Who hosts Acme?\"]\n");
+    let facts = format!("{FACTS}[[fact]]\nid = \"host\"\nsubjects = [\"acme\"]\nmentions = [\"paris\"]\nrelation = \"hosted_by\"\nvalue = \"Paris\"\nintents = [\"host\"]\ntopic = \"overview\"\nevidence = [\"Acme Lab is a lab in Paris.\"]\nen = \"Acme is hosted in Paris.\"\nfr = \"Acme est à Paris.\"\n");
+    let lexicon = format!("people_words = [\"people\"]\nwho_words = [\"who\"]\n{LEXICON}");
+    let kb = kb_of(&intents, &facts, &lexicon);
+    assert!(one(&kb, "who hosts acme?").answered);
+    let a = one(&kb, "who hosts acme, which people?");
+    assert!(!a.answered, "{}", a.body);
+}

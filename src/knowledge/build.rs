@@ -154,6 +154,8 @@ pub(super) fn assemble(
         plural_pronouns: set(&lex.plural_pronouns),
         hearsay: CueSet::new(cues(&lex.hearsay)),
         more_about: CueSet::new(cues(&lex.more_about)),
+        people_words: set(&lex.people_words),
+        who_words: set(&lex.who_words),
         proximity: set(&lex.proximity),
         speech: set(&lex.speech),
         portions: CueSet::new(cues(&lex.portions)),

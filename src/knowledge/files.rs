@@ -282,6 +282,10 @@ pub struct LexiconFile {
     #[serde(default)]
     pub more_about: Vec<String>,
     #[serde(default)]
+    pub people_words: Vec<String>,
+    #[serde(default)]
+    pub who_words: Vec<String>,
+    #[serde(default)]
     pub speech: Vec<String>,
     #[serde(default)]
     pub portions: Vec<String>,

@@ -319,6 +319,12 @@ pub struct Lexicon {
     /// Asks for more about what it names, not for other names ("what else is Bengio known
     /// for?"): the description of the one thing named answers it.
     pub more_about: CueSet,
+    /// Nouns asking for people ("which *people* wrote it?", "les *noms* des *devs*"): after a
+    /// question of `who_words` answered with no person ("who created Theano?": Mila), a
+    /// clause asking them asks the same question of people.
+    pub people_words: FxHashSet<String>,
+    /// Question words asking for a person or a body ("who", "qui").
+    pub who_words: FxHashSet<String>,
     /// Verbs of speech ("say", "dit"): "what did Bengio say?" asks for words the article
     /// does not quote, whatever else it names.
     pub speech: FxHashSet<String>,
