@@ -613,6 +613,13 @@ fn by_intent(
     // Such an intent whose question words ask its slot alone (`wh_exclusive`): no intent
     // the question word is foreign to answers below it.
     let mut unread_exclusive: Option<f64> = None;
+    // Unless the question asks another slot too ("c'est quand pis avec quelle compagnie …?").
+    let one_question_word = p
+        .classes
+        .iter()
+        .filter(|&&c| c & class::QUESTION != 0)
+        .count()
+        <= 1;
     // "Partners besides universities": not the intent the left-out word asks for.
     let left_out = p.excluded.and_then(|i| kb.group_words.get(&p.words[i]));
     let asked = |c: &&Candidate| {
@@ -674,7 +681,7 @@ fn by_intent(
         }
         if !read && c.wh {
             unread_slot.get_or_insert(c.score);
-            if kb.intents[c.intent].wh_exclusive {
+            if kb.intents[c.intent].wh_exclusive && one_question_word {
                 unread_exclusive.get_or_insert(c.score);
             }
         }

@@ -668,6 +668,9 @@ fn a_question_word_owned_by_an_exclusive_intent_is_not_answered_by_another() {
     let a = one(&kb, q);
     assert!(!a.answered, "{}", a.explain());
     assert!(one(&kb, "who are the members of acme?").answered);
+    // Asking another slot too, the question word is not the whole question.
+    let q = "when and which members of acme?";
+    assert!(one(&kb, q).answered, "{}", one(&kb, q).explain());
 }
 
 #[test]
