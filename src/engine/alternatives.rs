@@ -285,7 +285,7 @@ fn clauses(
     // The article's entities the context names.
     let mut context_named: Vec<usize> = Vec::new();
     let marked = |piece: &String| piece.trim_end().ends_with(['?', '？']);
-    // "Who created Theano exactly, which people wrote it?": a "who" question answered with no
+    // "Who made Theano, which people exactly?": a "who" question answered with no
     // person, and a clause naming nothing that asks for people, are one question of people,
     // which the answer does not give.
     let mut people_asked = false;
