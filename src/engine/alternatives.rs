@@ -285,9 +285,9 @@ fn clauses(
     // The article's entities the context names.
     let mut context_named: Vec<usize> = Vec::new();
     let marked = |piece: &String| piece.trim_end().ends_with(['?', '？']);
-    // "Who made Theano, which people exactly?": a "who" question answered with no
-    // person, and a clause naming nothing that asks for people, are one question of people,
-    // which the answer does not give.
+    // "Who made Theano, which people exactly?": a "who" question answered with no person,
+    // and a clause naming nothing that asks for people, are one question of people, which
+    // the answer does not give.
     let mut people_asked = false;
     let mut who_without_person = false;
     let lex = &kb.lexicon;
@@ -302,8 +302,11 @@ fn clauses(
             Decision::Fact { .. } | Decision::Sentence { .. }
         );
         let asks = asks && (answered || asked(&u.p));
+        // Asked, told or answered: "quelles personnes ?" answered with Mila's founder is no
+        // answer about Oríon's.
         let asks_people =
             u.p.entities().is_empty() && u.p.words.iter().any(|w| lex.people_words.contains(w));
+        people_asked |= asks_people;
         // Numbers alone after an answered question are the asker's guesses ("how many
         // researchers, 100? 1000?"): the answer settles them.
         if !answers.is_empty() && guesses(&u.p) {
@@ -329,7 +332,6 @@ fn clauses(
         }
         let told = told || after;
         if !asks || told || matches!(u.decision, Decision::SmallTalk { .. }) {
-            people_asked |= asks_people;
             // A number in the context restricts the question ("in 2019, what did Mila do
             // with IBM?"): answering without it would answer another question. Not in what
             // someone else said ("someone said 2017, when was it really founded?").
@@ -408,8 +410,9 @@ fn clauses(
             Decision::Fact { reading, .. } => !names_a_person(kb, reading.fact),
             _ => false,
         };
-        who_without_person |= asks_who && no_person;
+        // "Who are the people behind it?" answered with no person is not answered.
         let answer = match u.decision {
+            _ if asks_who && no_person && asks_people => None,
             Decision::Fact { .. } | Decision::Sentence { .. } => {
                 Some(compose_understood(kb, piece, u, &mut scratch))
             }
@@ -420,11 +423,13 @@ fn clauses(
             _ => return None,
         };
         match answer {
-            Some(a) => answers.push(a),
+            Some(a) => {
+                who_without_person |= asks_who && no_person;
+                answers.push(a);
+            }
             // A question of its own the article does not answer ("who founded Mila and
             // what's its budget this year?"): the others are answered, and it is said not to be.
             None if own_question => {
-                people_asked |= asks_people;
                 unanswered.push(piece.trim().trim_start_matches(',').trim().to_string());
             }
             None => return None,

@@ -594,10 +594,8 @@ fn by_intent(
         return None;
     }
     let mut best: Option<(Reading, Rank, &Candidate)> = None;
-    let mut tied: Vec<usize> = Vec::new();
-    // The readings tied with the best, on the conversation's topic.
-    let mut tied_on_topic: Vec<(Reading, &Candidate)> = Vec::new();
-    let on_topic = |r: &Reading| conv.topic.as_deref() == Some(kb.facts[r.fact].topic.as_str());
+    // The readings as good as the best, the best among them.
+    let mut tied: Vec<(Reading, &Candidate)> = Vec::new();
     // A fact about the entity a yes/no question names first that does not settle the value
     // asked ("is baby-ai a deep learning framework?"): what it says is the closest answer.
     let first = s
@@ -614,12 +612,12 @@ fn by_intent(
     // the question word is foreign to answers below it.
     let mut unread_exclusive: Option<f64> = None;
     // Unless the question asks another slot too ("c'est quand pis avec quelle compagnie …?").
-    let one_question_word = p
-        .classes
-        .iter()
-        .filter(|&&c| c & class::QUESTION != 0)
-        .count()
-        <= 1;
+    let one_question_word = || {
+        (p.classes.iter())
+            .filter(|&&c| c & class::QUESTION != 0)
+            .count()
+            <= 1
+    };
     // "Partners besides universities": not the intent the left-out word asks for.
     let left_out = p.excluded.and_then(|i| kb.group_words.get(&p.words[i]));
     let asked = |c: &&Candidate| {
@@ -663,25 +661,16 @@ fn by_intent(
             let rk = rank(kb, &r, c.intent, conv, s);
             match &best {
                 Some((b, brk, _)) if rk < *brk || b.fact == r.fact => {}
-                Some((_, brk, _)) if rk == *brk => {
-                    tied.push(r.fact);
-                    if on_topic(&r) {
-                        tied_on_topic.push((r, c));
-                    }
-                }
+                Some((_, brk, _)) if rk == *brk => tied.push((r, c)),
                 _ => {
-                    tied = vec![r.fact];
-                    tied_on_topic.clear();
-                    if on_topic(&r) {
-                        tied_on_topic.push((r.clone(), c));
-                    }
+                    tied = vec![(r.clone(), c)];
                     best = Some((r, rk, c));
                 }
             }
         }
         if !read && c.wh {
             unread_slot.get_or_insert(c.score);
-            if kb.intents[c.intent].wh_exclusive && one_question_word {
+            if kb.intents[c.intent].wh_exclusive && one_question_word() {
                 unread_exclusive.get_or_insert(c.score);
             }
         }
@@ -706,10 +695,14 @@ fn by_intent(
             via: "(what the article says of the entity named, which does not settle it)".into(),
         });
     }
-    if tied.len() > 1 && !same_topic(kb, &tied) {
+    let facts: Vec<usize> = tied.iter().map(|(r, _)| r.fact).collect();
+    if facts.len() > 1 && !same_topic(kb, &facts) {
         // Facts that fit equally well: the one on the conversation's topic is the one meant
         // ("Tell me about the deal with IBM." then "When was it announced?").
-        if let [(reading, c)] = &tied_on_topic[..] {
+        let on_topic = |(r, _): &&(Reading, &Candidate)| {
+            conv.topic.as_deref() == Some(kb.facts[r.fact].topic.as_str())
+        };
+        if let [(reading, c)] = tied.iter().filter(on_topic).collect::<Vec<_>>()[..] {
             return Some(Decision::Fact {
                 reading: reading.clone(),
                 intent: Some(c.intent),
@@ -717,7 +710,7 @@ fn by_intent(
                 via: format!("{} (on the conversation's topic)", c.via(kb)),
             });
         }
-        return Some(Decision::Refuse(Refusal::Ambiguous(tied)));
+        return Some(Decision::Refuse(Refusal::Ambiguous(facts)));
     }
     Some(Decision::Fact {
         reading,

@@ -1148,4 +1148,7 @@ fn a_who_question_answered_with_no_person_and_a_clause_asking_for_people_is_refu
     assert!(one(&kb, "who hosts acme?").answered);
     let a = one(&kb, "who hosts acme, which people?");
     assert!(!a.answered, "{}", a.body);
+    // Even when the clause asking for people is answered on its own, with someone else.
+    let a = one(&kb, "who hosts acme, which people founded it?");
+    assert!(!a.answered, "{}", a.body);
 }
