@@ -119,7 +119,15 @@ pub fn decide(
     subjects.order = vec![item];
     subjects.from_context = true;
     subjects.continues_fact = false;
-    let d = match decide_for(kb, p, cands, conv, subjects) {
+    // The position has picked the item: what is asked of it is the rest ("what's the first
+    // one for?" asks what the item is for, which its own fact says without a list).
+    let of_item = p.ordinal_at.filter(|_| p.excluded.is_none()).map(|at| {
+        let mut q = p.clone();
+        q.excluded = Some(at);
+        q.ordinal_at = None;
+        q
+    });
+    let d = match decide_for(kb, of_item.as_ref().unwrap_or(p), cands, conv, subjects) {
         // What is asked must be of the item, not of the default subject beside it.
         Decision::Fact { reading, .. } if reading.subject != item => {
             Decision::Refuse(Refusal::Unexplained(Vec::new()))
@@ -552,9 +560,18 @@ pub fn pick(items: &[usize], position: usize) -> Option<usize> {
 /// How well a reading fits: on the conversation's topic, about an entity the question names,
 /// fewer values contradicted, words its evidence explains, values it confirms, whether the
 /// intent is the fact's first, and (when it confirms a value) the narrower fact.
-type Rank = (bool, bool, usize, usize, usize, usize, usize);
+type Rank = (bool, bool, bool, usize, usize, usize, usize, usize);
 
-fn rank(kb: &KnowledgeBase, r: &Reading, intent: usize, conv: &Conversation, s: &Subjects) -> Rank {
+/// `stands`: the fact is no part of another list, or the question picks it out (see
+/// [`super::sublists::stands`]).
+fn rank(
+    kb: &KnowledgeBase,
+    r: &Reading,
+    intent: usize,
+    conv: &Conversation,
+    s: &Subjects,
+    stands: bool,
+) -> Rank {
     let f = &kb.facts[r.fact];
     let on_topic = s.continues_fact && conv.topic.as_deref() == Some(f.topic.as_str());
     // The earlier the fact lists the intent, the more it is what the fact answers.
@@ -568,6 +585,7 @@ fn rank(kb: &KnowledgeBase, r: &Reading, intent: usize, conv: &Conversation, s: 
     let named = s.explicit.first() == Some(&r.subject);
     let agree = usize::MAX - r.contradicted;
     (
+        stands,
         on_topic,
         named,
         agree,
@@ -658,7 +676,14 @@ fn by_intent(
                 }
             };
             read = true;
-            let rk = rank(kb, &r, c.intent, conv, s);
+            let rk = rank(
+                kb,
+                &r,
+                c.intent,
+                conv,
+                s,
+                super::sublists::stands(kb, p, c, open, fact),
+            );
             match &best {
                 Some((b, brk, _)) if rk < *brk || b.fact == r.fact => {}
                 Some((_, brk, _)) if rk == *brk => tied.push((r, c)),

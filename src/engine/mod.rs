@@ -29,6 +29,7 @@ pub mod restate;
 pub mod roles;
 pub mod spelling;
 pub mod subjects;
+pub mod sublists;
 pub mod suggest;
 pub mod swap;
 #[cfg(test)]

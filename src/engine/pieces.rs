@@ -32,7 +32,8 @@ pub fn ends_sentence(c: char) -> bool {
 }
 
 /// Marks that end a clause: sentence ends first, then also commas and dashes ("the lab
-/// Bengio runs — where is it?"). An en dash is no mark: it is in "Mila – Quebec AI Institute".
+/// Bengio runs — where is it?"; a hyphen between spaces is typed for a dash, see
+/// [`typed_dash`]). An en dash is no mark: it is in "Mila – Quebec AI Institute".
 pub const STRONG: &[char] = &['.', '!', '?', '？', ';', ':', '\n'];
 pub const ALL: &[char] = &['.', '!', '?', '？', ';', ':', '—', ',', '\n'];
 
@@ -54,14 +55,19 @@ pub fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
     let mut out = Vec::new();
     // Cleared at every mark, never reallocated.
     let mut piece = String::with_capacity(text.len());
-    for c in text.chars() {
+    let dashes = marks.contains(&'—');
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         // "incl." or "approx." ends no clause.
         let abbreviated = c == '.' && {
             let last = piece.split(|c: char| !c.is_alphanumeric()).next_back();
             last.is_some_and(|w| kb.lexicon.abbreviations.contains(&normalize(w)))
         };
+        let dash = dashes
+            && typed_dash(&piece, c, chars.peek().copied())
+            && !in_a_name(kb, &piece, chars.clone().collect::<String>().as_str());
         piece.push(c);
-        if marks.contains(&c) && !abbreviated {
+        if (marks.contains(&c) || dash) && !abbreviated {
             out.extend(at(&piece));
             piece.clear();
         }
@@ -115,6 +121,28 @@ pub fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
     }
     joined.extend(topic);
     joined
+}
+
+/// Whether `c` is a hyphen typed for a dash: between spaces, after words ("teacher here, my
+/// students care about climate - does Mila …?"). Only a clause split reads it so, when the
+/// whole message found no answer: "Mila - Quebec AI Institute" is one name to the rest.
+fn typed_dash(before: &str, c: char, next: Option<char>) -> bool {
+    c == '-'
+        && before.ends_with(char::is_whitespace)
+        && next.is_some_and(char::is_whitespace)
+        && before.chars().any(char::is_alphanumeric)
+}
+
+/// Whether the last word before a dash and the first after it are two words of one name
+/// ("Mila - Quebec AI Institute").
+fn in_a_name(kb: &KnowledgeBase, before: &str, after: &str) -> bool {
+    let last = tokens(&normalize(before)).pop();
+    let next = tokens(&normalize(after)).into_iter().next();
+    let (Some(last), Some(next)) = (last, next) else {
+        return false;
+    };
+    (kb.entities.iter().flat_map(|e| &e.aliases))
+        .any(|a| a.windows(2).any(|w| w[0] == last && w[1] == next))
 }
 
 /// Most words of a continuation ("and today, …").
