@@ -322,11 +322,17 @@ fn clauses(
         // friend told me."), with no question mark, answering nothing, is context too; when
         // it asks for something ("I'd like to know its budget"), the answer says that the
         // article does not say.
+        // So is a statement of what the question is for ("C'est pour une affiche en
+        // classe."): French "c'est" opens a question only with its question mark.
+        let words: Vec<&str> = u.p.words.iter().map(String::as_str).collect();
+        let presented = lex.presentatives.match_len_at(&words, 0).is_some()
+            && !lex.question_particles.occurs_in(&words);
+        let statement = u.p.qword.is_none() && (!u.p.yes_no_form || presented);
         let after = !answered
             && !marked(piece)
             && pieces[..k].iter().any(marked)
-            && !u.p.self_words.is_empty();
-        if after && u.p.request {
+            && (!u.p.self_words.is_empty() || statement);
+        if after && u.p.request && !presented {
             unanswered.push(piece.trim().to_string());
             continue;
         }
@@ -334,8 +340,11 @@ fn clauses(
         if !asks || told || matches!(u.decision, Decision::SmallTalk { .. }) {
             // A number in the context restricts the question ("in 2019, what did Mila do
             // with IBM?"): answering without it would answer another question. Not in what
-            // someone else said ("someone said 2017, when was it really founded?").
-            if !u.p.numbers.is_empty() && !u.p.hearsay {
+            // someone else said ("someone said 2017, when was it really founded?"), nor in
+            // the asker's own story ("je prépare un exposé pour ma classe de secondaire 5")
+            // or purpose ("pour un travail d'équipe en secondaire 4, …").
+            let own = !u.p.self_words.is_empty() || u.p.aside.first() == Some(&true);
+            if !u.p.numbers.is_empty() && !u.p.hearsay && !own {
                 return None;
             }
             // Context: its last name is what a pronoun in a later question refers to, its

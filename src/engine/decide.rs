@@ -254,8 +254,10 @@ fn decide_for(
         return Decision::Refuse(Refusal::Opinion);
     }
     // Nothing named and every word about the bot ("give me a list of topics"): the bot's
-    // own small talk, unless a fact's intent fits better.
-    if default_only {
+    // own small talk, unless a fact's intent fits better. So with a conversation going on,
+    // when the message asks nothing ("hello there" after a count is no follow-up).
+    let asks_nothing = p.mentions.is_empty() && p.qword.is_none() && !p.yes_no;
+    if default_only || asks_nothing {
         let score = |i: usize| {
             cands
                 .iter()

@@ -37,6 +37,8 @@ mod tests;
 #[cfg(test)]
 mod tests_asker;
 #[cfg(test)]
+mod tests_openers;
+#[cfg(test)]
 mod tests_options;
 #[cfg(test)]
 mod tests_parts;
@@ -220,7 +222,17 @@ pub struct Understood {
 
 /// Steps 1 to 4 for one text, leaving the conversation as it is.
 pub fn understand(kb: &KnowledgeBase, question: &str, conv: &Conversation) -> Understood {
-    understood(kb, question, read(kb, question), conv)
+    let r = read(kb, question, true);
+    if !r.ungreeted {
+        return understood(kb, question, r, conv);
+    }
+    // Without its greeting the message is refused ("hello, i have a question"): the
+    // greeting was part of it.
+    let u = understood(kb, question, r, conv);
+    match u.decision {
+        Decision::Refuse(_) => understood(kb, question, read(kb, question, false), conv),
+        _ => u,
+    }
 }
 
 /// Steps 3 and 4 for a text already read.
@@ -232,6 +244,7 @@ fn understood(kb: &KnowledgeBase, question: &str, read: Read, conv: &Conversatio
         chars,
         too_long,
         unchanged,
+        ..
     } = read;
     let refused = too_long.then_some(Refusal::TooLong { chars });
     if !p.lang_shown {
@@ -278,13 +291,21 @@ struct Read {
     too_long: bool,
     /// Nothing was cut from the text (controls, surrounding spaces).
     unchanged: bool,
+    /// A greeting before the question was left out.
+    ungreeted: bool,
 }
 
-fn read(kb: &KnowledgeBase, question: &str) -> Read {
+fn read(kb: &KnowledgeBase, question: &str, greeting_apart: bool) -> Read {
     let cleaned = without_controls(question);
     let cleaned = without_mentions(&cleaned);
     let cleaned = cleaned.trim();
     let chars = cleaned.chars().count();
+    let whole = cleaned;
+    let cleaned = if greeting_apart {
+        ungreeted(kb, cleaned)
+    } else {
+        cleaned
+    };
     let (normalized, too_long) = if chars > MAX_QUESTION_CHARS {
         (
             normalize(&cleaned.chars().take(200).collect::<String>()),
@@ -304,6 +325,7 @@ fn read(kb: &KnowledgeBase, question: &str) -> Read {
         chars,
         too_long,
         unchanged: cleaned == question,
+        ungreeted: cleaned.len() != whole.len(),
     }
 }
 
@@ -315,7 +337,7 @@ pub(super) fn clause(
     asks: impl Fn(&Parsed) -> bool,
     conv: &Conversation,
 ) -> (bool, Understood) {
-    let read = read(kb, piece);
+    let read = read(kb, piece, true);
     if asks(&read.p) {
         return (true, understood(kb, piece, read, conv));
     }
@@ -423,6 +445,20 @@ fn unaddressed(kb: &KnowledgeBase, normalized: String) -> String {
         Some(n) => normalized[n + 1..].to_string(),
         None => normalized,
     }
+}
+
+/// The message without a greeting set apart before it ("Bonjour, pour mon exposé …", "Hi! Who
+/// founded Mila?"): politeness, no part of the question. A greeting alone, or one run into
+/// the words after it ("hello there"), stays.
+fn ungreeted<'a>(kb: &KnowledgeBase, cleaned: &'a str) -> &'a str {
+    let Some(at) = cleaned.find([',', '!', '.', ';', '—']) else {
+        return cleaned;
+    };
+    let rest = cleaned[at..].trim_start_matches(|c: char| !c.is_alphanumeric());
+    if rest.is_empty() || !kb.lexicon.greetings.contains(&normalize(&cleaned[..at])) {
+        return cleaned;
+    }
+    rest
 }
 
 /// An unfinished statement with its question word: "Mila was founded by?" asks "by whom".

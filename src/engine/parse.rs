@@ -785,8 +785,18 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     // what comes next (but "is that something Mila works on?" ends its clause).
     let unfinished = !p.pronoun && p.words.last().is_some_and(|w| lex.unfinished.contains(w));
     let claim = claim && !frames.request.contains(&true) && !unfinished;
+    // "Le plus gros institut", "the most important partner": a size or rank asked in a
+    // superlative means something, though the adjective alone is filler; renown does not
+    // ("the most famous researcher" asks who is known).
+    let superlative: Vec<usize> = (0..n)
+        .filter_map(|i| Some(i + lex.superlatives.match_len_at(&masked, i)?))
+        .filter(|&j| p.words.get(j).is_some_and(|w| !lex.renown.contains(w)))
+        .collect();
     drop(masked);
     if let Some(i) = quoted {
+        p.classes[i] &= !class::FILLER;
+    }
+    for i in superlative {
         p.classes[i] &= !class::FILLER;
     }
     p.quotes = quoted.is_some();

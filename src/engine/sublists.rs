@@ -8,8 +8,8 @@ use super::parse::Parsed;
 use crate::knowledge::{Evidence, Fact, KnowledgeBase};
 
 /// Whether `fact` may answer as itself: it is no part of a longer list of the candidate's
-/// intent, or the question names something (a number, a name, a word the intent's cues do
-/// not read, among the meaningful words `open`) that the longer list says only in the part's
+/// intent, or the question names something (a number, a name other than the items, a word
+/// the intent's cues do not read, among the meaningful words `open`) that the longer list says only in the part's
 /// own sentences.
 pub fn stands(kb: &KnowledgeBase, p: &Parsed, c: &Candidate, open: &[usize], fact: usize) -> bool {
     let f = &kb.facts[fact];
@@ -35,7 +35,9 @@ pub fn stands(kb: &KnowledgeBase, p: &Parsed, c: &Candidate, open: &[usize], fac
         let value = value.to_string();
         picks(&|e| e.words.contains(&value))
     };
-    let named = |entity: usize| picks(&|e| e.named.contains(&entity));
+    // An item of the whole list picks nothing: the whole list names it too.
+    let named =
+        |entity: usize| !whole.items.contains(&entity) && picks(&|e| e.named.contains(&entity));
     let word = |i: usize| {
         let stems = p.stems(kb, i);
         picks(&|e| (e.words.iter()).any(|w| kb.stems(w).iter().any(|s| stems.contains(s))))

@@ -200,6 +200,13 @@ pub(super) fn assemble(
         contrasts: CueSet::new(cues(&lex.contrasts)),
         possessives: set(&lex.possessives),
         ellipsis_openers: CueSet::new(cues(&lex.ellipsis_openers)),
+        superlatives: CueSet::new(cues(&lex.superlatives)),
+        greetings: lex
+            .greetings
+            .iter()
+            .map(|g| crate::nlu::normalize(g))
+            .collect(),
+        renown: set(&lex.renown),
         vocatives: lex
             .vocatives
             .iter()

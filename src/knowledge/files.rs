@@ -372,6 +372,16 @@ pub struct LexiconFile {
     /// included.
     #[serde(default)]
     pub ellipsis_openers: Vec<String>,
+    /// Words making the adjective after them a superlative ("the most important", "le plus
+    /// gros"): what it asks is meaningful even when the adjective alone is filler.
+    #[serde(default)]
+    pub superlatives: Vec<String>,
+    /// Greetings that may open a message before its question ("Bonjour, …").
+    #[serde(default)]
+    pub greetings: Vec<String>,
+    /// Adjectives of renown, filler even in a superlative ("the most famous researcher").
+    #[serde(default)]
+    pub renown: Vec<String>,
     /// The bot addressed before a question ("hey bot, …"), left out of it.
     #[serde(default)]
     pub vocatives: Vec<String>,

@@ -265,6 +265,12 @@ pub struct Lexicon {
     pub possessives: FxHashSet<String>,
     /// Words that open an ellipsis naming something ("what about HEC?").
     pub ellipsis_openers: CueSet,
+    /// Words making the adjective after them a superlative ("le plus gros").
+    pub superlatives: CueSet,
+    /// Greetings that may open a message before its question, normalised.
+    pub greetings: FxHashSet<String>,
+    /// Adjectives of renown, filler even in a superlative.
+    pub renown: FxHashSet<String>,
     /// The bot addressed before a question ("hey bot, …"), normalised.
     pub vocatives: Vec<String>,
     /// Words comparing two things, each then described ("the difference between A and B").
