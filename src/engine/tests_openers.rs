@@ -2,7 +2,7 @@
 //! own story and purpose, a superlative), and a list that is part of another, on the made-up
 //! knowledge base of `tests.rs`.
 use super::pieces::{split, ALL};
-use super::tests::{kb, kb_from, kb_of, kb_with, one, ARTICLE, ENTITIES, FACTS, INTENTS, LEXICON};
+use super::tests::{kb_from, kb_of, kb_with, one, ARTICLE, ENTITIES, FACTS, INTENTS, LEXICON};
 use super::*;
 
 #[test]
