@@ -299,6 +299,11 @@ fn decide_for(
             kb.lexicon.needs_intent.contains(&p.words[i])
                 || cands.iter().any(|c| !kb.intents[c.intent].smalltalk)
         });
+        // So does a request for a slot asked alone (`wh_exclusive`) that no fact read:
+        // "name Mila's industrial partners" is not answered by a sentence on partnerships.
+        let shaped = shaped
+            || (cands.first())
+                .is_some_and(|c| kb.intents[c.intent].wh_exclusive && requests_slot(p, c));
         if !shaped {
             if let Some(d) = by_evidence(kb, p, conv, &subjects, &open) {
                 return checked(kb, p, cands, d);
@@ -695,9 +700,13 @@ fn by_intent(
                 }
             }
         }
-        if !read && c.wh {
+        // With no question word, a request for the slot in the question's own words ("name
+        // the …", not an ellipsis carrying the last question's intent) asks it alone too.
+        let exclusive = kb.intents[c.intent].wh_exclusive;
+        let requested = exclusive && requests_slot(p, c);
+        if !read && (c.wh || requested) {
             unread_slot.get_or_insert(c.score);
-            if kb.intents[c.intent].wh_exclusive && one_question_word() {
+            if exclusive && one_question_word() {
                 unread_exclusive.get_or_insert(c.score);
             }
         }
@@ -748,6 +757,12 @@ fn by_intent(
 }
 
 /// Small talk explains every word with its own cues or with pure filler, and names nothing.
+/// A question without a question word, not yes/no, whose own words read the intent ("name
+/// Mila's industrial partners"; not "and since 2017?", which carries the last intent).
+fn requests_slot(p: &Parsed, c: &Candidate) -> bool {
+    p.qword.is_none() && !p.yes_no && !p.elliptic && c.explains.contains(&true)
+}
+
 fn smalltalk(kb: &KnowledgeBase, p: &Parsed, cands: &[Candidate]) -> Option<usize> {
     if !p.mentions.is_empty() || !p.numbers.is_empty() {
         return None;

@@ -144,3 +144,25 @@ fn a_position_leaves_the_rest_of_the_question_to_the_item_it_picks() {
         a.explain()
     );
 }
+
+#[test]
+fn an_unanswered_intent_refuses_in_place_of_a_weaker_one() {
+    // The sponsors are a list the article never gives: "which …" is refused, though the
+    // members' fact would explain every word of it.
+    let intents = format!(
+        "{INTENTS}[[intent]]\nid = \"sponsors\"\nwh_exclusive = true\nunanswered = true\nall = [[\"members\"], [\"which\", \"name\"]]\nwh = [\"which\"]\nexamples_en = [\"Which members are sponsors?\"]\n"
+    );
+    let kb = kb_with(&intents, LEXICON);
+    for q in ["which members does Acme have?", "name the members of Acme"] {
+        let a = one(&kb, q);
+        assert!(!a.answered, "{q}: {}", a.explain());
+        assert_eq!(a.intent.as_deref(), Some("sponsors"));
+    }
+    // Without the question's slot it does not apply.
+    assert!(one(&kb, "who are the members of Acme?").answered);
+    // Its examples are never suggested.
+    assert!(!kb
+        .example_questions()
+        .iter()
+        .any(|q| q.contains("sponsors")));
+}

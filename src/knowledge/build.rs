@@ -276,7 +276,8 @@ pub(super) fn assemble(
     let words = word_table(&entities, &lexicon, &vocab, &cue_index);
     let names = Aliases::new(&entities);
     let mut examples = Vec::new();
-    for (i, intent) in intents.iter().enumerate() {
+    // An intent the article answers none of is never suggested.
+    for (i, intent) in intents.iter().enumerate().filter(|(_, i)| !i.unanswered) {
         for (lang, list) in [
             (crate::Lang::En, &intent.examples_en),
             (crate::Lang::Fr, &intent.examples_fr),
@@ -623,6 +624,7 @@ pub(super) fn build_intents(
             strict: i.strict,
             implicit_subject: i.implicit_subject,
             wh_exclusive: i.wh_exclusive,
+            unanswered: i.unanswered,
             describes: i.describes,
             smalltalk: i.smalltalk,
             groups: i.all.iter().map(|g| cues(g)).collect(),

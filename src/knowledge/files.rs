@@ -111,6 +111,9 @@ pub struct IntentDef {
     /// Its question words ask for its slot alone (see `Intent::wh_exclusive`).
     #[serde(default)]
     pub wh_exclusive: bool,
+    /// The article answers none of its questions (see `Intent::unanswered`).
+    #[serde(default)]
+    pub unanswered: bool,
     #[serde(default)]
     pub describes: bool,
     /// Small talk: answered from `messages.toml` (`smalltalk.<id>`), never from a fact.

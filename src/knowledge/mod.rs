@@ -77,6 +77,9 @@ pub struct Intent {
     /// word does not answer ("when did Mila rename itself to …?" is not answered with the
     /// names, which say no date of renaming).
     pub wh_exclusive: bool,
+    /// The article answers none of its questions ("which companies are Mila's industrial
+    /// partners?": it names none): no fact has it, and its examples must be refused by it.
+    pub unanswered: bool,
     /// Its facts describe an entity: used when a question only names one ("McGill?").
     pub describes: bool,
     /// Answered from `messages.toml`, never from a fact.
@@ -713,7 +716,11 @@ impl KnowledgeBase {
     /// Example questions the bot can answer, English first, without repeats.
     pub fn example_questions(&self) -> Vec<String> {
         let mut seen = HashSet::new();
-        let asked = || self.intents.iter().filter(|i| !i.smalltalk);
+        let asked = || {
+            self.intents
+                .iter()
+                .filter(|i| !i.smalltalk && !i.unanswered)
+        };
         let en = asked().flat_map(|i| i.examples_en.iter());
         let fr = asked().flat_map(|i| i.examples_fr.iter());
         en.chain(fr)

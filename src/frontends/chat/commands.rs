@@ -115,7 +115,8 @@ fn names() -> Vec<&'static str> {
 /// How to ask, an example per intent (up to 8) in `lang`, then exactly the chat's commands.
 fn help(kb: &KnowledgeBase, w: &Wording, lang: Lang) -> String {
     let mut out = w.help_intro.clone();
-    let examples = kb.intents.iter().filter_map(|i| match lang {
+    let asked = kb.intents.iter().filter(|i| !i.unanswered);
+    let examples = asked.filter_map(|i| match lang {
         Lang::En => i.examples_en.first(),
         Lang::Fr => i.examples_fr.first().or(i.examples_en.first()),
     });
