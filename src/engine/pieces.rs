@@ -103,6 +103,17 @@ pub fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
         let in_mark = kb.lexicon.yes_no_marks.coverage(&refs);
         let tag = in_mark.contains(&true)
             && (words.iter().zip(&in_mark)).all(|(w, &m)| m || kb.lexicon.class(w) & plain != 0);
+        // So does a pronoun set apart after it ("combien ils gagnent, eux autres ?").
+        let lex = &kb.lexicon;
+        let pronoun = |w: &String| {
+            lex.class(w) & (class::PRONOUN | class::PERSON_PRONOUN) != 0
+                || lex.plural_pronouns.contains(w)
+        };
+        let apart = words.iter().any(pronoun)
+            && words
+                .iter()
+                .all(|w| pronoun(w) || lex.class(w) & class::FILLER != 0);
+        let tag = tag || apart;
         let piece = match topic.take() {
             Some(t) => format!("{t} {piece}"),
             None => piece,

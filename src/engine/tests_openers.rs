@@ -166,3 +166,13 @@ fn an_unanswered_intent_refuses_in_place_of_a_weaker_one() {
         .iter()
         .any(|q| q.contains("sponsors")));
 }
+
+#[test]
+fn a_pronoun_set_apart_belongs_to_the_clause_before_it() {
+    let lexicon = format!("plural_pronouns = [\"eux\"]\n{LEXICON}");
+    let kb = kb_with(INTENTS, &lexicon);
+    let pieces = split(&kb, "when was Acme founded, eux?", ALL);
+    assert_eq!(pieces.len(), 1, "{pieces:?}");
+    let pieces = split(&kb, "when was Acme founded, Paris?", ALL);
+    assert_eq!(pieces.len(), 2, "{pieces:?}");
+}
