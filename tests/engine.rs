@@ -361,6 +361,10 @@ fn later_blind_question_sets_keep_their_scores() {
         ("blind57.jsonl", 95.0, 1),
         ("blind58.jsonl", 95.0, 0),
         ("blind59.jsonl", 96.0, 0),
+        ("blind60.jsonl", 96.0, 0),
+        ("blind61.jsonl", 95.0, 3),
+        ("blind62.jsonl", 93.0, 2),
+        ("blind63.jsonl", 90.0, 1),
     ] {
         let report = mila_bot::eval::run(kb(), &probe(name)).unwrap();
         assert!(
