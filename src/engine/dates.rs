@@ -3,7 +3,7 @@
 //! says what was asked:
 //! - "Which came first, the LISA lab or the IBM collaboration?": the earlier one's year;
 //! - "How many years between Mila's founding and the IBM deal?", "how long after its
-//!   founding did Mila team up with IBM?": the years between them.
+//!   founding did Mila partner with IBM?": the years between them.
 
 use super::alternatives::merge;
 use super::decide::Decision;

@@ -1,5 +1,5 @@
 //! Step 4, two shapes of "is X a …?".
-//! - "Is Hugo Larochelle the founder of Mila?". A yes/no question naming a person (of the
+//! - "Is Larochelle Mila's founder?". A yes/no question naming a person (of the
 //!   article or not: "is Hinton …?"), and beside it another person by a role ("the founder of
 //!   Mila" is Bengio), asks whether they are one: they are not, and the answer says who holds
 //!   the role. A kind ("a Turing Award winner")
