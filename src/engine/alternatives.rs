@@ -324,7 +324,7 @@ fn clauses(
         // article does not say.
         // So is a statement of what the question is for ("C'est pour une affiche en
         // classe."): French "c'est" opens a question only with its question mark.
-        let words: Vec<&str> = u.p.words.iter().map(String::as_str).collect();
+        let words = u.p.masked();
         let presented = lex.presentatives.match_len_at(&words, 0).is_some()
             && !lex.question_particles.occurs_in(&words);
         let statement = u.p.qword.is_none() && (!u.p.yes_no_form || presented);
