@@ -419,6 +419,19 @@ fn clauses(
             Decision::Fact { reading, .. } => !names_a_person(kb, reading.fact),
             _ => false,
         };
+        // A confirmation of what an answer before already says adds nothing to it ("how
+        // many researchers, faculty and students combined, were part of Mila in 2020?": the
+        // figure's answer gives the year that "were part of Mila in 2020" confirms).
+        let said = |value: &str| answers.iter().any(|a| a.body.contains(value));
+        let confirms_said = match &u.decision {
+            Decision::Fact { reading, .. } => {
+                reading.verdict == Some(true) && said(&kb.facts[reading.fact].value)
+            }
+            _ => false,
+        };
+        if confirms_said {
+            continue;
+        }
         // "Who are the people behind it?" answered with no person is not answered.
         let answer = match u.decision {
             _ if asks_who && no_person && asks_people => None,

@@ -474,6 +474,9 @@ fn find_names(
                 best = Some((Named::External(kind.clone()), alias.len()));
             }
         }
+        // A name ending on another's first words takes them in ("the founder of Mila
+        // Quebec": "Mila Quebec" is one name, so "Quebec" names nothing else).
+        let best = best.map(|(what, n)| (what, longer_tail(kb, words, known, i, n)));
         match best {
             Some((what, n)) => {
                 let similarity = sims[i..i + n].iter().copied().fold(1.0, f64::min);
@@ -489,6 +492,37 @@ fn find_names(
         }
     }
     out
+}
+
+/// Where a name at `i..i + n` ends when its last words are themselves a name that a longer
+/// name of the same entity continues past it: `i + n` words otherwise.
+fn longer_tail(
+    kb: &KnowledgeBase,
+    words: &[String],
+    known: &[Option<&Word>],
+    i: usize,
+    n: usize,
+) -> usize {
+    let end = i + n;
+    let alias_is = |e: usize, range: std::ops::Range<usize>| {
+        kb.entities[e]
+            .aliases
+            .iter()
+            .any(|a| a.as_slice() == &words[range.clone()])
+    };
+    let mut longest = n;
+    for j in i + 1..end {
+        let aliases = known[j].map_or(&[][..], |w| w.aliases());
+        for &(e, a) in aliases {
+            let alias = &kb.entities[e].aliases[a];
+            let k = j + alias.len();
+            let matches = k <= words.len() && alias.iter().zip(&words[j..]).all(|(a, w)| a == w);
+            if matches && k > i + longest && alias_is(e, j..end) {
+                longest = k - i;
+            }
+        }
+    }
+    longest
 }
 
 /// Words before a name that make it any thing of its kind: the default subject's generic name

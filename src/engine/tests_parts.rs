@@ -1,6 +1,6 @@
 //! The engine's handling of questions in parts (choices, clauses, lists) and of questions
 //! about sources, on the same made-up knowledge base as `tests.rs`.
-use super::tests::{kb, kb_from, kb_with, one, ARTICLE, ENTITIES, FACTS, INTENTS, LEXICON};
+use super::tests::{kb, kb_from, kb_with, one, says, ARTICLE, ENTITIES, FACTS, INTENTS, LEXICON};
 use super::*;
 
 #[test]
@@ -1151,4 +1151,21 @@ fn a_who_question_answered_with_no_person_and_a_clause_asking_for_people_is_refu
     // Even when the clause asking for people is answered on its own, with someone else.
     let a = one(&kb, "who hosts acme, which people founded it?");
     assert!(!a.answered, "{}", a.body);
+}
+
+#[test]
+fn a_clause_confirming_what_the_answer_says_adds_nothing() {
+    let kb = kb();
+    // "was it in 1999?" is confirmed by the year the first answer gives: no second "Yes".
+    says(
+        &kb,
+        "I am writing a report. When was Acme founded, was it founded in 1999?",
+        "Acme was founded in 1999.[1]",
+    );
+    // A confirmation of something the answer does not say is answered.
+    let a = one(
+        &kb,
+        "I am writing a report. When was Acme founded, was it by Ada Smith?",
+    );
+    assert!(a.body.contains("Yes."), "{}", a.body);
 }

@@ -197,3 +197,22 @@ fn only_of_several_words_is_only_where_its_words_are_together() {
     let a = one(&kb, "is all of ada smith there is the members of acme?");
     assert!(!a.body.starts_with("No."), "{a:?}");
 }
+
+#[test]
+fn a_name_ending_on_the_start_of_a_longer_name_takes_it_in() {
+    // "founder of Acme" names Ada Smith, and "Acme Paris" is Acme: "Paris" names nothing
+    // else in "the founder of Acme Paris".
+    let entities = ENTITIES
+        .replace(
+            "\"Acme\", \"the lab\"",
+            "\"Acme\", \"the lab\", \"Acme Paris\"",
+        )
+        .replace(
+            "\"Ada Smith\", \"Smith\"",
+            "\"Ada Smith\", \"Smith\", \"founder of Acme\"",
+        );
+    let kb = kb_from(ARTICLE, &entities, INTENTS, FACTS, LEXICON);
+    let p = super::parse::parse(&kb, "who is the founder of acme paris", &[]);
+    let ada = kb.entity_index("ada").unwrap();
+    assert_eq!(p.entities(), vec![ada], "{:?}", p.mentions);
+}
