@@ -1169,3 +1169,44 @@ fn a_clause_confirming_what_the_answer_says_adds_nothing() {
     );
     assert!(a.body.contains("Yes."), "{}", a.body);
 }
+
+#[test]
+fn a_yes_no_form_after_a_question_naming_nothing_is_the_askers_story() {
+    let kb = kb();
+    // "right" marks a yes/no question, but this clause names nothing: it is context.
+    let a = one(
+        &kb,
+        "When was Acme founded? writing a report and want to get the story right",
+    );
+    assert!(
+        a.body.starts_with("Acme was founded in 1999."),
+        "{}",
+        a.explain()
+    );
+}
+
+#[test]
+fn a_bare_request_after_an_unanswered_question_asks_for_its_answer() {
+    let lexicon = format!("requests = [\"tell me\"]\n{}", super::tests::LEXICON);
+    let kb = kb_with(INTENTS, &lexicon);
+    // "Tell me the members" asks for what the budget question asked, which is not said;
+    // answering it with the members would answer another question.
+    let mut conv = Conversation::default();
+    assert!(ask(&kb, "when was acme founded?", &mut conv).answered);
+    let a = ask(
+        &kb,
+        "What is the budget of Acme? Tell me the members",
+        &mut conv,
+    );
+    assert!(!a.answered, "{}", a.body);
+    // A question of its own after it is answered.
+    let a = one(
+        &kb,
+        "What is the budget of Acme? Who are the members of Acme?",
+    );
+    assert!(
+        a.body.contains("Ada Smith, Lea Roy and Max Durand"),
+        "{}",
+        a.explain()
+    );
+}
