@@ -339,13 +339,9 @@ fn clauses(
         // A yes/no form after an answered question, with no question mark and nothing it
         // is about, is the asker's story ("…? doing a podcast and want to get the story
         // right", "…? I read different dates, some say 2017").
-        let story = !answered
-            && !answers.is_empty()
-            && u.p.yes_no_form
-            && !marked(piece)
-            && u.p.entities().is_empty()
-            && !u.p.pronoun
-            && !u.p.person_pronoun;
+        let names_nothing = u.p.entities().is_empty() && !u.p.pronoun && !u.p.person_pronoun;
+        let story =
+            !answered && !answers.is_empty() && u.p.yes_no_form && !marked(piece) && names_nothing;
         let told = told || after || story;
         if !asks || told || matches!(u.decision, Decision::SmallTalk { .. }) {
             // A number in the context restricts the question ("in 2019, what did Mila do
@@ -387,8 +383,7 @@ fn clauses(
         // "Which companies are its partners? Names please": a request naming nothing and
         // asking nothing of its own after a question the article does not answer asks for
         // that answer ("…? Also, who founded it?" asks a question of its own).
-        let bare = !u.p.pronoun && !u.p.person_pronoun && u.p.qword.is_none();
-        if leans_on_context && bare && !unanswered.is_empty() {
+        if names_nothing && u.p.qword.is_none() && !unanswered.is_empty() {
             return None;
         }
         if leans_on_context && (scratch.subject.is_none() || other_named) {

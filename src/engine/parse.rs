@@ -504,20 +504,13 @@ fn longer_tail(
     n: usize,
 ) -> usize {
     let end = i + n;
-    let alias_is = |e: usize, range: std::ops::Range<usize>| {
-        kb.entities[e]
-            .aliases
-            .iter()
-            .any(|a| a.as_slice() == &words[range.clone()])
-    };
+    let aliases = |e: usize| kb.entities[e].aliases.iter().map(Vec::as_slice);
     let mut longest = n;
     for j in i + 1..end {
-        let aliases = known[j].map_or(&[][..], |w| w.aliases());
-        for &(e, a) in aliases {
-            let alias = &kb.entities[e].aliases[a];
-            let k = j + alias.len();
-            let matches = k <= words.len() && alias.iter().zip(&words[j..]).all(|(a, w)| a == w);
-            if matches && k > i + longest && alias_is(e, j..end) {
+        for &(e, a) in known[j].map_or(&[][..], |w| w.aliases()) {
+            let k = j + kb.entities[e].aliases[a].len();
+            let longer = k > i + longest && words.get(j..k) == Some(&kb.entities[e].aliases[a][..]);
+            if longer && aliases(e).any(|alias| alias == &words[j..end]) {
                 longest = k - i;
             }
         }
