@@ -80,12 +80,37 @@ struct Frames {
     purpose: Vec<bool>,
     /// Who says what the question claims ("my teacher said"): no word of the claim.
     hearsay: Vec<bool>,
+    /// The frame of an embedded question ([`told_frame`]).
+    told: Vec<bool>,
+}
+
+/// The end of the frame of an embedded question: the words up to the asker told or asked
+/// something ("a patron asked me | which city …", "I'd be most grateful if you could kindly
+/// inform me | of the year …", "pourriez-vous m'indiquer | …"). The frame carries no meaning
+/// when it names nothing and a question of at least two words follows it.
+fn told_frame(kb: &KnowledgeBase, p: &Parsed) -> Option<usize> {
+    let lex = &kb.lexicon;
+    let w = &p.words;
+    let pair = |i: usize| {
+        let (a, b) = (&w[i], &w[i + 1]);
+        (lex.telling.contains(a) && lex.asker_objects.contains(b))
+            || (lex.asker_objects.contains(a) && lex.telling.contains(b))
+    };
+    let end = (0..w.len().saturating_sub(1)).find(|&i| pair(i))? + 2;
+    let asks_before = p.qword.is_some_and(|q| q < end);
+    (end + 2 <= w.len() && !asks_before && (0..end).all(|i| !p.is_named(i))).then_some(end)
 }
 
 fn frames(kb: &KnowledgeBase, p: &Parsed, masked: &[&str]) -> Frames {
     let lex = &kb.lexicon;
     let n = p.words.len();
     let requests = lex.requests.coverage(masked);
+    // Carries no meaning, like a request, but leaves the question a claim ("someone asked me
+    // if Mila was founded in 1993").
+    let mut told = vec![false; n];
+    if let Some(end) = told_frame(kb, p) {
+        told[..end].fill(true);
+    }
     let particles = lex.question_particles.coverage(masked);
     let wants = lex.wants.coverage(masked);
     let mut purpose = vec![false; n];
@@ -117,10 +142,14 @@ fn frames(kb: &KnowledgeBase, p: &Parsed, masked: &[&str]) -> Frames {
     let hearsay = lex.hearsay.coverage(masked);
     let or = |a: &[bool], b: &[bool]| a.iter().zip(b).map(|(x, y)| x | y).collect::<Vec<_>>();
     Frames {
-        impersonal: or(&or(&or(&particles, &requests), &purpose), &hearsay),
+        impersonal: or(
+            &or(&or(&particles, &requests), &purpose),
+            &or(&hearsay, &told),
+        ),
         request: or(&requests, &wants),
         purpose,
         hearsay,
+        told,
     }
 }
 
@@ -837,7 +866,8 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
         .zip(&frames.purpose)
         .zip(&frames.hearsay)
         .zip(&in_mark)
-        .map(|(((r, p), h), m)| r | p | h | m);
+        .zip(&frames.told)
+        .map(|((((r, p), h), m), t)| r | p | h | m | t);
     let plain = plain.zip(&phrase_filler).map(|(x, f)| x | f);
     for (c, _) in p.classes.iter_mut().zip(&phrase_only).filter(|(_, x)| **x) {
         *c |= class::ONLY;

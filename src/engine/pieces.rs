@@ -63,11 +63,15 @@ pub fn split(kb: &KnowledgeBase, text: &str, marks: &[char]) -> Vec<String> {
             let last = piece.split(|c: char| !c.is_alphanumeric()).next_back();
             last.is_some_and(|w| kb.lexicon.abbreviations.contains(&normalize(w)))
         };
+        // "1,000" or "2.5" is one number.
+        let in_number = matches!(c, ',' | '.')
+            && piece.ends_with(|c: char| c.is_ascii_digit())
+            && chars.peek().is_some_and(char::is_ascii_digit);
         let dash = dashes
             && typed_dash(&piece, c, chars.peek().copied())
             && !in_a_name(kb, &piece, chars.clone().collect::<String>().as_str());
         piece.push(c);
-        if (marks.contains(&c) || dash) && !abbreviated {
+        if (marks.contains(&c) || dash) && !abbreviated && !in_number {
             out.extend(at(&piece));
             piece.clear();
         }
@@ -248,7 +252,16 @@ fn at_conjunctions(kb: &KnowledgeBase, piece: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::several_sentences;
+    use super::{several_sentences, split, ALL};
+
+    #[test]
+    fn a_number_with_a_separator_is_one_clause() {
+        let kb = super::super::tests::kb();
+        assert_eq!(
+            split(&kb, "was it more than 1,000 or 2.5 members, really?", ALL),
+            ["was it more than 1,000 or 2.5 members,", "really?"]
+        );
+    }
 
     #[test]
     fn several_sentences_need_a_mark_between_two_with_words() {

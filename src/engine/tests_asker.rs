@@ -182,3 +182,30 @@ fn a_claim_may_open_with_a_determiner_before_its_subject() {
     assert!(parse(&kb, q, &[]).yes_no);
     assert!(!parse(&kb, "the members of acme", &[]).yes_no);
 }
+
+#[test]
+fn the_frame_of_an_embedded_question_ends_where_the_asker_is_told() {
+    let lists = lexicon(
+        r#"telling = ["asked", "inform"]
+asker_objects = ["me"]"#,
+        "",
+    );
+    let kb = kb_of(INTENTS, FACTS, &lists);
+    // Up to "asked me", the words are the asker's story: none needs explaining.
+    says(
+        &kb,
+        "a patron asked me who founded Acme",
+        "Acme was founded by Ada Smith.[1]",
+    );
+    says(
+        &kb,
+        "I'd be grateful if you could kindly inform me when Acme was founded",
+        "Acme was founded in 1999.[1]",
+    );
+    // What follows the frame still must be explained, and without the asker told, the
+    // same words are unexplained.
+    assert!(!one(&kb, "a patron asked me who founded Acme's bakery").answered);
+    assert!(!one(&kb, "a patron wrote who founded Acme").answered);
+    // A question asked before the frame is no frame's.
+    assert!(!one(&kb, "who asked me about Acme").answered);
+}

@@ -183,6 +183,8 @@ pub(super) fn assemble(
         given_reasons: CueSet::new(cues(&lex.given_reasons)),
         presentatives: CueSet::new(cues(&lex.presentatives)),
         wants: CueSet::new(cues(&lex.wants)),
+        telling: set(&lex.telling),
+        asker_objects: set(&lex.asker_objects),
         neuter_pronouns: set(&lex.neuter_pronouns),
         elided_te: normalize(&lex.elided_te),
         euphonic_subjects: set(&lex.euphonic_subjects),

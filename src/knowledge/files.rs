@@ -346,6 +346,12 @@ pub struct LexiconFile {
     /// subject when nothing else does.
     #[serde(default)]
     pub wants: Vec<String>,
+    /// Verbs of telling or asking the asker ("inform", "asked") and the words for the asker
+    /// as their object ("me"): together they end the frame of an embedded question.
+    #[serde(default)]
+    pub telling: Vec<String>,
+    #[serde(default)]
+    pub asker_objects: Vec<String>,
     /// Pronouns that never refer to a person ("it").
     #[serde(default)]
     pub neuter_pronouns: Vec<String>,

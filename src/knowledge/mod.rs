@@ -246,6 +246,10 @@ pub struct Lexicon {
     pub presentatives: CueSet,
     /// The asker saying what they want ("I need …"): a request, not a claim.
     pub wants: CueSet,
+    /// Telling or asking the asker ("kindly inform me", "a patron asked me"): the frame of
+    /// an embedded question ends there.
+    pub telling: FxHashSet<String>,
+    pub asker_objects: FxHashSet<String>,
     /// Pronouns that never refer to a person ("it", "ça").
     pub neuter_pronouns: FxHashSet<String>,
     /// French elided "t'" stands for this word, except before `euphonic_subjects` ("a-t-il")
