@@ -248,7 +248,8 @@ fn decide_for(
     // "call mom" are not questions about Mila.
     let default_only =
         subjects.explicit.is_empty() && !subjects.from_context && !p.pronoun && !p.person_pronoun;
-    let asked = p.qword.is_some() || p.yes_no || p.question_mark || p.request;
+    let keywords = cands.first().is_some_and(|c| keywords(kb, p, c, &open));
+    let asked = p.qword.is_some() || p.yes_no || p.question_mark || p.request || keywords;
     let vague = default_only && (open.is_empty() || !asked);
     if p.opinion {
         return Decision::Refuse(Refusal::Opinion);
@@ -859,6 +860,23 @@ fn by_evidence(
     }
     super::passage::sentence_reading(kb, p, s, open)
 }
+
+/// A few words an intent explains whole ("location", "research areas", "date de fondation")
+/// ask for its fact: every word is the intent's or a name, but for a function word between
+/// two of them ("of course" and "call mom" are no keywords).
+fn keywords(kb: &KnowledgeBase, p: &Parsed, c: &Candidate, open: &[usize]) -> bool {
+    let n = p.words.len();
+    let own = |i: usize| c.explains[i] || p.is_named(i);
+    let inner = |i: usize| i > 0 && i + 1 < n && p.classes[i] & class::FUNCTION != 0;
+    n <= KEYWORD_QUERY_WORDS
+        && p.numbers.is_empty()
+        && !kb.intents[c.intent].smalltalk
+        && !open.is_empty()
+        && (0..n).all(|i| own(i) || inner(i))
+}
+
+/// The most words of a question of keywords alone ("research areas", "mila founding year").
+const KEYWORD_QUERY_WORDS: usize = 3;
 
 fn refusal(
     kb: &KnowledgeBase,

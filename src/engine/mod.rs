@@ -37,6 +37,8 @@ mod tests;
 #[cfg(test)]
 mod tests_asker;
 #[cfg(test)]
+mod tests_keywords;
+#[cfg(test)]
 mod tests_openers;
 #[cfg(test)]
 mod tests_options;
@@ -318,6 +320,20 @@ fn read(kb: &KnowledgeBase, question: &str, greeting_apart: bool) -> Read {
     let french_marked = normalize::french_marked(cleaned);
     let mut p = parse(kb, &normalized, &french_marked);
     p.question_mark = cleaned.contains(['?', '？']);
+    // The default subject and a few words about it, or a name alone, with neither a question
+    // mark nor a yes/no form, are keywords ("mila research topics", "mila founder"), not a
+    // claim to check.
+    let keywords = p.yes_no
+        && !p.question_mark
+        && !p.yes_no_form
+        && p.kind_at.is_none()
+        && p.mentions.len() == 1
+        && (p.mentions[0].what == parse::Named::Entity(decide::DEFAULT_SUBJECT)
+            || p.mentions[0].end - p.mentions[0].start == p.words.len())
+        && p.numbers.is_empty();
+    if keywords {
+        p.yes_no = false;
+    }
     Read {
         p,
         normalized,
