@@ -314,7 +314,7 @@ fn values(
                 *named = true;
             }
             Named::External(kind) => {
-                if !(p.yes_no && closes(kb, f, subject, kind)) || near(kb, p, m.start) {
+                if !(p.yes_no && refutes(kb, p, f, subject, kind)) || near(kb, p, m.start) {
                     return Err(Misfit::Value(name()));
                 }
                 contradicted = true;
@@ -583,13 +583,26 @@ const SMALL_COUNT: u64 = 20;
 
 /// The fact lists every value of this kind, and has one (not the subject): another value of
 /// the kind is refuted by it.
+/// Whether the fact refutes a name of `kind` the article does not cover: it gives every
+/// value of that kind ([`closes`]), or the question asks whether the name is the only one
+/// ("only bachelor's degrees?") and the fact gives another. (An entity of the article's the
+/// fact does not name is refuted only by a fact closed for its kind: "only deep learning?"
+/// is for the fact that names it.)
+fn refutes(kb: &KnowledgeBase, p: &Parsed, f: &Fact, subject: usize, kind: &str) -> bool {
+    closes(kb, f, subject, kind) || (p.only && gives_kind(kb, f, subject, kind))
+}
+
 pub(super) fn closes(kb: &KnowledgeBase, f: &Fact, subject: usize, kind: &str) -> bool {
-    f.closed.closes(kind)
-        && f.subjects
-            .iter()
-            .chain(&f.mentions)
-            .chain(&f.value_entity)
-            .any(|&e| e != subject && kb.entities[e].kind == kind)
+    f.closed.closes(kind) && gives_kind(kb, f, subject, kind)
+}
+
+/// Whether the fact names a value of `kind` other than its subject.
+fn gives_kind(kb: &KnowledgeBase, f: &Fact, subject: usize, kind: &str) -> bool {
+    f.subjects
+        .iter()
+        .chain(&f.mentions)
+        .chain(&f.value_entity)
+        .any(|&e| e != subject && kb.entities[e].kind == kind)
 }
 
 /// A year is compared with years, a quantity with quantities: "50 people in 2020?" is not

@@ -689,3 +689,14 @@ fn an_ordinal_inside_a_phrase_of_no_meaning_picks_nothing() {
         "Acme was founded by Ada Smith.[1]",
     );
 }
+
+#[test]
+fn only_a_name_the_fact_does_not_give_is_no_and_without_only_unsettled() {
+    // The members fact is not closed: it refutes another person only when "only" is asked.
+    let lexicon = format!("only = [\"only\"]\n{LEXICON}");
+    let kb = kb_with(INTENTS, &lexicon);
+    let a = one(&kb, "are the members of acme only Bob Jones?");
+    assert!(a.body.starts_with("No"), "{}\n{}", a.body, a.explain());
+    let a = one(&kb, "is Bob Jones a member of acme?");
+    assert!(!a.answered, "{}\n{}", a.body, a.explain());
+}
