@@ -86,7 +86,8 @@ struct Frames {
 
 /// The end of the frame of an embedded question: the words up to the asker told or asked
 /// something ("a patron asked me | which city …", "I'd be most grateful if you could kindly
-/// inform me | of the year …", "pourriez-vous m'indiquer | …"). The frame carries no meaning
+/// inform me | of the year …", "pourriez-vous m'indiquer | …"), or up to "but" before the
+/// question word ("sorry if dumb q but | who …"). The frame carries no meaning
 /// when it names nothing and a question of at least two words follows it.
 fn told_frame(kb: &KnowledgeBase, p: &Parsed) -> Option<usize> {
     let lex = &kb.lexicon;
@@ -96,7 +97,12 @@ fn told_frame(kb: &KnowledgeBase, p: &Parsed) -> Option<usize> {
         (lex.telling.contains(a) && lex.asker_objects.contains(b))
             || (lex.asker_objects.contains(a) && lex.telling.contains(b))
     };
-    let end = (0..w.len().saturating_sub(1)).find(|&i| pair(i))? + 2;
+    // "Sorry if dumb q but | who …": a turn right before the question word.
+    let turn = || (1..w.len()).find(|&i| lex.turns.contains(&w[i]) && p.qword == Some(i + 1));
+    let end = match (0..w.len().saturating_sub(1)).find(|&i| pair(i)) {
+        Some(i) => i + 2,
+        None => turn()? + 1,
+    };
     let asks_before = p.qword.is_some_and(|q| q < end);
     (end + 2 <= w.len() && !asks_before && (0..end).all(|i| !p.is_named(i))).then_some(end)
 }
@@ -991,8 +997,15 @@ fn asker_people(kb: &KnowledgeBase, p: &mut Parsed) {
         // "my grandson's friend": the friend is the asker's too.
         let owner =
             lex.possessives.contains(&p.words[i]) || (i > 0 && theirs[i - 1] && p.words[i] == "s");
+        // "My mentor said …": one word no cue knows, between a possessive and what they
+        // said, is someone of the asker's too.
+        let speaker = || {
+            let (w, next) = (&p.words[i + 1], p.words.get(i + 2));
+            let unknown = !p.is_named(i + 1) && !kb.vocab.is_meaningful(w);
+            (unknown && next.is_some_and(|v| lex.speech.contains(v))).then_some(1)
+        };
         match owner
-            .then(|| lex.kin.match_len_at(&masked, i + 1))
+            .then(|| lex.kin.match_len_at(&masked, i + 1).or_else(speaker))
             .flatten()
         {
             Some(len) => {

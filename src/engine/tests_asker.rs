@@ -187,7 +187,8 @@ fn a_claim_may_open_with_a_determiner_before_its_subject() {
 fn the_frame_of_an_embedded_question_ends_where_the_asker_is_told() {
     let lists = lexicon(
         r#"telling = ["asked", "inform"]
-asker_objects = ["me"]"#,
+asker_objects = ["me"]
+turns = ["but"]"#,
         "",
     );
     let kb = kb_of(INTENTS, FACTS, &lists);
@@ -208,4 +209,24 @@ asker_objects = ["me"]"#,
     assert!(!one(&kb, "a patron wrote who founded Acme").answered);
     // A question asked before the frame is no frame's.
     assert!(!one(&kb, "who asked me about Acme").answered);
+    // "But" right before the question word ends a preamble; elsewhere it ends nothing.
+    assert!(one(&kb, "sorry if dumb q but who founded Acme").answered);
+    assert!(!one(&kb, "sorry if dumb q but Acme founded who").answered);
+}
+
+#[test]
+fn a_word_no_cue_knows_between_my_and_what_they_said_is_the_askers_person() {
+    let lists = lexicon(
+        "kin = [\"granddaughter\"]\npossessives = [\"my\"]\nspeech = [\"says\"]",
+        r#""says", "#,
+    );
+    let kb = kb_of(INTENTS, FACTS, &lists);
+    let p = parse(&kb, "my dentist says ada smith founded acme", &[]);
+    assert_ne!(p.classes[1] & class::SELF, 0, "{}", p.words[1]);
+    assert!(one(&kb, "my dentist says: who founded acme?").answered);
+    // Not without what they said, nor a word a cue knows ("my members say").
+    let p = parse(&kb, "my dentist founded acme", &[]);
+    assert_eq!(p.classes[1] & class::SELF, 0);
+    let p = parse(&kb, "my members says ada smith founded acme", &[]);
+    assert_eq!(p.classes[1] & class::SELF, 0);
 }

@@ -185,6 +185,7 @@ pub(super) fn assemble(
         wants: CueSet::new(cues(&lex.wants)),
         telling: set(&lex.telling),
         asker_objects: set(&lex.asker_objects),
+        turns: set(&lex.turns),
         neuter_pronouns: set(&lex.neuter_pronouns),
         elided_te: normalize(&lex.elided_te),
         euphonic_subjects: set(&lex.euphonic_subjects),

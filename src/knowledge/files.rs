@@ -352,6 +352,9 @@ pub struct LexiconFile {
     pub telling: Vec<String>,
     #[serde(default)]
     pub asker_objects: Vec<String>,
+    /// "…, but" before the question word: what comes before is the asker's preamble.
+    #[serde(default)]
+    pub turns: Vec<String>,
     /// Pronouns that never refer to a person ("it").
     #[serde(default)]
     pub neuter_pronouns: Vec<String>,

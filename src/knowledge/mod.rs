@@ -250,6 +250,9 @@ pub struct Lexicon {
     /// an embedded question ends there.
     pub telling: FxHashSet<String>,
     pub asker_objects: FxHashSet<String>,
+    /// "But" right before the question word ends the asker's preamble ("sorry if dumb q but
+    /// who …").
+    pub turns: FxHashSet<String>,
     /// Pronouns that never refer to a person ("it", "ça").
     pub neuter_pronouns: FxHashSet<String>,
     /// French elided "t'" stands for this word, except before `euphonic_subjects` ("a-t-il")
