@@ -644,11 +644,17 @@ fn by_intent(
             .count()
             <= 1
     };
-    // "Partners besides universities": not the intent the left-out word asks for.
+    // "Partners besides universities": not the intent the left-out word asks for, unless
+    // another word asks for it alone ("what positions does Mila offer besides degrees?").
     let left_out = p.excluded.and_then(|i| kb.group_words.get(&p.words[i]));
+    let only_by = |c: &Candidate, i: usize| {
+        c.explains[i] && !cands.iter().any(|o| o.intent != c.intent && o.explains[i])
+    };
+    let asked_otherwise =
+        |c: &Candidate| open.iter().any(|&i| Some(i) != p.excluded && only_by(c, i));
     let asked = |c: &&Candidate| {
         !kb.intents[c.intent].smalltalk
-            && !left_out.is_some_and(|owners| owners.contains(&c.intent))
+            && !left_out.is_some_and(|owners| owners.contains(&c.intent) && !asked_otherwise(c))
     };
     for c in cands.iter().filter(asked) {
         if best

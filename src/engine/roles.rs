@@ -6,8 +6,10 @@
 //!   names no one, and two names ("is Bengio Pineau?") no role.
 //! - "Is Mila a research lab?". A kind asked of an entity, every word of which its
 //!   description states, gets Yes and that description.
-//! - "Is Doina Precup a student?". A role asked of a person whom the article gives a role
-//!   that rules it out (`excludes` in the intents) gets No and the role the article gives.
+//! - "Is Ian Goodfellow on the faculty?". A role asked of a person whom the article gives a
+//!   role that rules it out (`excludes` in the intents) gets No and the role the article
+//!   gives; "is Doina Precup a graduate?", a role that does not rule it out (`contrasts`),
+//!   gets the role the article gives, with no verdict.
 
 use super::decide::Decision;
 use super::intents::Candidate;
@@ -153,8 +155,11 @@ pub fn excluded(
         return None;
     }
     let c = cands.iter().find(|c| !kb.intents[c.intent].smalltalk)?;
-    let rules_out = &kb.intents[c.intent].excludes;
-    if !p.yes_no || rules_out.is_empty() || !open.iter().all(|&i| c.explains[i]) {
+    let intent = &kb.intents[c.intent];
+    if !p.yes_no
+        || (intent.excludes.is_empty() && intent.contrasts.is_empty())
+        || !open.iter().all(|&i| c.explains[i])
+    {
         return None;
     }
     let others = |e: &usize| *e != person && *e != super::decide::DEFAULT_SUBJECT;
@@ -170,16 +175,34 @@ pub fn excluded(
     {
         return None;
     }
-    let rules = |f: &crate::knowledge::Fact| f.intents.iter().any(|i| rules_out.contains(i));
-    let fact = kb.facts.iter().position(|f| about(f) && rules(f))?;
+    let has = |f: &crate::knowledge::Fact, of: &[usize]| f.intents.iter().any(|i| of.contains(i));
+    let role = |of: &[usize]| kb.facts.iter().position(|f| about(f) && has(f, of));
+    // A role that rules the one asked out gets No; one that does not, what the article says
+    // of the person instead, with no verdict, when the question asks what the person is, not
+    // whether something happened ("did she study at Mila?" is not settled).
+    let masked = p.masked();
+    let event = (0..p.words.len()).any(|i| kb.lexicon.event_questions.matches_at(&masked, i));
+    let (fact, verdict, via) = match role(&intent.excludes) {
+        Some(f) => (
+            f,
+            Some(false),
+            "(a role the article's role for the person rules out)",
+        ),
+        None if event => return None,
+        None => (
+            role(&intent.contrasts)?,
+            None,
+            "(the role the article gives the person instead)",
+        ),
+    };
     Some(Decision::Fact {
         reading: Reading {
-            verdict: Some(false),
+            verdict,
             ..Reading::of(fact, person)
         },
         intent: None,
         score: 1.0,
-        via: "(a role the article's role for the person rules out)".into(),
+        via: via.into(),
     })
 }
 

@@ -1210,3 +1210,23 @@ fn a_bare_request_after_an_unanswered_question_asks_for_its_answer() {
         a.explain()
     );
 }
+
+#[test]
+fn a_left_out_word_leaves_its_intent_asked_by_a_word_of_its_own() {
+    // "Positions" asks for the members alone: "besides visitors" does not take them away.
+    let intents = INTENTS.replace(
+        "all = [[\"members\", \"member\"]]",
+        "all = [[\"members\", \"member\", \"positions\", \"visitors\"]]",
+    );
+    let kb = kb_with(&intents, LEXICON);
+    let a = one(&kb, "which positions is acme besides visitors?");
+    assert!(
+        a.body.starts_with("Acme's members include"),
+        "{}\n{}",
+        a.body,
+        a.explain()
+    );
+    // Asked by the left-out word alone, it is not the intent answered.
+    let a = one(&kb, "who is at acme besides visitors?");
+    assert!(!a.body.starts_with("Acme's members include"), "{}", a.body);
+}

@@ -315,6 +315,18 @@ fn a_role_the_persons_own_role_rules_out_gets_no() {
     // Without `excludes`, the article does not settle it.
     let a = one(&kb(""), "is lea roy a student?");
     assert!(!a.answered, "{}", a.body);
+    // With `contrasts`, the role the article gives her instead, without a verdict.
+    let contrasted = kb("contrasts = [\"members\"]");
+    let a = one(&contrasted, "is lea roy a student?");
+    assert_eq!(a.body, "Lea Roy is one of Acme's members. (section People)");
+    // Not when the question asks whether something happened.
+    let intents = format!(
+        "{INTENTS}{}",
+        students.replace("EXCLUDES", "contrasts = [\"members\"]")
+    );
+    let events = kb_of(&intents, &facts, &lexicon("event_questions = [\"did\"]"));
+    assert!(!one(&events, "did lea roy a student?").answered);
+    assert!(one(&events, "is lea roy a student?").answered);
     // A word the intent does not explain is not ruled out by the role.
     let a = one(&ruled_out, "is lea roy a student in paris?");
     assert!(!a.answered || !a.body.starts_with("No."), "{}", a.body);

@@ -154,6 +154,7 @@ pub(super) fn assemble(
         plural_pronouns: set(&lex.plural_pronouns),
         hearsay: CueSet::new(cues(&lex.hearsay)),
         more_about: CueSet::new(cues(&lex.more_about)),
+        event_questions: CueSet::new(cues(&lex.event_questions)),
         people_words: set(&lex.people_words),
         who_words: set(&lex.who_words),
         proximity: set(&lex.proximity),
@@ -620,7 +621,10 @@ pub(super) fn build_intents(
             (to_compile.sources).push(((out.len(), k), p.get_ref().clone()));
             to_compile.spans.push(p.span());
         }
-        excludes.push(std::mem::take(&mut i.excludes));
+        excludes.push((
+            std::mem::take(&mut i.excludes),
+            std::mem::take(&mut i.contrasts),
+        ));
         out.push(Intent {
             id: i.id.into_inner(),
             weight: i.weight,
@@ -638,24 +642,28 @@ pub(super) fn build_intents(
             patterns,
             not: cues(&i.not),
             excludes: Vec::new(),
+            contrasts: Vec::new(),
             examples_en: i.examples_en,
             examples_fr: i.examples_fr,
         });
     }
-    for (n, list) in excludes.into_iter().enumerate() {
-        for id in list {
-            match out.iter().position(|o| o.id == *id.get_ref()) {
-                Some(e) if e != n => out[n].excludes.push(e),
-                _ => problems.push(err(
-                    sources,
-                    files::INTENTS,
-                    Some(id.span()),
-                    format!(
-                        "intent `{}` excludes `{}`, which is not another intent",
-                        out[n].id,
-                        id.get_ref()
-                    ),
-                )),
+    for (n, (excluded, contrasted)) in excludes.into_iter().enumerate() {
+        for (list, field) in [(excluded, "excludes"), (contrasted, "contrasts")] {
+            for id in list {
+                match out.iter().position(|o| o.id == *id.get_ref()) {
+                    Some(e) if e != n && field == "excludes" => out[n].excludes.push(e),
+                    Some(e) if e != n => out[n].contrasts.push(e),
+                    _ => problems.push(err(
+                        sources,
+                        files::INTENTS,
+                        Some(id.span()),
+                        format!(
+                            "intent `{}` {field} `{}`, which is not another intent",
+                            out[n].id,
+                            id.get_ref()
+                        ),
+                    )),
+                }
             }
         }
     }

@@ -139,6 +139,10 @@ pub struct IntentDef {
     /// graduates is, as far as it says, not on the faculty.
     #[serde(default)]
     pub excludes: Vec<Spanned<String>>,
+    /// Intents whose fact about a person is what the article says instead, without ruling
+    /// this one out: "is Doina Precup a graduate?" gets her place on the faculty.
+    #[serde(default)]
+    pub contrasts: Vec<Spanned<String>>,
     pub examples_en: Vec<String>,
     #[serde(default)]
     pub examples_fr: Vec<String>,
@@ -284,6 +288,9 @@ pub struct LexiconFile {
     pub hearsay: Vec<String>,
     #[serde(default)]
     pub more_about: Vec<String>,
+    /// Asking whether something happened ("did …", "a-t-elle …"), not what someone is.
+    #[serde(default)]
+    pub event_questions: Vec<String>,
     #[serde(default)]
     pub people_words: Vec<String>,
     #[serde(default)]

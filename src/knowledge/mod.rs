@@ -96,6 +96,9 @@ pub struct Intent {
     /// Intents whose fact about a person answers "No" to this one ("is a graduate on the
     /// faculty?").
     pub excludes: Vec<usize>,
+    /// Intents whose fact about a person is what the article says instead, without a
+    /// verdict ("is a faculty member a graduate?").
+    pub contrasts: Vec<usize>,
     pub examples_en: Vec<String>,
     pub examples_fr: Vec<String>,
 }
@@ -335,6 +338,9 @@ pub struct Lexicon {
     /// Asks for more about what it names, not for other names ("what else is Bengio known
     /// for?"): the description of the one thing named answers it.
     pub more_about: CueSet,
+    /// Asking whether something happened ("did she study at Mila?"), not what someone is
+    /// ("is she a graduate?"): no role of the person's answers it instead.
+    pub event_questions: CueSet,
     /// Nouns asking for people ("which *people* wrote it?", "les *noms* des *devs*"): after a
     /// question of `who_words` answered with no person ("who created Theano?": Mila), a
     /// clause asking them asks the same question of people.
