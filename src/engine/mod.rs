@@ -17,6 +17,7 @@ pub mod contrast;
 pub mod dates;
 pub mod decide;
 pub mod intents;
+pub mod near;
 pub mod options;
 pub mod pairs;
 pub mod parse;
@@ -38,6 +39,8 @@ mod tests;
 mod tests_asker;
 #[cfg(test)]
 mod tests_keywords;
+#[cfg(test)]
+mod tests_near;
 #[cfg(test)]
 mod tests_openers;
 #[cfg(test)]
@@ -190,6 +193,9 @@ fn answer(kb: &KnowledgeBase, question: &str, conv: &mut Conversation) -> Answer
     }
     if let Some(chosen) = alternatives::settled_choice(kb, &u, conv) {
         return compose_understood(kb, question, chosen, conv);
+    }
+    if let Some(v) = near::misnamed(kb, &u, conv) {
+        return compose_understood(kb, question, v, conv);
     }
     // `answer` changes nothing when it finds nothing: once is enough.
     if !several && alternatives::worth_trying(&u) {
