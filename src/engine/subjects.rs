@@ -255,6 +255,16 @@ pub fn facts_for(
             }
         }
     }
+    // "Which schools joined UdeM and McGill?": two names or more, all items of one list the
+    // intent asks for, and nothing else answering, ask of that list.
+    if let Some(n) = intent.filter(|_| out.is_empty() && s.explicit.len() >= 2) {
+        for &i in kb.facts_with(n) {
+            let f = &kb.facts[i];
+            if s.explicit.iter().all(|e| f.items.contains(e)) {
+                out.push((i, f.subjects[0]));
+            }
+        }
+    }
     // Not for a question about a person ("quand est né Bengio ?" is not about Mila's
     // founding), nor about another entity of the default subject's kind ("when was the
     // Université de Montréal itself founded?").

@@ -1230,3 +1230,17 @@ fn a_left_out_word_leaves_its_intent_asked_by_a_word_of_its_own() {
     let a = one(&kb, "who is at acme besides visitors?");
     assert!(!a.body.starts_with("Acme's members include"), "{}", a.body);
 }
+
+#[test]
+fn names_all_items_of_one_list_ask_of_that_list() {
+    let kb = kb();
+    let a = one(&kb, "which members are lea roy and max durand?");
+    assert!(
+        a.body.starts_with("Acme's members include"),
+        "{}\n{}",
+        a.body,
+        a.explain()
+    );
+    // One name is no list asked of ("who founded Lea Roy?" is not Acme's founding).
+    assert!(!one(&kb, "who founded lea roy?").answered);
+}
