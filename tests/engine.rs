@@ -365,10 +365,12 @@ fn later_blind_question_sets_keep_their_scores() {
         ("blind61.jsonl", 95.0, 3),
         ("blind62.jsonl", 93.0, 2),
         ("blind63.jsonl", 90.0, 1),
-        ("blind64.jsonl", 93.0, 3),
-        ("blind65.jsonl", 94.0, 1),
-        ("blind66.jsonl", 90.0, 1),
-        ("blind67.jsonl", 89.0, 1),
+        ("blind64.jsonl", 94.0, 2),
+        ("blind65.jsonl", 95.0, 1),
+        ("blind66.jsonl", 90.5, 0),
+        ("blind67.jsonl", 90.0, 0),
+        ("blind68.jsonl", 96.5, 0),
+        ("blind69.jsonl", 97.0, 1),
     ] {
         let report = mila_bot::eval::run(kb(), &probe(name)).unwrap();
         assert!(
