@@ -684,6 +684,7 @@ fn classify(kb: &KnowledgeBase, p: &mut Parsed, french_marked: &[String]) {
     inverted(kb, p);
     asker_people(kb, p);
     titles(kb, p);
+    who_it(kb, p);
     let (mut fr, mut en) = (0, 0);
     let mut verb = false;
     let clause = relative_clause(kb, p).unwrap_or_default();
@@ -981,6 +982,21 @@ fn inverted(kb: &KnowledgeBase, p: &mut Parsed) {
         if repeats {
             p.classes[i] = (p.classes[i] & !REFERS) | class::FILLER;
         }
+    }
+}
+
+/// "Some famous researcher created it. Who was it?": "it" after "who" and a verb alone is
+/// the person asked about, like "he" or "she".
+fn who_it(kb: &KnowledgeBase, p: &mut Parsed) {
+    let lex = &kb.lexicon;
+    let n = p.words.len();
+    let shape = (2..=4).contains(&n)
+        && lex.who_words.contains(&p.words[0])
+        && lex.neuter_pronouns.contains(&p.words[n - 1])
+        && p.words[1..n - 1].iter().all(|w| lex.verbs.contains(w));
+    if shape {
+        let it = class::NEUTER_PRONOUN | class::PRONOUN;
+        p.classes[n - 1] = (p.classes[n - 1] & !it) | class::PERSON_PRONOUN;
     }
 }
 

@@ -230,3 +230,25 @@ fn a_word_no_cue_knows_between_my_and_what_they_said_is_the_askers_person() {
     let p = parse(&kb, "my members says ada smith founded acme", &[]);
     assert_eq!(p.classes[1] & class::SELF, 0);
 }
+
+#[test]
+fn it_after_who_and_a_verb_alone_is_the_person_asked_about() {
+    let lists = lexicon(
+        "who_words = [\"who\"]\nneuter_pronouns = [\"it\"]\npeople_words = [\"someone\"]",
+        r#""someone", "#,
+    );
+    let kb = kb_of(INTENTS, FACTS, &lists);
+    let p = parse(&kb, "who was it", &[]);
+    assert_ne!(p.classes[2] & class::PERSON_PRONOUN, 0);
+    assert_eq!(p.classes[2] & class::NEUTER_PRONOUN, 0);
+    // With more words, "it" is still a thing.
+    let p = parse(&kb, "who founded it", &[]);
+    assert_ne!(p.classes[2] & class::NEUTER_PRONOUN, 0);
+    let a = one(&kb, "someone founded acme. who was it?");
+    assert_eq!(
+        a.body,
+        "Acme was founded by Ada Smith.[1]",
+        "{}",
+        a.explain()
+    );
+}
