@@ -101,7 +101,14 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     }
     // A yes/no question naming only a place checks it as a value: "c'est tu à Montréal ?";
     // then the asker may still claim the subject ("are you from Canada?").
-    let only_values = p.yes_no && p.names_only(kb, &kb.lexicon.context_kinds);
+    // So does a question of where naming only places, each after a word saying it is within
+    // them: "c'est où exactement à Montréal ?" asks where Mila is in it.
+    let within = |m: &super::parse::Mention| {
+        m.start > 0 && kb.lexicon.within.contains(&p.words[m.start - 1])
+    };
+    let asks_where = p.words.iter().any(|w| kb.lexicon.where_words.contains(w));
+    let places_within = asks_where && p.mentions.iter().all(within);
+    let only_values = (p.yes_no || places_within) && p.names_only(kb, &kb.lexicon.context_kinds);
     // An antecedent does not outweigh the asker's own things: "c'est quoi mon nom ?" after a
     // question about Mila is about the asker ("can I study there?" is not).
     let context_only = from_context && explicit.is_empty();

@@ -27,3 +27,33 @@ fn a_name_alone_is_no_claim() {
     let a = one(&kb, "Acme founded by Ada Smith?");
     assert!(a.body.starts_with("Yes."), "{}", a.body);
 }
+
+#[test]
+fn where_within_a_place_alone_asks_where_the_subject_is_in_it() {
+    use super::tests::{kb_of, FACTS, INTENTS, LEXICON};
+    let intents = format!(
+        "{INTENTS}[[intent]]\nid = \"location\"\nall = [[\"where\"]]\nvalue_kinds = [\"place\"]\nexamples_en = [\"Where is Acme?\"]\n"
+    );
+    let facts = FACTS.replace(
+        "intents = [\"description\"]\ntopic = \"overview\"",
+        "intents = [\"description\", \"location\"]\ntopic = \"overview\"",
+    );
+    let lexicon = |lists: &str| {
+        format!("{lists}\n{LEXICON}").replace("question_words = [", "question_words = [\"where\", ")
+    };
+    let kb = kb_of(
+        &intents,
+        &facts,
+        &lexicon("within = [\"in\"]\nwhere_words = [\"where\"]"),
+    );
+    says(
+        &kb,
+        "where in Paris?",
+        "Acme Lab is a lab in Paris. (section Introduction)",
+    );
+    // Paris asked about itself is not Acme.
+    assert!(!one(&kb, "where is Paris?").answered);
+    // Without the words saying so, the place is what the question is about.
+    let plain = kb_of(&intents, &facts, &lexicon(""));
+    assert!(!one(&plain, "where in Paris?").answered);
+}

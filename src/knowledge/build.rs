@@ -187,6 +187,8 @@ pub(super) fn assemble(
         telling: set(&lex.telling),
         asker_objects: set(&lex.asker_objects),
         turns: set(&lex.turns),
+        within: set(&lex.within),
+        where_words: set(&lex.where_words),
         neuter_pronouns: set(&lex.neuter_pronouns),
         elided_te: normalize(&lex.elided_te),
         euphonic_subjects: set(&lex.euphonic_subjects),

@@ -359,6 +359,11 @@ pub struct LexiconFile {
     pub telling: Vec<String>,
     #[serde(default)]
     pub asker_objects: Vec<String>,
+    /// Words before a place that ask within it ("where in Montreal", "à Montréal").
+    #[serde(default)]
+    pub within: Vec<String>,
+    #[serde(default)]
+    pub where_words: Vec<String>,
     /// "…, but" before the question word: what comes before is the asker's preamble.
     #[serde(default)]
     pub turns: Vec<String>,

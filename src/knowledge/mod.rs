@@ -253,6 +253,11 @@ pub struct Lexicon {
     /// an embedded question ends there.
     pub telling: FxHashSet<String>,
     pub asker_objects: FxHashSet<String>,
+    /// Words before a place that ask within it: a question naming only such places asks
+    /// about the default subject ("c'est où à Montréal ?").
+    pub within: FxHashSet<String>,
+    /// The question words asking where.
+    pub where_words: FxHashSet<String>,
     /// "But" right before the question word ends the asker's preamble ("sorry if dumb q but
     /// who …").
     pub turns: FxHashSet<String>,
