@@ -512,6 +512,9 @@ fn find_names(
         // A name ending on another's first words takes them in ("the founder of Mila
         // Quebec": "Mila Quebec" is one name, so "Quebec" names nothing else).
         let best = best.map(|(what, n)| (what, longer_tail(kb, words, known, i, n)));
+        // A role as a name ("the founder") names no one when "of" says whose it is ("the
+        // founder of IBM").
+        let best = best.filter(|(what, n)| !role_of_another(kb, words, what, i, *n));
         match best {
             Some((what, n)) => {
                 let similarity = sims[i..i + n].iter().copied().fold(1.0, f64::min);
@@ -527,6 +530,18 @@ fn find_names(
         }
     }
     out
+}
+
+/// Whether the name at `i..i + n` is a role in common words only ("the founder", no word of
+/// meaning of any entity's name in it) followed by "of" or "de": someone else's role.
+fn role_of_another(kb: &KnowledgeBase, words: &[String], what: &Named, i: usize, n: usize) -> bool {
+    let followed = words
+        .get(i + n)
+        .is_some_and(|w| kb.lexicon.of_words.contains(w));
+    followed
+        && matches!(what, Named::Entity(_))
+        && (words[i..i + n].iter())
+            .all(|w| kb.lexicon.class(w) & class::FUNCTION != 0 || !kb.name_words.contains(w))
 }
 
 /// Where a name at `i..i + n` ends when its last words are themselves a name that a longer

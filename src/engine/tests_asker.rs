@@ -252,3 +252,21 @@ fn it_after_who_and_a_verb_alone_is_the_person_asked_about() {
         a.explain()
     );
 }
+
+#[test]
+fn a_role_as_a_name_names_no_one_when_of_says_whose_it_is() {
+    let entities = ENTITIES.replace(
+        "aliases = [\"Ada Smith\", \"Smith\"]",
+        "aliases = [\"Ada Smith\", \"Smith\", \"the founder\", \"founder of Acme\"]",
+    );
+    let lists = lexicon("of_words = [\"of\"]", "");
+    let kb = kb_from(ARTICLE, &entities, INTENTS, FACTS, &lists);
+    let ada = |q: &str| {
+        let p = parse(&kb, q, &[]);
+        p.entity_ids.iter().any(|&e| kb.entities[e].id == "ada")
+    };
+    assert!(ada("where is the founder now"));
+    assert!(!ada("where is the founder of paris now"));
+    // A name with a word of a name in it is not a role: "of" after it changes nothing.
+    assert!(ada("the founder of acme of course"));
+}

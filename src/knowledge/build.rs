@@ -305,6 +305,9 @@ pub(super) fn assemble(
     // Suggestions find an intent's examples by its number.
     debug_assert!(examples.windows(2).all(|w| w[0].intent <= w[1].intent));
     let group_words = group_words(&intents);
+    let name_words = (entities.iter())
+        .flat_map(|e| crate::nlu::tokens(&crate::nlu::normalize(&e.name)))
+        .collect();
     let mut subject_facts = vec![Vec::new(); entities.len()];
     let mut intent_facts = vec![Vec::new(); intents.len()];
     let mut topic_facts: FxHashMap<String, Vec<usize>> = FxHashMap::default();
@@ -353,6 +356,7 @@ pub(super) fn assemble(
         sentence_stems,
         sentence_entities,
         group_words,
+        name_words,
         subject_facts,
         intent_facts,
         topic_facts,

@@ -632,6 +632,9 @@ pub struct KnowledgeBase {
     /// Words of the required cue groups, and the intents they belong to: a word that asks for
     /// another relation is never explained by a fact's evidence alone.
     pub group_words: FxHashMap<String, Vec<usize>>,
+    /// The words of the entities' names ("yoshua", "bengio", "mila"): a name made of none of
+    /// them is a role ("the founder").
+    pub name_words: FxHashSet<String>,
     /// Per entity: the facts it is a subject of, in order (see [`KnowledgeBase::facts_about`]).
     pub subject_facts: Vec<Vec<usize>>,
     /// Per intent: the facts that answer it, in order (see [`KnowledgeBase::facts_with`]).
