@@ -74,7 +74,10 @@ pub fn decide(
     if let Some(d) = super::references::decide(kb, p) {
         return d;
     }
-    if let Some(d) = super::roles::decide(kb, p).or_else(|| super::roles::kind(kb, p)) {
+    if let Some(d) = (super::roles::decide(kb, p))
+        .or_else(|| super::roles::kind(kb, p))
+        .or_else(|| super::roles::role_alone(kb, p))
+    {
         return d;
     }
     // "How many of them are students?": the article's counts are whole, never a part of one.

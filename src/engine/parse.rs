@@ -538,10 +538,13 @@ fn role_of_another(kb: &KnowledgeBase, words: &[String], what: &Named, i: usize,
     let followed = words
         .get(i + n)
         .is_some_and(|w| kb.lexicon.of_words.contains(w));
-    followed
-        && matches!(what, Named::Entity(_))
-        && (words[i..i + n].iter())
-            .all(|w| kb.lexicon.class(w) & class::FUNCTION != 0 || !kb.name_words.contains(w))
+    followed && matches!(what, Named::Entity(_)) && is_role(kb, &words[i..i + n])
+}
+
+/// Whether the words of a name are a role in common words ("the founder"): no word of
+/// meaning of any entity's name is among them.
+pub fn is_role(kb: &KnowledgeBase, words: &[String]) -> bool {
+    (words.iter()).all(|w| kb.lexicon.class(w) & class::FUNCTION != 0 || !kb.name_words.contains(w))
 }
 
 /// Where a name at `i..i + n` ends when its last words are themselves a name that a longer

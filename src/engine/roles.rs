@@ -206,6 +206,33 @@ pub fn excluded(
     })
 }
 
+/// "Et le fondateur ?": a role alone, with nothing else asked, asks who holds it: the
+/// description of the one who does, whatever the conversation was about.
+pub fn role_alone(kb: &KnowledgeBase, p: &Parsed) -> Option<Decision> {
+    let [m] = &p.mentions[..] else {
+        return None;
+    };
+    let Named::Entity(holder) = m.what else {
+        return None;
+    };
+    let role = super::parse::is_role(kb, &p.words[m.start..m.end]);
+    let plain = |i: usize| {
+        (m.start..m.end).contains(&i)
+            || p.classes[i] & crate::knowledge::class::FUNCTION != 0
+            || kb.lexicon.conjunctions.contains(&p.words[i])
+    };
+    if !role || !p.elliptic || !(0..p.words.len()).all(plain) {
+        return None;
+    }
+    let fact = super::readings::description_of(kb, holder)?;
+    Some(Decision::Fact {
+        reading: Reading::of(fact, holder),
+        intent: None,
+        score: 1.0,
+        via: "(a role alone: who holds it)".into(),
+    })
+}
+
 /// Whether the mention names the entity by a role: none of its words is in the entity's name.
 fn by_role(kb: &KnowledgeBase, p: &Parsed, m: &Mention, e: usize) -> bool {
     let name = tokens(&normalize(&kb.entities[e].name));

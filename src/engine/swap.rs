@@ -65,7 +65,9 @@ fn only_name<'a>(kb: &KnowledgeBase, p: &'a Parsed) -> Option<&'a Mention> {
             || lex.conjunctions.contains(&p.words[i])
     };
     let asks_nothing_else = p.elliptic && (0..p.words.len()).all(plain) && p.numbers.is_empty();
-    (asks_nothing_else && m.what != Named::Entity(DEFAULT_SUBJECT)).then_some(m)
+    // A role ("and the founder?") asks who holds it, not the last question of someone else.
+    let role = super::parse::is_role(kb, &p.words[m.start..m.end]);
+    (asks_nothing_else && !role && m.what != Named::Entity(DEFAULT_SUBJECT)).then_some(m)
 }
 
 /// An entity's kind, or the kind of a name the article does not cover.

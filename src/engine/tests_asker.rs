@@ -269,4 +269,16 @@ fn a_role_as_a_name_names_no_one_when_of_says_whose_it_is() {
     assert!(!ada("where is the founder of paris now"));
     // A name with a word of a name in it is not a role: "of" after it changes nothing.
     assert!(ada("the founder of acme of course"));
+    // The role alone asks who holds it, whatever the conversation was about.
+    let kb = kb_from(
+        ARTICLE,
+        &entities,
+        INTENTS,
+        &format!("{FACTS}{ADA_DESCRIBED}"),
+        &lists,
+    );
+    let mut conv = super::Conversation::default();
+    super::ask(&kb, "who are the members of acme?", &mut conv);
+    let a = super::ask(&kb, "and the founder?", &mut conv);
+    assert_eq!(a.body, "Ada Smith founded Acme.[1]", "{}", a.explain());
 }
