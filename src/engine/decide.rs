@@ -648,7 +648,7 @@ fn by_intent(
             <= 1
     };
     // "Partners besides universities": not the intent the left-out word asks for, unless
-    // another word asks for it alone ("what positions does Mila offer besides degrees?").
+    // another word asks for it alone ("which positions, besides degrees?").
     let left_out = p.excluded.and_then(|i| kb.group_words.get(&p.words[i]));
     let only_by = |c: &Candidate, i: usize| {
         c.explains[i] && !cands.iter().any(|o| o.intent != c.intent && o.explains[i])

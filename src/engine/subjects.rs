@@ -102,7 +102,7 @@ pub fn subjects(kb: &KnowledgeBase, p: &Parsed, conv: &Conversation) -> Subjects
     // A yes/no question naming only a place checks it as a value: "c'est tu à Montréal ?";
     // then the asker may still claim the subject ("are you from Canada?").
     // So does a question of where naming only places, each after a word saying it is within
-    // them: "c'est où exactement à Montréal ?" asks where Mila is in it.
+    // them: "où ça, à Montréal ?" asks where Mila is in it.
     let within = |m: &super::parse::Mention| {
         m.start > 0 && kb.lexicon.within.contains(&p.words[m.start - 1])
     };
