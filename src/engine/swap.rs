@@ -66,7 +66,8 @@ fn only_name<'a>(kb: &KnowledgeBase, p: &'a Parsed) -> Option<&'a Mention> {
     };
     let asks_nothing_else = p.elliptic && (0..p.words.len()).all(plain) && p.numbers.is_empty();
     // A role ("and the founder?") asks who holds it, not the last question of someone else.
-    let role = super::parse::is_role(kb, &p.words[m.start..m.end]);
+    let role =
+        matches!(m.what, Named::Entity(_)) && super::parse::is_role(kb, &p.words[m.start..m.end]);
     (asks_nothing_else && !role && m.what != Named::Entity(DEFAULT_SUBJECT)).then_some(m)
 }
 
