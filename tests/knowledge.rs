@@ -126,6 +126,17 @@ fn an_intent_excluding_an_unknown_intent_is_rejected_at_its_line() {
 }
 
 #[test]
+fn an_intent_contrasting_an_unknown_intent_is_rejected_at_its_line() {
+    let dir = edited("intents.toml", |t| {
+        t.replacen("contrasts = [\"faculty\"]", "contrasts = [\"facutly\"]", 1)
+    });
+    let e = load_err(dir.path());
+    assert!(e.message.contains("contrasts `facutly`"), "{e}");
+    let line = error_line(dir.path(), "intents.toml", &e);
+    assert!(line.contains("facutly"), "line {} is {line:?}", e.line);
+}
+
+#[test]
 fn evidence_missing_from_the_article_is_rejected() {
     let dir = edited("facts.toml", |t| {
         t.replacen(

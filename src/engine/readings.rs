@@ -581,8 +581,6 @@ fn names_others(kb: &KnowledgeBase, p: &Parsed, f: &Fact, subject: usize) -> boo
 /// Below this, a number without a comparison is a count in the question, not a value.
 const SMALL_COUNT: u64 = 20;
 
-/// The fact lists every value of this kind, and has one (not the subject): another value of
-/// the kind is refuted by it.
 /// Whether the fact refutes a name of `kind` the article does not cover: it gives every
 /// value of that kind ([`closes`]), or the question asks whether the name is the only one
 /// ("only bachelor's degrees?") and the fact gives another. (An entity of the article's the
@@ -592,6 +590,8 @@ fn refutes(kb: &KnowledgeBase, p: &Parsed, f: &Fact, subject: usize, kind: &str)
     closes(kb, f, subject, kind) || (p.only && gives_kind(kb, f, subject, kind))
 }
 
+/// The fact lists every value of this kind, and has one (not the subject): another value of
+/// the kind is refuted by it.
 pub(super) fn closes(kb: &KnowledgeBase, f: &Fact, subject: usize, kind: &str) -> bool {
     f.closed.closes(kind) && gives_kind(kb, f, subject, kind)
 }

@@ -180,15 +180,17 @@ pub fn excluded(
     // A role that rules the one asked out gets No; one that does not, what the article says
     // of the person instead, with no verdict, when the question asks what the person is, not
     // whether something happened ("did she study at Mila?" is not settled).
-    let masked = p.masked();
-    let event = (0..p.words.len()).any(|i| kb.lexicon.event_questions.matches_at(&masked, i));
+    let event = || {
+        let masked = p.masked();
+        (0..p.words.len()).any(|i| kb.lexicon.event_questions.matches_at(&masked, i))
+    };
     let (fact, verdict, via) = match role(&intent.excludes) {
         Some(f) => (
             f,
             Some(false),
             "(a role the article's role for the person rules out)",
         ),
-        None if event => return None,
+        None if event() => return None,
         None => (
             role(&intent.contrasts)?,
             None,

@@ -594,7 +594,8 @@ pub(super) fn build_intents(
     let file: files::IntentsFile = parse(sources, files::INTENTS, problems)?;
     let mut out: Vec<Intent> = Vec::new();
     let mut to_compile = PatternSources::default();
-    let mut excludes = Vec::new();
+    // Per intent, its `excludes` and `contrasts`, resolved once every intent is known.
+    let mut links = Vec::new();
     for mut i in file.intent {
         let id_span = i.id.span();
         let mut bad = |message: String| {
@@ -627,7 +628,7 @@ pub(super) fn build_intents(
             (to_compile.sources).push(((out.len(), k), p.get_ref().clone()));
             to_compile.spans.push(p.span());
         }
-        excludes.push((
+        links.push((
             std::mem::take(&mut i.excludes),
             std::mem::take(&mut i.contrasts),
         ));
@@ -653,27 +654,42 @@ pub(super) fn build_intents(
             examples_fr: i.examples_fr,
         });
     }
-    for (n, (excluded, contrasted)) in excludes.into_iter().enumerate() {
-        for (list, field) in [(excluded, "excludes"), (contrasted, "contrasts")] {
-            for id in list {
-                match out.iter().position(|o| o.id == *id.get_ref()) {
-                    Some(e) if e != n && field == "excludes" => out[n].excludes.push(e),
-                    Some(e) if e != n => out[n].contrasts.push(e),
-                    _ => problems.push(err(
-                        sources,
-                        files::INTENTS,
-                        Some(id.span()),
-                        format!(
-                            "intent `{}` {field} `{}`, which is not another intent",
-                            out[n].id,
-                            id.get_ref()
-                        ),
-                    )),
-                }
-            }
-        }
+    for (n, (excluded, contrasted)) in links.into_iter().enumerate() {
+        let excludes = other_intents(&out, n, &excluded, "excludes", sources, problems);
+        let contrasts = other_intents(&out, n, &contrasted, "contrasts", sources, problems);
+        out[n].excludes = excludes;
+        out[n].contrasts = contrasts;
     }
     Some((out, to_compile))
+}
+
+/// The intents other than intent `n` that `list` names in its `field`; an id that names no
+/// other intent is a problem.
+fn other_intents(
+    intents: &[Intent],
+    n: usize,
+    list: &[toml::Spanned<String>],
+    field: &str,
+    sources: &Sources,
+    problems: &mut Vec<KnowledgeError>,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    for id in list {
+        match intents.iter().position(|o| o.id == *id.get_ref()) {
+            Some(e) if e != n => out.push(e),
+            _ => problems.push(err(
+                sources,
+                files::INTENTS,
+                Some(id.span()),
+                format!(
+                    "intent `{}` {field} `{}`, which is not another intent",
+                    intents[n].id,
+                    id.get_ref()
+                ),
+            )),
+        }
+    }
+    out
 }
 
 /// Finds the ids of `list` in `known` (`None`: `known` did not load); an unknown id is a
